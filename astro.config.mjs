@@ -1,0 +1,32 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import netlify from '@netlify/vite-plugin';
+
+// Netlify sets URL to the site's primary address during its build; locally the dev server's address is
+// the honest answer. No production domain is hard-coded because none has been confirmed by the city.
+const site = process.env.URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  i18n: {
+    defaultLocale: 'id',
+    locales: ['id', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en-US' } },
+      filter: (page) => !page.includes('/404'),
+    }),
+  ],
+  vite: {
+    // Serves netlify/functions/* on the dev server's own port. Edge functions are off: we have none, and
+    // their emulation downloads Deno, which this network does not allow.
+    plugins: [netlify({ edgeFunctions: { enabled: false } })],
+  },
+});

@@ -1,0 +1,119 @@
+import { z } from 'astro/zod';
+
+// Plain zod schemas, kept apart from src/content.config.ts so the content check and the tests can use
+// them without Astro. Every field a staff member edits is named here once.
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** Empty in the file means "not known yet": the page leaves it out rather than showing a guess. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'huruf kecil, angka dan tanda minus saja');
+
+export const pageSchema = z.strictObject({
+  title: text(120),
+  description: text(200),
+  /** URL segment in this language, e.g. "persyaratan" → /persyaratan/. */
+  slug,
+  updated: z.coerce.date(),
+  order: z.number().int().min(0).default(100),
+  /** Show in the main menu, under `navTitle` when the title is long. */
+  nav: z.boolean().default(false),
+  navTitle: optionalText(40),
+  /** Offer a "share on WhatsApp" link: for program pages, not for the privacy notice. */
+  share: z.boolean().default(true),
+});
+
+export const regionValues = ['asia-timur', 'timur-tengah', 'eropa', 'oseania', 'asia-tenggara'] as const;
+
+export const destinationSchema = z.strictObject({
+  name: text(60),
+  region: z.enum(regionValues),
+  summary: text(200),
+  languages: z.array(text(40)).default([]),
+  sectors: z.array(text(60)).default([]),
+  /** In juta rupiah a month. Empty until an official figure exists for this destination. */
+  payMin: z.number().positive().optional(),
+  payMax: z.number().positive().optional(),
+  /** Months of language training, when known for this destination. */
+  trainingMonths: optionalText(40),
+  notes: optionalText(500),
+  order: z.number().int().min(0),
+  updated: z.coerce.date(),
+}).refine((d) => d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax, {
+  message: 'payMin tidak boleh lebih besar dari payMax',
+  path: ['payMax'],
+});
+
+export const faqCategoryValues = ['program', 'syarat', 'biaya', 'pendaftaran', 'keamanan'] as const;
+
+export const faqSchema = z.strictObject({
+  question: text(200),
+  answer: text(2000),
+  category: z.enum(faqCategoryValues),
+  order: z.number().int().min(0),
+});
+
+export const announcementSchema = z.strictObject({
+  title: text(140),
+  date: z.coerce.date(),
+  summary: text(300),
+  /** Where the announcement was first published, when it came from elsewhere. */
+  sourceUrl: z.url().optional(),
+  sourceName: optionalText(100),
+});
+
+const localized = (max: number) => z.strictObject({ id: text(max), en: text(max) });
+const optionalLocalized = (max: number) =>
+  z.strictObject({ id: optionalText(max), en: optionalText(max) }).default({ id: undefined, en: undefined });
+
+export const settingsSchema = z.strictObject({
+  registration: z.strictObject({
+    open: z.boolean(),
+    opensAt: z.coerce.date().optional(),
+    closesAt: z.coerce.date().optional(),
+    closedMessage: localized(400),
+  }),
+  /** Program figures from the official article; pages format them, never restate them. */
+  program: z.strictObject({
+    payMinJuta: z.number().positive(),
+    payMaxJuta: z.number().positive(),
+    trainingMonthsMin: z.number().int().positive(),
+    trainingMonthsMax: z.number().int().positive(),
+    jobSeekersPerYear: z.number().int().positive(),
+    mouDate: z.coerce.date(),
+  }),
+  contact: z.strictObject({
+    office: optionalLocalized(120),
+    address: optionalText(300),
+    phone: optionalText(30),
+    whatsapp: optionalText(30),
+    email: z.union([z.email(), z.literal('')]).optional().transform((v) => (v ? v : undefined)),
+    hours: optionalLocalized(200),
+  }),
+  source: z.strictObject({
+    title: text(200),
+    publisher: text(100),
+    url: z.url(),
+    date: z.coerce.date(),
+  }),
+});
+
+export type Page = z.infer<typeof pageSchema>;
+export type Destination = z.infer<typeof destinationSchema>;
+export type Faq = z.infer<typeof faqSchema>;
+export type Announcement = z.infer<typeof announcementSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The collections: folder under content/, file pattern, schema. Used by Astro and by the content check. */
+export const collectionDefs = {
+  pages: { pattern: '**/*.{md,mdx}', schema: pageSchema },
+  destinations: { pattern: '**/*.{md,mdx}', schema: destinationSchema },
+  faq: { pattern: '**/*.yaml', schema: faqSchema },
+  announcements: { pattern: '**/*.{md,mdx}', schema: announcementSchema },
+  settings: { pattern: '*.yaml', schema: settingsSchema },
+} as const;

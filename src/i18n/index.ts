@@ -1,0 +1,30 @@
+import id from './id.json';
+import en from './en.json';
+
+export const locales = ['id', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'id';
+
+export type MessageKey = keyof typeof id;
+// Both files must have the same keys; test/unit/i18n.test.ts enforces it, this line makes tsc agree.
+const messages: Record<Locale, Record<MessageKey, string>> = { id, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
+export function t(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
+};
+
+export function formatDate(lang: Locale, date: Date): string {
+  return dateFormats[lang].format(date);
+}

@@ -1,0 +1,27 @@
+import type { Locale } from '../i18n';
+
+// URL segments per language. Pure data so the registration function can build its redirects from it too.
+export const sections = {
+  destinations: { id: 'tujuan', en: 'destinations' },
+  faq: { id: 'tanya-jawab', en: 'faq' },
+  announcements: { id: 'pengumuman', en: 'announcements' },
+  register: { id: 'daftar', en: 'register' },
+  registerThanks: { id: 'daftar/terima-kasih', en: 'register/thank-you' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type Section = keyof typeof sections;
+
+/** A site path in `lang`, with a trailing slash: pathFor('en', 'a', 'b') → '/en/a/b/'. */
+export function pathFor(lang: Locale, ...segments: string[]): string {
+  const parts = segments.filter(Boolean);
+  const prefix = lang === 'en' ? '/en/' : '/';
+  return parts.length ? `${prefix}${parts.join('/')}/` : prefix;
+}
+
+export function sectionPath(lang: Locale, section: Section, ...rest: string[]): string {
+  return pathFor(lang, sections[section][lang], ...rest);
+}
+
+export function homePath(lang: Locale): string {
+  return pathFor(lang);
+}
