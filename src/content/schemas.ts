@@ -1,9 +1,13 @@
 import { z } from 'astro/zod';
 
+// Staff read these messages (in the build log and `npm run check:content`): Indonesian, not English.
+z.config(z.locales.id());
+
 // Plain zod schemas, kept apart from src/content.config.ts so the content check and the tests can use
 // them without Astro. Every field a staff member edits is named here once.
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) =>
+  z.string({ error: 'wajib diisi (teks)' }).trim().min(1, 'wajib diisi').max(max, `paling banyak ${max} karakter`);
 /** Empty in the file means "not known yet": the page leaves it out rather than showing a guess. */
 const optionalText = (max: number) =>
   z

@@ -1,0 +1,105 @@
+import { glob, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { collectionDefs } from '../content/schemas';
+
+// Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
+// which file and which field is wrong, so a staff member can fix an edit without reading a stack trace.
+
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface ContentReport {
+  files: number;
+  problems: ContentProblem[];
+  /** Not errors: e.g. an entry not yet translated. */
+  notes: ContentProblem[];
+}
+
+function splitFrontmatter(source: string): { data: string; body: string } | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
+  return match ? { data: match[1] ?? '', body: match[2] ?? '' } : undefined;
+}
+
+async function readEntry(path: string): Promise<{ data: unknown } | { error: string }> {
+  const source = await readFile(path, 'utf8');
+  if (path.endsWith('.yaml') || path.endsWith('.yml')) {
+    try {
+      return { data: parseYaml(source) };
+    } catch (e) {
+      return { error: `YAML tidak bisa dibaca: ${(e as Error).message.split('\n')[0]}` };
+    }
+  }
+  const parts = splitFrontmatter(source);
+  if (!parts) return { error: 'bagian data di awal berkas (diapit ---) tidak ditemukan' };
+  try {
+    return { data: parseYaml(parts.data) ?? {} };
+  } catch (e) {
+    return { error: `data di awal berkas tidak bisa dibaca: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+const fileSlug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export async function checkContent(root = 'content'): Promise<ContentReport> {
+  const problems: ContentProblem[] = [];
+  const notes: ContentProblem[] = [];
+  let files = 0;
+
+  for (const [name, def] of Object.entries(collectionDefs)) {
+    const dir = join(root, name);
+    const keysByLocale = new Map<string, Set<string>>();
+    const pageSlugs = new Map<string, string>();
+    for await (const rel of glob(def.pattern, { cwd: dir })) {
+      files++;
+      const file = relative('.', join(dir, rel)).replaceAll('\\', '/');
+      const [locale, ...rest] = rel.split('/');
+      const key = (rest.join('/') || locale || '').replace(/\.[^.]+$/, '');
+      if (name !== 'settings') {
+        if (locale !== 'id' && locale !== 'en') {
+          problems.push({ file, field: '(folder)', message: 'berkas harus ada di folder id/ atau en/' });
+          continue;
+        }
+        if (!fileSlug.test(key)) {
+          problems.push({ file, field: '(nama berkas)', message: 'pakai huruf kecil, angka dan tanda minus saja, misalnya korea-selatan' });
+        }
+        keysByLocale.set(locale, (keysByLocale.get(locale) ?? new Set()).add(key));
+      }
+      const entry = await readEntry(join(dir, rel));
+      if ('error' in entry) {
+        problems.push({ file, field: '(berkas)', message: entry.error });
+        continue;
+      }
+      const result = def.schema.safeParse(entry.data);
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          problems.push({ file, field: issue.path.join('.') || '(berkas)', message: issue.message });
+        }
+        continue;
+      }
+      if (name === 'pages') {
+        const slug = (result.data as { slug: string }).slug;
+        const clash = pageSlugs.get(`${locale}/${slug}`);
+        if (clash) problems.push({ file, field: 'slug', message: `alamat "${slug}" sudah dipakai oleh ${clash}` });
+        pageSlugs.set(`${locale}/${slug}`, file);
+      }
+    }
+    const id = keysByLocale.get('id') ?? new Set<string>();
+    const en = keysByLocale.get('en') ?? new Set<string>();
+    for (const key of id) if (!en.has(key)) notes.push({ file: `${root}/${name}/en/${key}`, field: '(terjemahan)', message: 'versi bahasa Inggris belum ada' });
+    for (const key of en) if (!id.has(key)) notes.push({ file: `${root}/${name}/id/${key}`, field: '(terjemahan)', message: 'versi bahasa Indonesia belum ada' });
+  }
+  try {
+    await readFile(join(root, 'settings', 'site.yaml'));
+  } catch {
+    problems.push({ file: `${root}/settings/site.yaml`, field: '(berkas)', message: 'berkas pengaturan situs tidak ada' });
+  }
+  return { files, problems, notes };
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file} — kolom "${p.field}": ${p.message}`;
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { parse } from 'node-html-parser';
+import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../support/dist';
+import { parse as parseYaml } from 'yaml';
+
+const pages = await htmlFiles();
+const html = new Map(await Promise.all(pages.map(async (f) => [f, await readFile(join(DIST, f), 'utf8')] as const)));
+const doc = (file: string) => parse(html.get(file) ?? '');
+
+/** Pages that are allowed a script of their own (the form enhances itself); everything else is information. */
+const pagesWithScript = new Set<string>(['daftar/index.html', 'en/register/index.html']);
+
+describe('built site', () => {
+  it('has every sitemap URL as a page', async () => {
+    const urls = await sitemapPaths();
+    expect(urls.length).toBeGreaterThan(20);
+    for (const path of urls) expect(existsSync(fileForPath(path)), path).toBe(true);
+  });
+
+  it('lists every public page in the sitemap', async () => {
+    const urls = new Set(await sitemapPaths());
+    const missing = pages.map(pathForFile).filter((p) => p !== '/404.html' && !urls.has(p));
+    expect(missing).toEqual([]);
+  });
+
+  it('resolves every internal link and asset', () => {
+    const broken: string[] = [];
+    for (const file of pages) {
+      for (const el of doc(file).querySelectorAll('[href], [src]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+        if (/^(https?:|mailto:|tel:|#|data:)/.test(ref)) continue;
+        const target = new URL(ref, `http://site${pathForFile(file)}`);
+        if (!existsSync(fileForPath(target.pathname))) broken.push(`${file} → ${ref}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('ships no script on information pages except JSON-LD', () => {
+    const offenders = pages
+      .filter((f) => !pagesWithScript.has(f))
+      .flatMap((f) =>
+        doc(f)
+          .querySelectorAll('script')
+          .filter((s) => s.getAttribute('type') !== 'application/ld+json')
+          .map(() => f),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps every information page within 12 KB gzip of HTML and CSS', async () => {
+    const budget = 12 * 1024;
+    const over: string[] = [];
+    for (const file of pages.filter((f) => !pagesWithScript.has(f))) {
+      let bytes = gzipSync(html.get(file) ?? '').length;
+      for (const link of doc(file).querySelectorAll('link[rel="stylesheet"]')) {
+        bytes += gzipSync(await readFile(fileForPath(link.getAttribute('href') ?? ''))).length;
+      }
+      if (bytes > budget) over.push(`${file}: ${bytes} B`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  it('links each page to its translation, and the translation links back', () => {
+    for (const file of pages.filter((f) => f !== '404.html')) {
+      const self = pathForFile(file);
+      const alternates = doc(file).querySelectorAll('link[rel="alternate"][hreflang]:not([hreflang="x-default"])');
+      expect(alternates.length, file).toBe(2);
+      for (const alt of alternates) {
+        const target = new URL(alt.getAttribute('href') ?? '').pathname;
+        const back = doc(fileForPath(target).slice(DIST.length + 1))
+          .querySelectorAll('link[rel="alternate"]')
+          .map((l) => new URL(l.getAttribute('href') ?? '').pathname);
+        expect(back, `${target} should link back to ${self}`).toContain(self);
+      }
+    }
+  });
+
+  it('gives the language switch the translated page', () => {
+    const switchOf = (file: string) => doc(file).querySelector('a.lang')?.getAttribute('href');
+    expect(switchOf('persyaratan/index.html')).toBe('/en/requirements/');
+    expect(switchOf('en/destinations/jepang/index.html')).toBe('/tujuan/jepang/');
+  });
+
+  it('describes the program as a GovernmentService in JSON-LD', () => {
+    const script = doc('index.html').querySelector('script[type="application/ld+json"]');
+    const data = JSON.parse(script?.text ?? '{}');
+    expect(data['@type']).toBe('GovernmentService');
+    expect(data.provider.name).toBe('Pemerintah Kota Serang');
+  });
+
+  it('has title, description and OpenGraph on every page', () => {
+    for (const file of pages) {
+      const d = doc(file);
+      expect(d.querySelector('title')?.text.trim(), file).toBeTruthy();
+      expect(d.querySelector('meta[name="description"]')?.getAttribute('content'), file).toBeTruthy();
+      expect(d.querySelector('meta[property="og:title"]')?.getAttribute('content'), file).toBeTruthy();
+      expect(d.querySelector('html')?.getAttribute('lang'), file).toMatch(/^(id|en)$/);
+    }
+  });
+
+  it('shows a contact channel exactly when staff have filled it in', async () => {
+    const { contact } = parseYaml(await readFile('content/settings/site.yaml', 'utf8'));
+    const all = [...html.values()].join('\n');
+    const channels = [
+      [contact.phone, /href="tel:/],
+      [contact.email, /href="mailto:/],
+      [contact.whatsapp, /href="https:\/\/wa\.me\/\d/],
+    ] as const;
+    for (const [value, link] of channels) {
+      if (value) expect(all).toMatch(link);
+      else expect(all).not.toMatch(link);
+    }
+  });
+
+  it('publishes an RSS feed per language and a robots.txt with the sitemap', async () => {
+    for (const feed of ['pengumuman/rss.xml', 'en/announcements/rss.xml']) {
+      const xml = await readFile(join(DIST, feed), 'utf8');
+      expect(xml).toContain('<rss');
+      expect(xml.match(/<item>/g)?.length ?? 0).toBeGreaterThan(0);
+    }
+    expect(await readFile(join(DIST, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: .*sitemap-index\.xml$/m);
+  });
+});

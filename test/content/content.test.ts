@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkContent, formatProblem } from '../../src/lib/content-check';
+
+describe('content in the repository', () => {
+  it('passes the content check with every entry translated', async () => {
+    const report = await checkContent('content');
+    expect(report.problems.map(formatProblem)).toEqual([]);
+    expect(report.notes.map(formatProblem)).toEqual([]);
+    expect(report.files).toBeGreaterThan(30);
+  });
+});
+
+/** A copy of content/ with one file changed by `edit`. */
+async function brokenCopy(file: string, edit: (source: string) => string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'content-'));
+  await cp('content', dir, { recursive: true });
+  const path = join(dir, file);
+  await writeFile(path, edit(await readFile(path, 'utf8')));
+  return dir;
+}
+
+describe('a broken edit is reported by file and field, in Indonesian', () => {
+  it.each([
+    {
+      why: 'a number typed as words',
+      file: 'destinations/id/jepang.mdx',
+      edit: (s: string) => s.replace('order: 1', 'order: satu'),
+      field: 'order',
+      says: /tidak valid/,
+    },
+    {
+      why: 'a required field left empty',
+      file: 'destinations/en/eropa.mdx',
+      edit: (s: string) => s.replace('name: Europe', 'name: ""'),
+      field: 'name',
+      says: /wajib diisi/,
+    },
+    {
+      why: 'a region that does not exist',
+      file: 'destinations/id/australia.mdx',
+      edit: (s: string) => s.replace('region: oseania', 'region: amerika'),
+      field: 'region',
+      says: /salah satu dari/,
+    },
+    {
+      why: 'a field the schema does not know (a typo in its name)',
+      file: 'faq/id/gratis.yaml',
+      edit: (s: string) => s.replace('category:', 'kategori:'),
+      field: '(berkas)',
+      says: /kategori/,
+    },
+    {
+      why: 'frontmatter that is not valid YAML',
+      file: 'pages/id/persyaratan.mdx',
+      edit: (s: string) => s.replace('title: Persyaratan', 'title: [Persyaratan'),
+      field: '(berkas)',
+      says: /tidak bisa dibaca/,
+    },
+    {
+      why: 'two pages claiming the same address',
+      file: 'pages/id/jadwal.mdx',
+      edit: (s: string) => s.replace('slug: jadwal', 'slug: persyaratan'),
+      field: 'slug',
+      says: /sudah dipakai/,
+    },
+    {
+      why: 'a settings email that is not an email',
+      file: 'settings/site.yaml',
+      edit: (s: string) => s.replace('email: ""', 'email: disnaker-di-serang'),
+      field: 'contact.email',
+      says: /tidak valid/,
+    },
+  ])('$why', async ({ file, edit, field, says }) => {
+    const dir = await brokenCopy(file, edit);
+    try {
+      const { problems } = await checkContent(dir);
+      const mine = problems.filter((p) => p.file.endsWith(file) || p.message.endsWith(file));
+      expect(mine.length, JSON.stringify(problems)).toBeGreaterThan(0);
+      const problem = mine.find((p) => p.field === field) ?? mine[0];
+      expect(problem?.field).toBe(field);
+      expect(formatProblem(problem!)).toMatch(says);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // The site is built once for every test that reads dist/ or drives a browser.
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Two cores: one browser at a time keeps timings honest and the machine responsive.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
