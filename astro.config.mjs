@@ -28,5 +28,7 @@ export default defineConfig({
     // Serves netlify/functions/* on the dev server's own port. Edge functions are off: we have none, and
     // their emulation downloads Deno, which this network does not allow.
     plugins: [netlify({ edgeFunctions: { enabled: false } })],
+    // Scripts as files, never inlined: the Content-Security-Policy allows no inline script.
+    build: { assetsInlineLimit: 0 },
   },
 });

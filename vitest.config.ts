@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // The site is built once for every test that reads dist/ or drives a browser.
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/pii-guard.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: one browser at a time keeps timings honest and the machine responsive.

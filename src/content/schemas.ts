@@ -81,6 +81,14 @@ export const settingsSchema = z.strictObject({
     opensAt: z.coerce.date().optional(),
     closesAt: z.coerce.date().optional(),
     closedMessage: localized(400),
+    nextSteps: localized(600),
+    sectors: z
+      .array(z.strictObject({ slug, id: text(60), en: text(60) }))
+      .min(1)
+      .refine((list) => list.some((s) => s.slug === 'perkebunan'), {
+        message: 'bidang "perkebunan" harus ada: sektor ini punya aturan pendidikan sendiri',
+      })
+      .refine((list) => new Set(list.map((s) => s.slug)).size === list.length, { message: 'slug bidang kerja tidak boleh kembar' }),
   }),
   /** Program figures from the official article; pages format them, never restate them. */
   program: z.strictObject({

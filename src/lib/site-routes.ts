@@ -18,7 +18,8 @@ export type View =
   | { kind: 'destination'; entry: CollectionEntry<'destinations'> }
   | { kind: 'faq'; entries: CollectionEntry<'faq'>[] }
   | { kind: 'announcements'; entries: CollectionEntry<'announcements'>[] }
-  | { kind: 'announcement'; entry: CollectionEntry<'announcements'> };
+  | { kind: 'announcement'; entry: CollectionEntry<'announcements'> }
+  | { kind: 'register' };
 
 export interface SiteRoute {
   /** Same in both languages for the same page. */
@@ -118,6 +119,15 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
       view: { kind: 'announcement', entry },
     });
   }
+  routes.push({
+    key: 'register',
+    lang,
+    path: sectionPath(lang, 'register'),
+    title: t(lang, 'reg.title'),
+    description: t(lang, 'reg.description'),
+    crumbs: [home],
+    view: { kind: 'register' },
+  });
   return routes;
 }
 

@@ -41,7 +41,10 @@ export async function serveSite(root: string, routes: Record<string, Handler> = 
     const url = new URL(req.url ?? '/', origin);
     const handler = routes[url.pathname];
     if (handler) {
-      const response = await handler(await toRequest(req, origin));
+      // As on Netlify, a function that throws becomes a 500 (the tests then see it and fail).
+      const response = await handler(await toRequest(req, origin)).catch(
+        (e: unknown) => new Response(`function threw: ${(e as Error).name}`, { status: 500 }),
+      );
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
       return;

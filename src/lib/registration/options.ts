@@ -1,0 +1,23 @@
+import type { Locale } from '../../i18n';
+
+// Choices that come from content (destinations, sectors) and the switch that opens registration.
+// The site builds this from content/ and publishes it as /registration-config.json; the function reads
+// that file, so the form and the function always offer and accept the same choices.
+
+export interface Choice {
+  value: string;
+  label: Record<Locale, string>;
+}
+
+export interface RegistrationOptions {
+  open: boolean;
+  closedMessage: Record<Locale, string>;
+  nextSteps: Record<Locale, string>;
+  /** The privacy notice's last-updated date: the version a person consented to. */
+  privacyVersion: string;
+  privacyPath: Record<Locale, string>;
+  destinations: Choice[];
+  sectors: Choice[];
+}
+
+export const CONFIG_PATH = '/registration-config.json';

@@ -1,0 +1,49 @@
+import { getStore } from '@netlify/blobs';
+import type { AirtableFields } from './airtable';
+
+// Durable first: an accepted registration is written here (strong consistency) before the person is
+// answered, and removed only after Airtable confirmed it. It holds only what Airtable will hold.
+
+export interface OutboxItem {
+  reference: string;
+  fields: AirtableFields;
+  createdAt: string;
+  attempts: number;
+  /** Error type and status from the last failed delivery; never record content. */
+  lastError?: string;
+}
+
+const outbox = () => getStore({ name: 'registration-outbox', consistency: 'strong' });
+const submissions = () => getStore({ name: 'registration-submissions', consistency: 'strong' });
+
+export async function putOutbox(item: OutboxItem): Promise<void> {
+  await outbox().setJSON(item.reference, item);
+}
+
+export async function removeOutbox(reference: string): Promise<void> {
+  await outbox().delete(reference);
+}
+
+export async function listOutbox(): Promise<OutboxItem[]> {
+  const store = outbox();
+  const { blobs } = await store.list();
+  const items = await Promise.all(blobs.map((b) => store.get(b.key, { type: 'json' }) as Promise<OutboxItem | null>));
+  return items.filter((i): i is OutboxItem => i !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function referenceExists(reference: string): Promise<boolean> {
+  return (await outbox().getMetadata(reference)) !== null;
+}
+
+const IDEMPOTENCY_MS = 24 * 3600_000;
+export const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** The reference already given for this submission id within the last 24 hours, if any. */
+export async function referenceForSubmission(submissionId: string, now = Date.now()): Promise<string | undefined> {
+  const seen = (await submissions().get(submissionId.toLowerCase(), { type: 'json' })) as { reference: string; at: number } | null;
+  return seen && now - seen.at < IDEMPOTENCY_MS ? seen.reference : undefined;
+}
+
+export async function rememberSubmission(submissionId: string, reference: string, now = Date.now()): Promise<void> {
+  await submissions().setJSON(submissionId.toLowerCase(), { reference, at: now });
+}

@@ -1,0 +1,42 @@
+import { t, type Locale, type MessageKey } from '../../i18n';
+import { sectionPath } from '../paths';
+import { fillShell, loadShell } from './site';
+import { esc } from './html';
+
+// Answers for the two kinds of client: JSON for scripts, a full HTML page for a plain form post.
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers },
+  });
+}
+
+export async function page(origin: string, lang: Locale, status: number, block: string, title: string): Promise<Response> {
+  const fullTitle = `${title} | ${t(lang, 'site.name')}`;
+  // Without the site's page (a failed fetch) the answer is still a readable page, never a 5xx.
+  const html = await loadShell(origin, lang).then(
+    (shell) => fillShell(shell, block, fullTitle),
+    () => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(fullTitle)}</title><main>${block}</main></html>`,
+  );
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore } });
+}
+
+export function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, ...noStore } });
+}
+
+export function receiptLocation(lang: Locale, reference: string): string {
+  return `${sectionPath(lang, 'registerThanks')}?ref=${encodeURIComponent(reference)}`;
+}
+
+export function plain(status: number, lang: Locale, key: MessageKey, headers: Record<string, string> = {}): Response {
+  return new Response(t(lang, key), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...noStore, ...headers } });
+}
+
+/** One line per event, with a reference at most: never a name, NIK, birth date or phone number. */
+export function logEvent(event: string, detail: Record<string, string | number> = {}): void {
+  console.log(JSON.stringify({ event, ...detail }));
+}

@@ -1,0 +1,25 @@
+import { byOrder, entriesIn, entryKey, getSettings } from '../content';
+import { pagePaths } from '../site-routes';
+import type { RegistrationOptions } from './options';
+
+/** The registration choices as content defines them; the form page and /registration-config.json use this. */
+export async function registrationOptions(): Promise<RegistrationOptions> {
+  const settings = await getSettings();
+  const [idDest, enDest] = await Promise.all([entriesIn('destinations', 'id'), entriesIn('destinations', 'en')]);
+  const enName = new Map(enDest.map((d) => [entryKey(d), d.data.name]));
+  const [idPages, enPages] = await Promise.all([pagePaths('id'), pagePaths('en')]);
+  const privacy = (await entriesIn('pages', 'id')).find((p) => entryKey(p) === 'privasi');
+  if (!privacy) throw new Error('content/pages/id/privasi.mdx is required: the form links its privacy notice');
+  return {
+    open: settings.registration.open,
+    closedMessage: settings.registration.closedMessage,
+    nextSteps: settings.registration.nextSteps,
+    privacyVersion: privacy.data.updated.toISOString().slice(0, 10),
+    privacyPath: { id: idPages.privasi ?? '/privasi/', en: enPages.privasi ?? idPages.privasi ?? '/privasi/' },
+    destinations: idDest.sort(byOrder).map((d) => ({
+      value: entryKey(d),
+      label: { id: d.data.name, en: enName.get(entryKey(d)) ?? d.data.name },
+    })),
+    sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
+  };
+}
