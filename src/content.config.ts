@@ -2,21 +2,19 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { collectionDefs } from './content/schemas';
 
-const collection = <K extends keyof typeof collectionDefs>(name: K) =>
-  defineCollection({
-    loader: glob({
-      pattern: collectionDefs[name].pattern,
-      base: `./content/${name}`,
-      // The id is the file's path ("en/jepang"), never a `slug` field: the locale folder pairs translations.
-      generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
-    }),
-    schema: collectionDefs[name].schema,
+const loader = (name: keyof typeof collectionDefs) =>
+  glob({
+    pattern: collectionDefs[name].pattern,
+    base: `./content/${name}`,
+    // The id is the file's path ("en/jepang"), never a `slug` field: the locale folder pairs translations.
+    generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
   });
 
+// Spelled out per collection so each keeps its own schema type.
 export const collections = {
-  pages: collection('pages'),
-  destinations: collection('destinations'),
-  faq: collection('faq'),
-  announcements: collection('announcements'),
-  settings: collection('settings'),
+  pages: defineCollection({ loader: loader('pages'), schema: collectionDefs.pages.schema }),
+  destinations: defineCollection({ loader: loader('destinations'), schema: collectionDefs.destinations.schema }),
+  faq: defineCollection({ loader: loader('faq'), schema: collectionDefs.faq.schema }),
+  announcements: defineCollection({ loader: loader('announcements'), schema: collectionDefs.announcements.schema }),
+  settings: defineCollection({ loader: loader('settings'), schema: collectionDefs.settings.schema }),
 };

@@ -52,7 +52,7 @@ export default async (req: Request): Promise<Response> => {
 
   const result = validateRegistration(raw, options, todayInSerang());
   if (!result.ok) {
-    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, t(lang, key)]));
+    const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, key ? t(lang, key) : '']));
     if (asJson) return json(422, { errors, ...(result.ineligible ? { ineligible: result.ineligible } : {}) });
     const block = result.ineligible
       ? renderIneligible(lang, result.ineligible, sectionPath(lang, 'register'))

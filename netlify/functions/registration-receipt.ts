@@ -24,5 +24,5 @@ export default async (req: Request): Promise<Response> => {
 export const config: Config = {
   // Literal paths: Netlify reads this object without running the module (src/lib/paths.ts has the same).
   path: ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'],
-  method: ['GET', 'HEAD'],
+  method: ['GET'],
 };

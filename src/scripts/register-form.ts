@@ -131,8 +131,8 @@ function enhance(): void {
 
 document.getElementById('error-summary')?.focus();
 enhance();
-const print = document.querySelector<HTMLButtonElement>('[data-print]');
-if (print) {
-  print.hidden = false;
-  print.addEventListener('click', () => window.print());
+const printButton = document.querySelector<HTMLButtonElement>("[data-print]");
+if (printButton) {
+  printButton.hidden = false;
+  printButton.addEventListener('click', () => window.print());
 }

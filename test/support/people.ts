@@ -47,7 +47,7 @@ export function person(over: Partial<Person> & { age?: number; female?: boolean 
 }
 
 /** The person as the plain HTML form sends it. */
-export function formBody(p: Partial<Person> & Record<string, unknown>): string {
+export function formBody(p: object): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(p)) {
     if (v === undefined) continue;

@@ -113,7 +113,8 @@ export function renderErrorSummary(lang: Locale, errors: FieldErrors): string {
     .filter((f) => errors[f.name])
     .map((f) => `<li><a href="#${fieldId(f.name)}">${esc(t(lang, errors[f.name] as MessageKey))}</a></li>`)
     .join('');
-  return `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(t(lang, 'reg.errorSummary'))}</h2><ul>${items}</ul></div>`;
+  // autofocus brings keyboard and screen-reader users to the summary even without script (GOV.UK pattern).
+  return `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(t(lang, 'reg.errorSummary'))}</h2><ul>${items}</ul></div>`;
 }
 
 // Texts the page script shows (review step, sending, offline), carried on the form so the script holds none.

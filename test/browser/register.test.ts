@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, viewports } from '../support/browser';
+import { startRegistrationEnv } from '../support/registration-env';
+import { axeViolations } from '../support/axe';
+import { person, type Person } from '../support/people';
+
+let browser: Browser;
+let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
+beforeAll(async () => {
+  [browser, env] = await Promise.all([launchBrowser(), startRegistrationEnv({ requestsPerSecond: 1000 })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+async function openForm(js: boolean, viewport = viewports.phone, path = '/daftar/') {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: js });
+  const page = await context.newPage();
+  await page.goto(env.site.url + path);
+  return { page, context };
+}
+
+async function fill(page: Page, p: Person) {
+  await page.fill('#f-fullName', p.fullName);
+  await page.fill('#f-nik', p.nik);
+  await page.fill('#f-birthDate', p.birthDate);
+  await page.fill('#f-phone', p.phone);
+  await page.selectOption('#f-district', p.district);
+  await page.selectOption('#f-education', p.education);
+  for (const d of p.destinations) await page.check(`input[name=destinations][value="${d}"]`);
+  await page.selectOption('#f-sector', p.sector);
+  await page.check(`input[name=languageLevel][value="${p.languageLevel}"]`);
+  if (p.consent) await page.check('#f-consent');
+}
+
+const referenceOnPage = async (page: Page) => (await page.locator('#reference').textContent())?.trim() ?? '';
+const stored = (reference: string) => env.records().filter((r) => r.fields.Referensi === reference);
+
+describe('registration without JavaScript', () => {
+  it('registers through the plain form post and shows the reference', async () => {
+    const { page, context } = await openForm(false);
+    const p = person();
+    await fill(page, p);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/terima-kasih/);
+    const reference = await referenceOnPage(page);
+    expect(reference).toMatch(/^SRG-/);
+    expect(stored(reference)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('shows the error summary first, focused, linking to each field, and keeps the answers', async () => {
+    const { page, context } = await openForm(false);
+    await page.fill('#f-fullName', 'Siti Contoh');
+    await page.fill('#f-nik', '12345');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#error-summary');
+    expect(await page.title()).toMatch(/^Kesalahan: /);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.inputValue('#f-fullName')).toBe('Siti Contoh');
+    expect(await page.inputValue('#f-nik')).toBe('12345');
+    await page.click('#error-summary a[href="#f-nik"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-nik');
+    expect(await page.locator('#f-nik-error').textContent()).toContain('NIK harus 16 angka');
+    expect(await page.getAttribute('#f-nik', 'aria-describedby')).toContain('f-nik-error');
+    await context.close();
+  });
+
+  it('can be completed with the keyboard alone', async () => {
+    const { page, context } = await openForm(false);
+    const p = person({ destinations: ['korea-selatan'] });
+    const typeInto = async (id: string, text: string) => {
+      while ((await page.evaluate(() => document.activeElement?.id)) !== id) await page.keyboard.press('Tab');
+      await page.keyboard.type(text);
+    };
+    await page.focus('#f-fullName');
+    await page.keyboard.type(p.fullName);
+    await typeInto('f-nik', p.nik);
+    await page.keyboard.press('Tab');
+    const [y, m, d] = p.birthDate.split('-');
+    await page.keyboard.type(`${m}${d}${y}`); // Chromium's date field in the en-US locale: mm/dd/yyyy
+    await typeInto('f-phone', p.phone);
+    await typeInto('f-district', 'Cipocok');
+    await typeInto('f-education', 'SMA');
+    const tabTo = async (selector: string) => {
+      while (!(await page.evaluate((s) => document.activeElement?.matches(s), selector))) await page.keyboard.press('Tab');
+    };
+    await tabTo('input[value="korea-selatan"]');
+    await page.keyboard.press('Space');
+    await typeInto('f-sector', 'Manufaktur');
+    await tabTo('input[name=languageLevel]');
+    await page.keyboard.press('ArrowRight'); // none → basic
+    await tabTo('#f-consent');
+    await page.keyboard.press('Space');
+    await tabTo('button[type=submit]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/terima-kasih/);
+    const reference = await referenceOnPage(page);
+    expect(stored(reference)[0]?.fields).toMatchObject({ 'Negara tujuan': ['Korea Selatan'], 'Kemampuan bahasa': 'Dasar', Kecamatan: 'Cipocok Jaya' });
+    await context.close();
+  });
+});
+
+describe('registration with JavaScript', () => {
+  it('asks to check the answers, sends once even when clicked twice, and shows the reference', async () => {
+    const { page, context } = await openForm(true, viewports.desktop, '/daftar/?tujuan=eropa');
+    expect(await page.isChecked('input[name=destinations][value=eropa]')).toBe(true);
+    const p = person({ destinations: [] });
+    await fill(page, p);
+    await page.click('button[type=submit]');
+    const review = page.locator('.review');
+    await review.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-title');
+    expect(await review.textContent()).toContain(p.nik);
+    expect(await review.textContent()).toContain('Eropa');
+    expect(await axeViolations(page)).toEqual([]);
+    const send = review.getByRole('button', { name: 'Kirim pendaftaran' });
+    await send.dblclick();
+    await page.waitForURL(/terima-kasih/);
+    const reference = await referenceOnPage(page);
+    expect(stored(reference)).toHaveLength(1);
+    expect(env.records().filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
+    expect(await page.isVisible('[data-print]')).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the server\'s errors in place, focused, and lets the person fix them', async () => {
+    const { page, context } = await openForm(true);
+    const p = person();
+    await fill(page, { ...p, phone: '0254 123' });
+    await page.click('button[type=submit]');
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.waitForSelector('#error-summary');
+    expect(new URL(page.url()).pathname).toBe('/daftar/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('error-summary');
+    expect(await page.locator('#error-summary').textContent()).toContain('Masukkan nomor HP Indonesia');
+    // axe cannot run with script off, so the server-rendered error state is checked here.
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#f-phone', p.phone);
+    await page.click('button[type=submit]');
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.waitForURL(/terima-kasih/);
+    expect(stored(await referenceOnPage(page))).toHaveLength(1);
+    await context.close();
+  });
+
+  it('keeps the answers when the connection drops, and says so', async () => {
+    const { page, context } = await openForm(true);
+    await fill(page, person());
+    await page.route('**/api/register', (route) => route.abort('internetdisconnected'));
+    await page.click('button[type=submit]');
+    await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await expect.poll(() => page.locator('.status').textContent()).toContain('Koneksi terputus');
+    expect(await page.inputValue('#f-fullName')).toBe('Siti Contoh Rahayu');
+    await context.close();
+  });
+});
+
+describe('form page', () => {
+  for (const [name, viewport] of Object.entries(viewports)) {
+    it(`has no axe violations and fits the screen at ${name} width`, async () => {
+      const { page, context } = await openForm(true, viewport, '/en/register/');
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { AirtableStandin } from '../../src/lib/airtable-standin/server';
+import { registrationTableFields } from '../../src/lib/registration/airtable-schema';
+import { setupTable } from '../../src/lib/registration/airtable-setup';
+import { toCsv } from '../../src/lib/registration/csv';
+import type { RegistrationOptions } from '../../src/lib/registration/options';
+
+const options = JSON.parse(readFileSync('dist/registration-config.json', 'utf8')) as RegistrationOptions;
+const wanted = registrationTableFields(options);
+let standin: AirtableStandin;
+afterEach(() => standin?.stop());
+
+describe('npm run airtable:setup', () => {
+  it('creates the table once, then only adds what is missing and leaves the rest alone', async () => {
+    standin = new AirtableStandin({ token: 't', bases: { appS: [] } });
+    const endpointUrl = await standin.start();
+    const settings = { token: 't', baseId: 'appS', table: 'Pendaftaran', endpointUrl };
+    const lines: string[] = [];
+    const first = await setupTable(settings, wanted, (l) => lines.push(l));
+    expect(first.created).toEqual(wanted.map((f) => f.name));
+    expect(lines[0]).toMatch(/belum ada/);
+
+    const second = await setupTable(settings, [...wanted, { name: 'Catatan petugas', type: 'multilineText' }], () => {});
+    expect(second.created).toEqual(['Catatan petugas']);
+    expect(second.existing).toHaveLength(wanted.length);
+  });
+
+  it('has a Status select with the staff workflow and the reference as the primary field', () => {
+    expect(wanted[0]?.name).toBe('Referensi');
+    const status = wanted.find((f) => f.name === 'Status');
+    expect((status?.options?.choices as { name: string }[]).map((c) => c.name)).toEqual([
+      'Baru', 'Dihubungi', 'Seleksi', 'Pelatihan bahasa', 'Siap berangkat', 'Tidak memenuhi syarat', 'Mengundurkan diri',
+    ]);
+  });
+
+  it('fails with Airtable\'s own message on a bad token', async () => {
+    standin = new AirtableStandin({ token: 't', bases: { appS: [] } });
+    const endpointUrl = await standin.start();
+    await expect(setupTable({ token: 'wrong', baseId: 'appS', table: 'P', endpointUrl }, wanted, () => {})).rejects.toThrow(/401 AUTHENTICATION_REQUIRED/);
+  });
+});
+
+describe('CSV export', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas, keeping phone numbers', () => {
+    const csv = toCsv(['A', 'B', 'C'], [{ A: 'Sa"id, S.', B: '=HYPERLINK("x")', C: '+6281234567890' }, { A: ['Jepang', 'Eropa'] }]);
+    expect(csv).toBe('A,B,C\r\n"Sa""id, S.","\'=HYPERLINK(""x"")",+6281234567890\r\nJepang; Eropa,,\r\n');
+  });
+});

@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Airtable from 'airtable';
+import { AirtableStandin } from '../../src/lib/airtable-standin/server';
+
+// The stand-in must answer as Airtable's documentation says, or tests against it prove nothing.
+const fields = [
+  { name: 'Referensi', type: 'singleLineText' },
+  { name: 'Kecamatan', type: 'singleSelect', options: { choices: [{ name: 'Serang' }] } },
+  { name: 'NIK ganda', type: 'checkbox' },
+];
+let standin: AirtableStandin;
+afterEach(() => standin?.stop());
+
+async function start(opts: { requestsPerSecond?: number; penaltyMs?: number } = {}) {
+  standin = new AirtableStandin({ token: 'tok', bases: { appB: [{ name: 'T', fields }] }, ...opts });
+  return standin.start();
+}
+const call = (url: string, path: string, init: RequestInit & { token?: string } = {}) =>
+  fetch(url + path, {
+    ...init,
+    headers: { Authorization: `Bearer ${init.token ?? 'tok'}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  });
+const body = async (res: Response) => ({ status: res.status, json: await res.json() });
+
+describe('Airtable stand-in', () => {
+  it('creates records through the official SDK and returns them with id and createdTime', async () => {
+    const url = await start();
+    const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
+    const created = await table.create([{ fields: { Referensi: 'SRG-AAAAAA', Kecamatan: 'Serang' } }]);
+    expect(created[0]?.id).toMatch(/^rec/);
+    expect(created[0]?.get('Referensi')).toBe('SRG-AAAAAA');
+    const found = await table.select({ filterByFormula: "OR({Referensi}='SRG-AAAAAA',{Referensi}='x')", method: 'post' } as never).all();
+    expect(found.map((r) => r.id)).toEqual([created[0]?.id]);
+  });
+
+  it.each([
+    ['no token', { token: '' }, '/v0/appB/T', 401, 'AUTHENTICATION_REQUIRED'],
+    ['a wrong token', { token: 'nope' }, '/v0/appB/T', 401, 'AUTHENTICATION_REQUIRED'],
+    ['an unknown base', {}, '/v0/appX/T', 403, 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND'],
+    ['an unknown table', {}, '/v0/appB/Nope', 403, 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND'],
+  ])('answers %s with %i and an error body', async (_why, init, path, status, type) => {
+    const url = await start();
+    const res = await body(await call(url, path, { method: 'POST', body: JSON.stringify({ records: [{ fields: {} }] }), ...init }));
+    expect(res.status).toBe(status);
+    expect(res.json).toEqual({ error: { type, message: expect.any(String) } });
+  });
+
+  it.each([
+    ['11 records in one request', { records: Array.from({ length: 11 }, () => ({ fields: { Referensi: 'x' } })) }, 'INVALID_RECORDS'],
+    ['an unknown field', { records: [{ fields: { Nama: 'x' } }] }, 'UNKNOWN_FIELD_NAME'],
+    ['a new select option without typecast', { records: [{ fields: { Kecamatan: 'Ciruas' } }] }, 'INVALID_MULTIPLE_CHOICE_OPTIONS'],
+    ['text in a checkbox', { records: [{ fields: { 'NIK ganda': 'ya' } }] }, 'INVALID_VALUE_FOR_COLUMN'],
+  ])('refuses %s with 422', async (_why, payload, type) => {
+    const url = await start();
+    const res = await body(await call(url, '/v0/appB/T', { method: 'POST', body: JSON.stringify(payload) }));
+    expect(res.status).toBe(422);
+    expect(res.json.error.type).toBe(type);
+    expect(standin.records('appB', 'T')).toEqual([]);
+  });
+
+  it('adds a select option when typecast is on', async () => {
+    const url = await start();
+    const res = await call(url, '/v0/appB/T', { method: 'POST', body: JSON.stringify({ typecast: true, records: [{ fields: { Kecamatan: 'Ciruas' } }] }) });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a formula it cannot parse with 422 INVALID_FILTER_BY_FORMULA', async () => {
+    const url = await start();
+    const res = await body(await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({ filterByFormula: 'SEARCH(' }) }));
+    expect(res).toMatchObject({ status: 422, json: { error: { type: 'INVALID_FILTER_BY_FORMULA' } } });
+  });
+
+  it('allows 5 requests a second per base, then answers 429 for the whole penalty', async () => {
+    const url = await start({ penaltyMs: 400 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await call(url, '/v0/appB/T')).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const limited = await body(await call(url, '/v0/appB/T'));
+    expect(limited).toMatchObject({ status: 429, json: { error: { type: 'TOO_MANY_REQUESTS' } } });
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await call(url, '/v0/appB/T')).status).toBe(200);
+  });
+
+  it('the SDK with noRetryIfRateLimited gives up on a 429 at once', async () => {
+    const url = await start();
+    standin.fail({ kind: 'status', status: 429, times: 1 });
+    const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
+    await expect(table.create([{ fields: { Referensi: 'x' } }])).rejects.toMatchObject({ statusCode: 429 });
+  });
+
+  it('creates tables and fields through the Metadata API, refusing duplicates', async () => {
+    const url = await start();
+    const created = await body(await call(url, '/v0/meta/bases/appB/tables', { method: 'POST', body: JSON.stringify({ name: 'Baru', fields: [{ name: 'A', type: 'singleLineText' }] }) }));
+    expect(created.json).toMatchObject({ name: 'Baru', fields: [{ name: 'A', type: 'singleLineText' }] });
+    const field = await call(url, `/v0/meta/bases/appB/tables/${created.json.id}/fields`, { method: 'POST', body: JSON.stringify({ name: 'B', type: 'email' }) });
+    expect(field.status).toBe(200);
+    const again = await call(url, `/v0/meta/bases/appB/tables/${created.json.id}/fields`, { method: 'POST', body: JSON.stringify({ name: 'B', type: 'email' }) });
+    expect(again.status).toBe(422);
+    const list = await body(await call(url, '/v0/meta/bases/appB/tables'));
+    expect(list.json.tables.map((t: { name: string }) => t.name)).toEqual(['T', 'Baru']);
+  });
+});
