@@ -15,7 +15,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-async function openForm(js: boolean, viewport = viewports.phone, path = '/daftar/') {
+async function openForm(js: boolean, viewport: { width: number; height: number } = viewports.phone, path = "/daftar/") {
   const context = await browser.newContext({ viewport, javaScriptEnabled: js });
   const page = await context.newPage();
   await page.goto(env.site.url + path);
