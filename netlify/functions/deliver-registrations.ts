@@ -11,7 +11,7 @@ export default async (): Promise<Response> => {
     return new Response(null, { status: 204 });
   }
   const report = await deliverPending(settings);
-  if (report.pending > 0) logEvent('delivery.run', { ...report, rateLimited: String(report.rateLimited) });
+  if (report.pending > 0) logEvent('delivery.run', { ...report, rateLimited: String(report.rateLimited), unfinished: String(report.unfinished) });
   // A record that keeps failing is never dropped; this line is what alerting watches for.
   if (report.failed > 0) logEvent('delivery.failures', { failed: report.failed });
   return new Response(null, { status: 204 });

@@ -3,9 +3,9 @@ import type { Config } from '@netlify/functions';
 import { isLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/lib/paths';
 import { airtableSettingsFromEnv, toAirtableFields } from '../../src/lib/registration/airtable';
-import { deliverBatch } from '../../src/lib/registration/deliver';
+import { deliverItems } from '../../src/lib/registration/deliver';
 import { renderClosed, renderForm, renderIneligible } from '../../src/lib/registration/html';
-import { putOutbox, referenceExists, referenceForSubmission, rememberSubmission, SUBMISSION_ID } from '../../src/lib/registration/outbox';
+import { penaltyUntil, putOutbox, referenceExists, referenceForSubmission, rememberSubmission, SUBMISSION_ID } from '../../src/lib/registration/outbox';
 import { newReference } from '../../src/lib/registration/reference';
 import { parseBody, wantsJson } from '../../src/lib/registration/request';
 import { json, logEvent, page, plain, receiptLocation, seeOther } from '../../src/lib/registration/respond';
@@ -81,13 +81,13 @@ export default async (req: Request): Promise<Response> => {
   }
   logEvent('register.accepted', { reference });
 
-  // One quick try; whatever fails stays in the outbox for the scheduled delivery.
+  // One quick try, at most ~3 s (two calls of 1.4 s); whatever fails stays in the outbox for the
+  // scheduled delivery. During Airtable's 429 penalty it does not try: that would only extend it.
   const settings = airtableSettingsFromEnv();
-  if (settings) {
-    const outcome = await deliverBatch(settings, [item], 2500);
-    if (outcome.failed.length) logEvent('register.delivery_deferred', { reference, error: outcome.failed[0]!.error });
-  } else {
-    logEvent('register.airtable_not_configured', { reference });
+  if (!settings) logEvent('register.airtable_not_configured', { reference });
+  else if ((await penaltyUntil().catch(() => 0)) <= Date.now()) {
+    const outcome = await deliverItems(settings, [item], { timeoutMs: 1400, leaseMs: 15_000 }).catch(() => undefined);
+    if (!outcome?.delivered.length) logEvent('register.delivery_deferred', { reference, error: outcome?.failed[0]?.error ?? 'skipped' });
   }
 
   return asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference));

@@ -88,6 +88,14 @@ export class AirtableStandin {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
+  /** Down and up again on the same address (a real refused connection in between). */
+  async restart(): Promise<void> {
+    const port = Number(new URL(this.url).port);
+    await this.stop();
+    this.opts.port = port;
+    await this.start();
+  }
+
   fail(fault: Fault): void {
     this.faults.push(fault);
   }
@@ -120,9 +128,10 @@ export class AirtableStandin {
     await rename(tmp, this.opts.file);
   }
 
-  private nextFault(): Fault | undefined {
+  /** The fault for this request; a lost reply only applies to a create, so other requests pass it by. */
+  private nextFault(isCreate: boolean): Fault | undefined {
     const fault = this.faults[0];
-    if (!fault) return undefined;
+    if (!fault || (fault.kind === 'drop-after-write' && !isCreate)) return undefined;
     if (fault.times !== undefined && --fault.times <= 0) this.faults.shift();
     return fault;
   }
@@ -155,7 +164,8 @@ export class AirtableStandin {
       for await (const c of req) chunks.push(c as Buffer);
       const raw = Buffer.concat(chunks).toString('utf8');
 
-      const fault = this.nextFault();
+      const isCreate = req.method === 'POST' && url.pathname.split('/').filter(Boolean).length === 3;
+      const fault = this.nextFault(isCreate);
       if (fault?.kind === 'refuse') {
         req.socket.destroy();
         return;

@@ -1,52 +1,109 @@
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
-import { putOutbox, removeOutbox, type OutboxItem } from './outbox';
+import { claim, putOutbox, release, removeOutbox, setPenalty, type OutboxItem } from './outbox';
 
-// Delivery of outbox items to Airtable, 10 at a time (Airtable's batch limit). Before creating, one
-// lookup finds references already in the base (a previous attempt whose reply was lost: never create
-// twice) and NIKs already registered (flag "NIK ganda"; an earlier record is never overwritten).
+// Delivery of outbox items to Airtable. For a window of up to 100 items: one lookup (POST listRecords,
+// so NIKs stay out of URLs) finds references already in the base — an earlier attempt whose reply was
+// lost: never create twice — and NIKs already registered (flag "NIK ganda"; an earlier record is never
+// overwritten). Then creates in batches of 10, Airtable's limit. A window of 100 costs 11 calls, which
+// keeps the drain near Airtable's ceiling of 50 records a second.
 
 export const BATCH = 10;
+export const WINDOW = 100;
+export const PENALTY_MS = 30_000;
 
 export interface DeliveryResult {
   delivered: string[];
   failed: { reference: string; error: string }[];
+  /** Leased by another deliverer: left alone this time. */
+  skipped: string[];
+  rateLimited: boolean;
+}
+
+export interface DeliveryOptions {
+  /** Per Airtable request. */
+  timeoutMs: number;
+  /** How long this deliverer may hold the items. */
+  leaseMs: number;
+  /** Waits for a request slot (the worker's pacing); the request path does not wait. */
+  beforeCall?: () => Promise<void>;
+  /** Airtable's penalty after a 429 (30 s); other values only in tests. */
+  penaltyMs?: number;
 }
 
 function errorLabel(e: unknown): string {
-  const err = e as { error?: string; statusCode?: number; message?: string };
+  const err = e as { error?: string; statusCode?: number };
   return `${err.error ?? 'ERROR'}${err.statusCode ? ` ${err.statusCode}` : ''}`;
 }
+const isRateLimit = (e: unknown) => (e as { statusCode?: number }).statusCode === 429;
 
-export async function deliverBatch(settings: AirtableSettings, items: OutboxItem[], timeoutMs = 2500): Promise<DeliveryResult> {
-  if (items.length === 0) return { delivered: [], failed: [] };
-  if (items.length > BATCH) throw new Error(`deliverBatch takes at most ${BATCH} items`);
-  const table = airtableTable(settings, timeoutMs);
-  try {
-    const terms = items.flatMap((i) => [
-      `{${COLUMNS.reference}}=${formulaString(i.reference)}`,
-      `{${COLUMNS.nik}}=${formulaString(String(i.fields[COLUMNS.nik] ?? ''))}`,
-    ]);
-    // POST listRecords keeps NIKs out of request URLs (and so out of any access log).
-    const existing = await table
-      .select({ filterByFormula: `OR(${terms.join(',')})`, fields: [COLUMNS.reference, COLUMNS.nik], method: 'post' } as never)
-      .all();
-    const knownRefs = new Set(existing.map((r) => String(r.get(COLUMNS.reference))));
-    const knownNiks = new Set(existing.map((r) => String(r.get(COLUMNS.nik))));
-    const already = items.filter((i) => knownRefs.has(i.reference));
-    const fresh = items.filter((i) => !knownRefs.has(i.reference));
-    const records = fresh.map((i) => {
-      const nik = String(i.fields[COLUMNS.nik] ?? '');
-      const duplicate = knownNiks.has(nik);
-      knownNiks.add(nik);
-      return { fields: { ...i.fields, [COLUMNS.duplicateNik]: duplicate } };
-    });
-    if (records.length) await table.create(records as never, { typecast: true });
-    const delivered = [...already, ...fresh].map((i) => i.reference);
-    await Promise.all(delivered.map(removeOutbox));
-    return { delivered, failed: [] };
-  } catch (e) {
+export async function deliverItems(settings: AirtableSettings, items: OutboxItem[], opts: DeliveryOptions): Promise<DeliveryResult> {
+  const result: DeliveryResult = { delivered: [], failed: [], skipped: [], rateLimited: false };
+  if (items.length > WINDOW) throw new Error(`deliverItems takes at most ${WINDOW} items`);
+  const mine: OutboxItem[] = [];
+  for (const item of items) {
+    if (await claim(item.reference, opts.leaseMs)) mine.push(item);
+    else result.skipped.push(item.reference);
+  }
+  if (!mine.length) return result;
+
+  const table = airtableTable(settings, opts.timeoutMs);
+  const fail = async (batch: OutboxItem[], e: unknown) => {
     const error = errorLabel(e);
-    await Promise.all(items.map((i) => putOutbox({ ...i, attempts: i.attempts + 1, lastError: error })));
-    return { delivered: [], failed: items.map((i) => ({ reference: i.reference, error })) };
+    if (isRateLimit(e)) {
+      result.rateLimited = true;
+      await setPenalty(Date.now() + (opts.penaltyMs ?? PENALTY_MS));
+    }
+    for (const i of batch) result.failed.push({ reference: i.reference, error });
+    await Promise.all(batch.map((i) => putOutbox({ ...i, attempts: i.attempts + 1, lastError: error })));
+  };
+
+  try {
+    let knownRefs: Set<string>;
+    let knownNiks: Set<string>;
+    try {
+      await opts.beforeCall?.();
+      const terms = mine.flatMap((i) => [
+        `{${COLUMNS.reference}}=${formulaString(i.reference)}`,
+        `{${COLUMNS.nik}}=${formulaString(String(i.fields[COLUMNS.nik] ?? ''))}`,
+      ]);
+      const existing = await table
+        .select({ filterByFormula: `OR(${terms.join(',')})`, fields: [COLUMNS.reference, COLUMNS.nik], method: 'post' } as never)
+        .all();
+      knownRefs = new Set(existing.map((r) => String(r.get(COLUMNS.reference))));
+      knownNiks = new Set(existing.map((r) => String(r.get(COLUMNS.nik))));
+    } catch (e) {
+      await fail(mine, e);
+      return result;
+    }
+
+    const already = mine.filter((i) => knownRefs.has(i.reference));
+    await Promise.all(already.map((i) => removeOutbox(i.reference)));
+    result.delivered.push(...already.map((i) => i.reference));
+    const fresh = mine.filter((i) => !knownRefs.has(i.reference));
+    for (let n = 0; n < fresh.length; n += BATCH) {
+      const batch = fresh.slice(n, n + BATCH);
+      if (result.rateLimited) {
+        await fail(batch, { error: 'TOO_MANY_REQUESTS', statusCode: 429 });
+        continue;
+      }
+      const records = batch.map((i) => {
+        const nik = String(i.fields[COLUMNS.nik] ?? '');
+        const duplicate = knownNiks.has(nik);
+        knownNiks.add(nik);
+        return { fields: { ...i.fields, [COLUMNS.duplicateNik]: duplicate } };
+      });
+      try {
+        await opts.beforeCall?.();
+        await table.create(records as never, { typecast: true });
+      } catch (e) {
+        await fail(batch, e);
+        continue;
+      }
+      await Promise.all(batch.map((i) => removeOutbox(i.reference)));
+      result.delivered.push(...batch.map((i) => i.reference));
+    }
+    return result;
+  } finally {
+    await Promise.all(mine.map((i) => release(i.reference)));
   }
 }

@@ -15,6 +15,8 @@ export interface OutboxItem {
 
 const outbox = () => getStore({ name: 'registration-outbox', consistency: 'strong' });
 const submissions = () => getStore({ name: 'registration-submissions', consistency: 'strong' });
+const leases = () => getStore({ name: 'registration-leases', consistency: 'strong' });
+const state = () => getStore({ name: 'registration-delivery', consistency: 'strong' });
 
 export async function putOutbox(item: OutboxItem): Promise<void> {
   await outbox().setJSON(item.reference, item);
@@ -46,4 +48,38 @@ export async function referenceForSubmission(submissionId: string, now = Date.no
 
 export async function rememberSubmission(submissionId: string, reference: string, now = Date.now()): Promise<void> {
   await submissions().setJSON(submissionId.toLowerCase(), { reference, at: now });
+}
+
+/**
+ * Claims the right to deliver one registration for `ttlMs`, so two deliverers (the request path and the
+ * scheduled run, or two overlapping runs) never send the same record at once. Uses Blobs' conditional
+ * writes: create-if-new, or take over an expired lease only if nobody else changed it meanwhile.
+ */
+export async function claim(reference: string, ttlMs: number, now = Date.now()): Promise<boolean> {
+  const store = leases();
+  // The expiry lives in the metadata so one getMetadata call returns it together with the ETag.
+  const write = (options: { onlyIfNew: true } | { onlyIfMatch: string }) =>
+    store.set(reference, '', { metadata: { until: now + ttlMs }, ...options });
+  if ((await write({ onlyIfNew: true })).modified) return true;
+  // ETag first (from list: the local Blobs server sends none on reads), then the expiry: if the lease
+  // changes in between, the conditional write below fails, as it should.
+  const etag = (await store.list({ prefix: reference })).blobs.find((b) => b.key === reference)?.etag;
+  const current = await store.getMetadata(reference);
+  if (!current || !etag) return (await write({ onlyIfNew: true })).modified;
+  if (Number(current.metadata.until) > now) return false;
+  return (await write({ onlyIfMatch: etag })).modified;
+}
+
+export async function release(reference: string): Promise<void> {
+  await leases().delete(reference);
+}
+
+/** After a 429 Airtable refuses every request for 30 s; deliverers wait that out instead of extending it. */
+export async function penaltyUntil(): Promise<number> {
+  const v = (await state().get('penalty', { type: 'json' })) as { until: number } | null;
+  return v?.until ?? 0;
+}
+
+export async function setPenalty(until: number): Promise<void> {
+  await state().setJSON('penalty', { until });
 }
