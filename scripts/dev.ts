@@ -4,13 +4,13 @@
 // scheduled function does in production.
 import { spawn } from 'node:child_process';
 import { AirtableStandin } from '../src/lib/airtable-standin/server';
-import { LOCAL_STANDIN, localSettings } from '../src/lib/airtable-standin/local';
+import { LOCAL_OUTBOX_TOKEN, LOCAL_STANDIN, localSettings } from '../src/lib/airtable-standin/local';
 import { registrationTableFields } from '../src/lib/registration/airtable-schema';
 import { setupTable } from '../src/lib/registration/airtable-setup';
 import type { RegistrationOptions } from '../src/lib/registration/options';
 
 const SITE = 'http://localhost:4321';
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { OUTBOX_ADMIN_TOKEN: LOCAL_OUTBOX_TOKEN, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 let standin: AirtableStandin | undefined;
 
 if (!process.env.AIRTABLE_TOKEN) {

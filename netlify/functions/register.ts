@@ -5,7 +5,7 @@ import { sectionPath } from '../../src/lib/paths';
 import { airtableSettingsFromEnv, toAirtableFields } from '../../src/lib/registration/airtable';
 import { deliverItems } from '../../src/lib/registration/deliver';
 import { renderClosed, renderForm, renderIneligible } from '../../src/lib/registration/html';
-import { penaltyUntil, putOutbox, referenceExists, referenceForSubmission, rememberSubmission, SUBMISSION_ID } from '../../src/lib/registration/outbox';
+import { acceptRegistration, penaltyUntil, referenceForSubmission, SUBMISSION_ID, type OutboxItem } from '../../src/lib/registration/outbox';
 import { newReference } from '../../src/lib/registration/reference';
 import { parseBody, wantsJson } from '../../src/lib/registration/request';
 import { json, logEvent, page, plain, receiptLocation, seeOther } from '../../src/lib/registration/respond';
@@ -68,17 +68,15 @@ export default async (req: Request): Promise<Response> => {
     return asJson ? json(201, { reference: earlier, status: 'received' }) : seeOther(receiptLocation(lang, earlier));
   }
 
-  let reference = newReference();
-  while (await referenceExists(reference).catch(() => false)) reference = newReference();
-  const item = { reference, fields: toAirtableFields(reference, result.value, options, new Date()), createdAt: new Date().toISOString(), attempts: 0 };
+  let item: OutboxItem;
   try {
-    await putOutbox(item);
-    if (submissionId) await rememberSubmission(submissionId, reference);
+    item = await acceptRegistration((reference, at) => toAirtableFields(reference, result.value, options, at), submissionId);
   } catch {
     // Not stored means not accepted: the person is told to try again rather than shown a reference.
-    logEvent('register.store_failed', { reference });
+    logEvent('register.store_failed');
     return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
   }
+  const { reference } = item;
   logEvent('register.accepted', { reference });
 
   // One quick try, at most ~3 s (two calls of 1.4 s); whatever fails stays in the outbox for the

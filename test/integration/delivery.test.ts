@@ -146,3 +146,26 @@ describe('delivery to Airtable, exactly once', () => {
     expect(env.standin.requests.length).toBe(before);
   });
 });
+
+describe('outbox status for staff', () => {
+  it('shows counts, age and the last error per reference, and no personal data', async () => {
+    env.standin.fail({ kind: 'status', status: 422 });
+    const [ref] = await burst(1);
+    process.env.OUTBOX_ADMIN_TOKEN = 'admin-test';
+    const { default: outbox } = await import('../../netlify/functions/outbox');
+    expect((await outbox(new Request('http://x/api/outbox'))).status).toBe(404);
+    const res = await outbox(new Request('http://x/api/outbox', { headers: { Authorization: 'Bearer admin-test' } }));
+    const status = await res.json();
+    expect(status).toMatchObject({ pending: 1, failing: 1 });
+    expect(status.records[0]).toMatchObject({ reference: ref, attempts: 1, lastError: expect.stringMatching(/422/) });
+    const item = (await listOutbox())[0]!;
+    const text = JSON.stringify(status);
+    for (const value of [item.fields.NIK, item.fields['Tanggal lahir'], item.fields['No. HP/WhatsApp'], item.fields['Nama lengkap']]) {
+      expect(text).not.toContain(String(value));
+    }
+    env.standin.heal();
+    const flushed = await (await outbox(new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }))).json();
+    expect(flushed.delivered).toBe(1);
+    expectExactlyOnce([ref!]);
+  }, 60_000);
+});

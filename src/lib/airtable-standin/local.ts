@@ -15,3 +15,6 @@ export const localSettings = (): AirtableSettings => ({
   table: LOCAL_STANDIN.table,
   endpointUrl: `http://127.0.0.1:${LOCAL_STANDIN.port}`,
 });
+
+/** `npm start` sets this as OUTBOX_ADMIN_TOKEN so `npm run outbox:status|flush` work locally. */
+export const LOCAL_OUTBOX_TOKEN = 'local-outbox-token';

@@ -96,6 +96,11 @@ export class AirtableStandin {
     await this.start();
   }
 
+  /** Milliseconds left of a base's 429 penalty. */
+  penaltyRemaining(baseId: string): number {
+    return Math.max(0, (this.penaltyUntil.get(baseId) ?? 0) - Date.now());
+  }
+
   fail(fault: Fault): void {
     this.faults.push(fault);
   }

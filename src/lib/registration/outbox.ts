@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import type { AirtableFields } from './airtable';
+import { newReference } from './reference';
 
 // Durable first: an accepted registration is written here (strong consistency) before the person is
 // answered, and removed only after Airtable confirmed it. It holds only what Airtable will hold.
@@ -22,6 +24,17 @@ export async function putOutbox(item: OutboxItem): Promise<void> {
   await outbox().setJSON(item.reference, item);
 }
 
+const references = () => getStore({ name: 'registration-references', consistency: 'strong' });
+
+/**
+ * Reserves a reference for good (a create-only write; the entry holds nothing but the key), so a
+ * reference is never given twice — not even after the first one was delivered and left the outbox,
+ * where the delivery's lookup would otherwise mistake the newcomer for an earlier record.
+ */
+export async function reserveReference(reference: string): Promise<boolean> {
+  return (await references().set(reference, '', { onlyIfNew: true })).modified;
+}
+
 export async function removeOutbox(reference: string): Promise<void> {
   await outbox().delete(reference);
 }
@@ -31,10 +44,6 @@ export async function listOutbox(): Promise<OutboxItem[]> {
   const { blobs } = await store.list();
   const items = await Promise.all(blobs.map((b) => store.get(b.key, { type: 'json' }) as Promise<OutboxItem | null>));
   return items.filter((i): i is OutboxItem => i !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-}
-
-export async function referenceExists(reference: string): Promise<boolean> {
-  return (await outbox().getMetadata(reference)) !== null;
 }
 
 const IDEMPOTENCY_MS = 24 * 3600_000;
@@ -57,17 +66,24 @@ export async function rememberSubmission(submissionId: string, reference: string
  */
 export async function claim(reference: string, ttlMs: number, now = Date.now()): Promise<boolean> {
   const store = leases();
-  // The expiry lives in the metadata so one getMetadata call returns it together with the ETag.
+  const owner = randomUUID();
+  // The expiry lives in the metadata so one getMetadata call returns it together with the owner.
   const write = (options: { onlyIfNew: true } | { onlyIfMatch: string }) =>
-    store.set(reference, '', { metadata: { until: now + ttlMs }, ...options });
-  if ((await write({ onlyIfNew: true })).modified) return true;
-  // ETag first (from list: the local Blobs server sends none on reads), then the expiry: if the lease
-  // changes in between, the conditional write below fails, as it should.
-  const etag = (await store.list({ prefix: reference })).blobs.find((b) => b.key === reference)?.etag;
-  const current = await store.getMetadata(reference);
-  if (!current || !etag) return (await write({ onlyIfNew: true })).modified;
-  if (Number(current.metadata.until) > now) return false;
-  return (await write({ onlyIfMatch: etag })).modified;
+    store.set(reference, '', { metadata: { until: now + ttlMs, owner }, ...options });
+  let won = (await write({ onlyIfNew: true })).modified;
+  if (!won) {
+    // ETag first (from list: the local Blobs server sends none on reads), then the expiry: if the
+    // lease changes in between, the conditional write below fails, as it should.
+    const etag = (await store.list({ prefix: reference })).blobs.find((b) => b.key === reference)?.etag;
+    const current = await store.getMetadata(reference);
+    if (!current || !etag) won = (await write({ onlyIfNew: true })).modified;
+    else if (Number(current.metadata.until) <= now) won = (await write({ onlyIfMatch: etag })).modified;
+  }
+  if (!won) return false;
+  // Read back after a moment: a store whose conditional writes are not atomic (the local Blobs server
+  // checks, then writes) lets two claimants both "win"; only the one whose owner id stayed proceeds.
+  await new Promise((r) => setTimeout(r, 25));
+  return (await store.getMetadata(reference))?.metadata.owner === owner;
 }
 
 export async function release(reference: string): Promise<void> {
@@ -82,4 +98,18 @@ export async function penaltyUntil(): Promise<number> {
 
 export async function setPenalty(until: number): Promise<void> {
   await state().setJSON('penalty', { until });
+}
+
+/** Durable first: a fresh reference, the record in the outbox, the submission id remembered. */
+export async function acceptRegistration(
+  fieldsFor: (reference: string, at: Date) => AirtableFields,
+  submissionId?: string,
+): Promise<OutboxItem> {
+  let reference = newReference();
+  while (!(await reserveReference(reference))) reference = newReference();
+  const at = new Date();
+  const item: OutboxItem = { reference, fields: fieldsFor(reference, at), createdAt: at.toISOString(), attempts: 0 };
+  await putOutbox(item);
+  if (submissionId) await rememberSubmission(submissionId, reference);
+  return item;
 }

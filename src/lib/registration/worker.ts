@@ -18,22 +18,27 @@ export interface WorkerReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Spaces calls so that at most `perSecond` start in any second. */
-export function pacer(perSecond: number): () => Promise<void> {
-  const gap = 1000 / perSecond;
-  let next = 0;
-  return async () => {
+/**
+ * Lets a call start only while fewer than `limit` started in the last `windowMs`: Airtable's rule
+ * (5 a second per base), with a margin for the time a request takes to arrive.
+ */
+export function rateLimiter(limit = 5, windowMs = 1100): () => Promise<void> {
+  const starts: number[] = [];
+  return async function take(): Promise<void> {
     const now = Date.now();
-    const at = Math.max(now, next);
-    next = at + gap;
-    if (at > now) await sleep(at - now);
+    while (starts.length && now - starts[0]! >= windowMs) starts.shift();
+    if (starts.length < limit) {
+      starts.push(now);
+      return;
+    }
+    await sleep(windowMs - (now - starts[0]!));
+    return take();
   };
 }
 
 export interface WorkerOptions {
   /** The scheduled function may run 30 s. */
   budgetMs?: number;
-  requestsPerSecond?: number;
   timeoutMs?: number;
   /** How long a run holds its items; a run that dies releases them when this expires. */
   leaseMs?: number;
@@ -41,8 +46,13 @@ export interface WorkerOptions {
   onCall?: () => Promise<void>;
 }
 
+// One limiter per base for the whole process, so runs that follow each other (or overlap) in one
+// process share Airtable's budget instead of each assuming a fresh second.
+const limiters = new Map<string, () => Promise<void>>();
+const limiterFor = (baseId: string) => limiters.get(baseId) ?? limiters.set(baseId, rateLimiter()).get(baseId)!;
+
 export async function deliverPending(settings: AirtableSettings, opts: WorkerOptions = {}): Promise<WorkerReport> {
-  const { budgetMs = 25_000, requestsPerSecond = 4.5, timeoutMs = 8_000, leaseMs = budgetMs + 30_000 } = opts;
+  const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000 } = opts;
   const started = Date.now();
   const items = await listOutbox();
   const report: WorkerReport = { pending: items.length, delivered: 0, failed: 0, rateLimited: false, unfinished: false };
@@ -52,14 +62,14 @@ export async function deliverPending(settings: AirtableSettings, opts: WorkerOpt
     if (wait > budgetMs - 5_000) return { ...report, rateLimited: true, unfinished: true };
     await sleep(wait);
   }
-  const pace = pacer(requestsPerSecond);
+  const pace = limiterFor(settings.baseId);
   const beforeCall = async () => {
     await pace();
     await opts.onCall?.();
   };
   for (let i = 0; i < items.length; i += WINDOW) {
-    // A window takes up to 11 calls; start one only if it can finish within the budget.
-    if (Date.now() - started > budgetMs - (11 / requestsPerSecond) * 1000 - timeoutMs) {
+    // A window takes up to 21 calls (about 5 s); start one only if it can finish within the budget.
+    if (Date.now() - started > budgetMs - 5_000 - timeoutMs) {
       report.unfinished = true;
       break;
     }
