@@ -15,9 +15,15 @@ afterAll(async () => {
   await env?.close();
 });
 
+/** Console errors such as Content-Security-Policy refusals, per page. */
+const consoleErrors = new WeakMap<Page, string[]>();
+
 async function openForm(js: boolean, viewport: { width: number; height: number } = viewports.phone, path = "/daftar/") {
   const context = await browser.newContext({ viewport, javaScriptEnabled: js });
   const page = await context.newPage();
+  const errors: string[] = [];
+  consoleErrors.set(page, errors);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(env.site.url + path);
   return { page, context };
 }
@@ -124,6 +130,8 @@ describe('registration with JavaScript', () => {
     expect(env.records().filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
     expect(await page.isVisible('[data-print]')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
+    // The site's CSP (no inline script or style) was in force the whole way and refused nothing.
+    expect(consoleErrors.get(page)).toEqual([]);
     await context.close();
   });
 

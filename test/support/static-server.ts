@@ -17,6 +17,20 @@ const types: Record<string, string> = {
 
 export type Handler = (req: Request) => Promise<Response>;
 
+/** Netlify's _headers file: path patterns (with *) and the headers for them. */
+async function readHeaders(root: string): Promise<{ pattern: RegExp; headers: Record<string, string> }[]> {
+  const rules: { pattern: RegExp; headers: Record<string, string> }[] = [];
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) rules.push({ pattern: new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), headers: {} });
+    else if (line.includes(':') && rules.length) {
+      const i = line.indexOf(':');
+      rules[rules.length - 1]!.headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return rules;
+}
+
 /** Reads a Node request into a WHATWG Request, as Netlify hands one to a function. */
 async function toRequest(req: IncomingMessage, origin: string): Promise<Request> {
   const chunks: Buffer[] = [];
@@ -36,6 +50,7 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
  * missing paths, and function handlers at their paths. Used by browser tests and the bench.
  */
 export async function serveSite(root: string, routes: Record<string, Handler> = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+  const headerRules = await readHeaders(root);
   const server = createServer(async (req, res) => {
     const origin = `http://${req.headers.host}`;
     const url = new URL(req.url ?? '/', origin);
@@ -54,7 +69,8 @@ export async function serveSite(root: string, routes: Record<string, Handler> = 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      const extra = Object.assign({}, ...headerRules.filter((r) => r.pattern.test(url.pathname)).map((r) => r.headers));
+      res.writeHead(200, { ...extra, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': types['.html'] });

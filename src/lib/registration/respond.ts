@@ -2,10 +2,12 @@ import { t, type Locale, type MessageKey } from '../../i18n';
 import { sectionPath } from '../paths';
 import { fillShell, loadShell } from './site';
 import { esc } from './html';
+import { securityHeaders } from '../security-headers';
 
 // Answers for the two kinds of client: JSON for scripts, a full HTML page for a plain form post.
 
-const noStore = { 'Cache-Control': 'no-store' };
+// Answers carry no-store (they may hold a person's answers) and the site's security headers.
+const noStore = { 'Cache-Control': 'no-store', ...securityHeaders };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
