@@ -10,7 +10,7 @@ import { setupTable } from '../src/lib/registration/airtable-setup';
 import type { RegistrationOptions } from '../src/lib/registration/options';
 
 const SITE = 'http://localhost:4321';
-const env = { OUTBOX_ADMIN_TOKEN: LOCAL_OUTBOX_TOKEN, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { OUTBOX_ADMIN_TOKEN: LOCAL_OUTBOX_TOKEN, ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DEV_SERVER: '1' };
 let standin: AirtableStandin | undefined;
 
 if (!process.env.AIRTABLE_TOKEN) {

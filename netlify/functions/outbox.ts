@@ -20,7 +20,7 @@ export default async (req: Request): Promise<Response> => {
   if (req.method === 'POST') {
     const settings = airtableSettingsFromEnv();
     if (!settings) return json(409, { error: 'AIRTABLE_TOKEN is not set' });
-    return json(200, await deliverPending(settings));
+    return json(200, await deliverPending(settings, { ignoreBackoff: true }));
   }
   return json(200, outboxStatus(await listOutbox()));
 };

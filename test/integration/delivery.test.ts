@@ -40,7 +40,7 @@ async function drain(maxRuns = 10) {
   for (let run = 0; run < maxRuns && (await listOutbox()).length; run++) {
     await setPenalty(0);
     await new Promise((r) => setTimeout(r, 1600)); // the stand-in's own penalty
-    await deliverPending(settings(), { budgetMs: 20_000, timeoutMs: 1500 });
+    await deliverPending(settings(), { budgetMs: 20_000, timeoutMs: 1500, ignoreBackoff: true });
   }
 }
 
@@ -133,7 +133,12 @@ describe('delivery to Airtable, exactly once', () => {
     await deliverPending(settings(), { budgetMs: 20_000 });
     const stuck = (await listOutbox()).find((i) => i.reference === ref);
     expect(stuck?.lastError).toMatch(/422/);
-    expect(stuck?.attempts).toBeGreaterThanOrEqual(2);
+    expect(stuck?.attempts).toBe(2);
+    // It now backs off: the next minute's run spends no Airtable call on it.
+    expect(Date.parse(stuck!.notBefore!)).toBeGreaterThan(Date.now() + 30_000);
+    const calls = env.standin.requests.length;
+    await deliverPending(settings(), { budgetMs: 20_000 });
+    expect(env.standin.requests.length).toBe(calls);
     env.standin.heal();
     await drain();
     expectExactlyOnce([ref!]);

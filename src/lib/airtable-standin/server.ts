@@ -169,6 +169,12 @@ export class AirtableStandin {
       for await (const c of req) chunks.push(c as Buffer);
       const raw = Buffer.concat(chunks).toString('utf8');
 
+      // Control for people trying failures by hand (npm run standin -- fail 503 | heal): not Airtable's API.
+      if (url.pathname === '/__standin/fault' && req.headers.authorization === `Bearer ${this.opts.token}`) {
+        if (req.method === 'DELETE') this.heal();
+        else this.fail(JSON.parse(raw) as Fault);
+        return send(200, { faults: this.faults });
+      }
       const isCreate = req.method === 'POST' && url.pathname.split('/').filter(Boolean).length === 3;
       const fault = this.nextFault(isCreate);
       if (fault?.kind === 'refuse') {

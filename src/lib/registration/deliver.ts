@@ -1,5 +1,5 @@
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
-import { claim, putOutbox, release, removeOutbox, setPenalty, type OutboxItem } from './outbox';
+import { backoffMs, claim, putOutbox, release, removeOutbox, setPenalty, type OutboxItem } from './outbox';
 
 // Delivery of outbox items to Airtable. For a window of up to 200 items: one lookup (POST listRecords,
 // so NIKs stay out of URLs) finds references already in the base — an earlier attempt whose reply was
@@ -52,7 +52,15 @@ export async function deliverItems(settings: AirtableSettings, items: OutboxItem
       await setPenalty(Date.now() + (opts.penaltyMs ?? PENALTY_MS));
     }
     for (const i of batch) result.failed.push({ reference: i.reference, error });
-    await Promise.all(batch.map((i) => putOutbox({ ...i, attempts: i.attempts + 1, lastError: error })));
+    // The request path's one try (attempt 1) leaves the record due for the next scheduled run at once;
+    // a 429 is the base's penalty, not the record's fault, so it sets no backoff of its own.
+    await Promise.all(
+      batch.map((i) => {
+        const attempts = i.attempts + 1;
+        const notBefore = attempts > 1 && !isRateLimit(e) ? new Date(Date.now() + backoffMs(attempts - 1)).toISOString() : undefined;
+        return putOutbox({ ...i, attempts, lastError: error, ...(notBefore ? { notBefore } : {}) });
+      }),
+    );
   };
 
   try {

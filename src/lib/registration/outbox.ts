@@ -13,7 +13,19 @@ export interface OutboxItem {
   attempts: number;
   /** Error type and status from the last failed delivery; never record content. */
   lastError?: string;
+  /** After a failure, not tried again before this time (ISO): a bounded backoff. */
+  notBefore?: string;
 }
+
+/**
+ * 1, 2, 4 … minutes after each failure, at most an hour: a record Airtable refuses for its content
+ * must not spend an API call every minute (monthly caps) while staff fix the base.
+ */
+export function backoffMs(attempts: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
+}
+
+export const isDue = (item: OutboxItem, now = Date.now()) => !item.notBefore || Date.parse(item.notBefore) <= now;
 
 const outbox = () => getStore({ name: 'registration-outbox', consistency: 'strong' });
 const submissions = () => getStore({ name: 'registration-submissions', consistency: 'strong' });

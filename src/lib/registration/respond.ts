@@ -6,8 +6,10 @@ import { securityHeaders } from '../security-headers';
 
 // Answers for the two kinds of client: JSON for scripts, a full HTML page for a plain form post.
 
-// Answers carry no-store (they may hold a person's answers) and the site's security headers.
-const noStore = { 'Cache-Control': 'no-store', ...securityHeaders };
+// Answers carry no-store (they may hold a person's answers) and the site's security headers — except
+// the CSP under `npm start`, whose dev server inlines styles and scripts that the built site has as files.
+const { ['Content-Security-Policy']: csp, ...otherHeaders } = securityHeaders;
+const noStore = { 'Cache-Control': 'no-store', ...otherHeaders, ...(process.env.SITE_DEV_SERVER ? {} : { 'Content-Security-Policy': csp! }) };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

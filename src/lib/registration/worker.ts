@@ -1,6 +1,6 @@
 import type { AirtableSettings } from './airtable';
 import { deliverItems, WINDOW } from './deliver';
-import { listOutbox, penaltyUntil } from './outbox';
+import { isDue, listOutbox, penaltyUntil } from './outbox';
 
 // Delivers everything waiting in the outbox, pacing requests under Airtable's 5 a second per base.
 // Used by the scheduled function (every minute) and `npm run outbox:flush`. An empty outbox costs no
@@ -44,6 +44,8 @@ export interface WorkerOptions {
   leaseMs?: number;
   /** Called before each Airtable request, after pacing (tests use it to stop a run mid-batch). */
   onCall?: () => Promise<void>;
+  /** Try every record now, even those backing off (npm run outbox:flush, after staff fixed the base). */
+  ignoreBackoff?: boolean;
 }
 
 // One limiter per base for the whole process, so runs that follow each other (or overlap) in one
@@ -54,8 +56,9 @@ const limiterFor = (baseId: string) => limiters.get(baseId) ?? limiters.set(base
 export async function deliverPending(settings: AirtableSettings, opts: WorkerOptions = {}): Promise<WorkerReport> {
   const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000 } = opts;
   const started = Date.now();
-  const items = await listOutbox();
-  const report: WorkerReport = { pending: items.length, delivered: 0, failed: 0, rateLimited: false, unfinished: false };
+  const all = await listOutbox();
+  const items = opts.ignoreBackoff ? all : all.filter((i) => isDue(i));
+  const report: WorkerReport = { pending: all.length, delivered: 0, failed: 0, rateLimited: false, unfinished: false };
   if (!items.length) return report;
   const wait = (await penaltyUntil()) - Date.now();
   if (wait > 0) {
