@@ -1,3 +1,5 @@
+import type { Registration } from '../../src/lib/registration/validate';
+
 // Synthetic people: every NIK, phone number and birth date here is made up for tests. Each value is
 // registered with the log guard (pii-guard.ts), which fails the suite if one ever reaches a log line.
 
@@ -5,20 +7,8 @@ export const personalValues = new Set<string>();
 
 let serial = 9000;
 
-export interface Person {
-  fullName: string;
-  nik: string;
-  birthDate: string;
-  phone: string;
-  email?: string;
-  district: string;
-  education: string;
-  destinations: string[];
-  sector: string;
-  languageLevel: string;
-  languageCertificate?: string;
-  consent: boolean;
-}
+/** What a person types: the registration's own fields (validate.ts), plus the consent box. */
+export type Person = Registration & { consent: boolean };
 
 /** A valid applicant aged `age` or one more (or born on `birthDate`), with a NIK that encodes the date. */
 export function person(over: Partial<Person> & { age?: number; female?: boolean } = {}): Person {

@@ -20,11 +20,13 @@ export const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/
  * The registration path end to end on this machine: the built site, the real handlers, Netlify Blobs'
  * own local server, and the Airtable stand-in over HTTP through the official SDK.
  */
-export async function startRegistrationEnv(opts: { requestsPerSecond?: number; penaltyMs?: number } = {}) {
+export async function startRegistrationEnv(opts: { requestsPerSecond?: number; penaltyMs?: number; blobsPort?: number } = {}) {
+  const { blobsPort, ...standinOpts } = opts;
   const options = JSON.parse(await readFile('dist/registration-config.json', 'utf8')) as RegistrationOptions;
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
-  const blobs = new BlobsServer({ directory: dir, token: 'blobs-token', port: 0 });
-  const { port } = await blobs.start();
+  // A Blobs server in another process (the bench) or in this one (tests).
+  const blobs = blobsPort ? undefined : new BlobsServer({ directory: dir, token: 'blobs-token', port: 0 });
+  const port = blobsPort ?? (await blobs!.start()).port;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
     JSON.stringify({ edgeURL: `http://127.0.0.1:${port}`, uncachedEdgeURL: `http://127.0.0.1:${port}`, siteID: 'test-site', token: 'blobs-token' }),
   ).toString('base64');
@@ -32,7 +34,7 @@ export async function startRegistrationEnv(opts: { requestsPerSecond?: number; p
   const standin = new AirtableStandin({
     token: TOKEN,
     bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options) }] },
-    ...opts,
+    ...standinOpts,
   });
   const endpoint = await standin.start();
   Object.assign(process.env, {
@@ -63,7 +65,7 @@ export async function startRegistrationEnv(opts: { requestsPerSecond?: number; p
     async close() {
       await site.close();
       await standin.stop();
-      await blobs.stop();
+      await blobs?.stop();
       await rm(dir, { recursive: true, force: true });
     },
   };
