@@ -4,6 +4,8 @@
 // same burst against a fresh stand-in. Prints a table; needs a built site (npm run build).
 import Airtable from 'airtable';
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import type { RegistrationOptions } from '../src/lib/registration/options';
 import { performance } from 'node:perf_hooks';
 import { startRegistrationEnv, BASE_ID, TABLE } from '../test/support/registration-env';
 import { person } from '../test/support/people';
@@ -92,15 +94,15 @@ const rows: string[][] = [];
 
 // Naive: the SDK's create inside the request, default retries (up to 10 minutes on 429).
 {
-  const options = (await import('../dist/registration-config.json', { with: { type: 'json' } })).default;
-  const standin = new AirtableStandin({ token: 'naive', bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options as never) }] } });
+  const options = JSON.parse(await readFile('dist/registration-config.json', 'utf8')) as RegistrationOptions;
+  const standin = new AirtableStandin({ token: 'naive', bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options) }] } });
   const endpointUrl = await standin.start();
   const table = new Airtable({ apiKey: 'naive', endpointUrl }).base(BASE_ID).table(TABLE);
   const naive = async (req: Request) => {
-    const v = validateRegistration((await req.json()) as Record<string, unknown>, options as never, todayInSerang());
+    const v = validateRegistration((await req.json()) as Record<string, unknown>, options, todayInSerang());
     if (!v.ok) return new Response(null, { status: 422 });
     const reference = newReference();
-    const create = table.create([{ fields: toAirtableFields(reference, v.value, options as never, new Date()) as never }]);
+    const create = table.create([{ fields: toAirtableFields(reference, v.value, options, new Date()) as never }]);
     create.catch(() => {});
     const outcome = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
     return outcome === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });

@@ -62,6 +62,8 @@ function showReview(f: HTMLFormElement): void {
   edit.className = 'button button--secondary';
   edit.textContent = d.edit ?? '';
   panel.append(h, p, dl, send, edit);
+  // The previous answer's error summary no longer describes these answers.
+  document.getElementById('error-summary')?.remove();
   f.hidden = true;
   f.after(panel);
   h.focus();

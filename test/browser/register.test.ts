@@ -149,6 +149,7 @@ describe('registration with JavaScript', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.fill('#f-phone', p.phone);
     await page.click('button[type=submit]');
+    expect(await page.locator('#error-summary').count()).toBe(0); // stale once the answers changed
     await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
     await page.waitForURL(/terima-kasih/);
     expect(stored(await referenceOnPage(page))).toHaveLength(1);
