@@ -19,7 +19,8 @@ import { newReference } from '../src/lib/registration/reference';
 import { todayInSerang, validateRegistration } from '../src/lib/registration/validate';
 
 const N = Number(process.env.BENCH_N ?? 1000);
-const CONCURRENCY = 50; // requests in flight at once; every part (handler, Blobs, stand-in) shares this one process
+// Requests in flight at once (BENCH_IN_FLIGHT); the handler, the stand-in and the load share one process.
+const CONCURRENCY = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 const FUNCTION_LIMIT_MS = 60_000; // Netlify's limit for a synchronous function
 
 const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
