@@ -5,7 +5,7 @@ import { t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/lib/paths';
 import { BLOCK_END, BLOCK_START, esc, renderReceipt } from '../../src/lib/registration/html';
 import { isReference } from '../../src/lib/registration/reference';
-import { page } from '../../src/lib/registration/respond';
+import { page, receiptLocation } from '../../src/lib/registration/respond';
 import { loadOptions } from '../../src/lib/registration/site';
 
 export default async (req: Request): Promise<Response> => {
@@ -18,7 +18,9 @@ export default async (req: Request): Promise<Response> => {
   }
   // The reference matters most: if the site's settings cannot be read, the page still shows it.
   const nextSteps = await loadOptions(url.origin).then((o) => o.nextSteps[lang], () => undefined);
-  return page(url.origin, lang, 200, renderReceipt(lang, ref, nextSteps), `${ref} — ${t(lang, 'reg.thanks.title')}`);
+  const other: Locale = lang === 'id' ? 'en' : 'id';
+  const switchTo = receiptLocation(other, ref);
+  return page(url.origin, lang, 200, renderReceipt(lang, ref, nextSteps), `${ref} — ${t(lang, 'reg.thanks.title')}`, switchTo);
 };
 
 export const config: Config = {

@@ -121,10 +121,11 @@ describe('delivery to Airtable, exactly once', () => {
     env.standin.fail({ kind: 'status', status: 503 });
     const refs = await burst(40);
     env.standin.heal();
-    const [a, b] = await Promise.all([deliverPending(settings()), deliverPending(settings())]);
-    await drain();
+    await Promise.all([deliverPending(settings()), deliverPending(settings())]);
+    // Between them the two runs delivered everything (a record one run found already sent by the other
+    // counts as delivered for both: that is a lookup, not a second record).
+    expect(await listOutbox()).toEqual([]);
     expectExactlyOnce(refs);
-    expect(a.delivered + b.delivered).toBeLessThanOrEqual(40);
   }, 60_000);
 
   it('a record Airtable refuses for its content stays, with its error, until the base is fixed', async () => {

@@ -62,6 +62,8 @@ describe('accepted registrations', () => {
     expect(html).toContain(`<p class="ref" id="reference">${reference}</p>`);
     expect(html).toContain(env.options.nextSteps.id);
     expect(html).toContain('tidak pernah meminta uang');
+    // The language switch keeps the person on their receipt.
+    expect(html).toContain(`<a class="lang" href="/en/register/thank-you/?ref=${reference}"`);
   });
 
   it('form in English: redirects to the English confirmation page', async () => {

@@ -18,11 +18,15 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-export async function page(origin: string, lang: Locale, status: number, block: string, title: string): Promise<Response> {
+/** `switchTo`: where the language switch should lead instead of the other language's form. */
+export async function page(origin: string, lang: Locale, status: number, block: string, title: string, switchTo?: string): Promise<Response> {
   const fullTitle = `${title} | ${t(lang, 'site.name')}`;
   // Without the site's page (a failed fetch) the answer is still a readable page, never a 5xx.
   const html = await loadShell(origin, lang).then(
-    (shell) => fillShell(shell, block, fullTitle),
+    (shell) => {
+      const filled = fillShell(shell, block, fullTitle);
+      return switchTo ? filled.replace(/(<a class="lang" href=")[^"]*"/, `$1${esc(switchTo)}"`) : filled;
+    },
     () => `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(fullTitle)}</title><main>${block}</main></html>`,
   );
   return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore } });
