@@ -2,9 +2,8 @@ import { t } from '../i18n';
 import type { SiteRoute } from './site-routes';
 
 /** schema.org GovernmentService for the program's own pages; announcements and lists carry none. */
-export async function governmentService(route: SiteRoute, site: URL | undefined) {
+export function governmentService(route: SiteRoute, site: URL | undefined) {
   if (!['home', 'page', 'destination'].includes(route.view.kind)) return undefined;
-  
   return {
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',
