@@ -23,7 +23,7 @@ export default async (req: Request): Promise<Response> => {
   const parsed = await parseBody(req);
   if (!parsed.ok) {
     const message = t(lang, statusKeys[parsed.status]);
-    return wantsJson(req, false) ? json(parsed.status, { error: message }) : plain(parsed.status, lang, statusKeys[parsed.status]);
+    return wantsJson(req, parsed.json) ? json(parsed.status, { error: message }) : plain(parsed.status, lang, statusKeys[parsed.status]);
   }
   const { raw } = parsed;
   if (isLocale(raw.lang)) lang = raw.lang;

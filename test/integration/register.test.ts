@@ -191,6 +191,12 @@ describe('refused registrations write nothing', () => {
     await nothingWritten();
   });
 
+  it('answers a broken JSON body in JSON even without an Accept header', async () => {
+    const res = await fetch(api(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"nik":' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe('Data yang dikirim tidak bisa dibaca. Muat ulang halaman lalu coba lagi.');
+  });
+
   it.each(['GET', 'PUT', 'DELETE'])('%s answers 405 with Allow: POST', async (method) => {
     const res = await fetch(api(), { method });
     expect(res.status).toBe(405);

@@ -254,6 +254,8 @@ export class AirtableStandin {
       if (!res.headersSent) error(500, 'SERVER_ERROR', 'Try again. If the problem persists, contact support.');
     } finally {
       this.requests.push({ method: req.method ?? '', path: url.pathname, status });
+      // `npm start` keeps the stand-in up for days: keep only the recent history.
+      if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
     }
   }
 
