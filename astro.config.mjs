@@ -3,8 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import netlify from '@netlify/vite-plugin';
-import { writeFile } from 'node:fs/promises';
-import { headersFile } from './src/lib/security-headers.ts';
+import { adminIntegration } from './src/integrations/admin.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { htmlAsText } from './src/lib/markdown-html-as-text.ts';
 
 // Netlify sets URL to the site's primary address during its build; locally the dev server's address is
 // the honest answer. No production domain is hard-coded because none has been confirmed by the city.
@@ -19,19 +20,15 @@ export default defineConfig({
     locales: ['id', 'en'],
     routing: { prefixDefaultLocale: false },
   },
+  markdown: { processor: satteri({ mdastPlugins: [htmlAsText] }) },
   integrations: [
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en-US' } },
-      filter: (page) => !page.includes('/404'),
+      filter: (page) => !page.includes('/404') && !page.includes('/admin'),
     }),
-    {
-      // Netlify applies dist/_headers to static files; the functions send the same headers themselves.
-      name: 'security-headers',
-      hooks: {
-        'astro:build:done': async ({ dir }) => writeFile(new URL('_headers', dir), headersFile()),
-      },
-    },
+    // /admin (Decap CMS from node_modules) and dist/_headers.
+    adminIntegration(),
   ],
   vite: {
     // Serves netlify/functions/* on the dev server's own port. Edge functions are off: we have none, and

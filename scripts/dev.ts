@@ -27,6 +27,12 @@ if (!process.env.AIRTABLE_TOKEN) {
 }
 
 const astro = spawn('node_modules/.bin/astro', ['dev', '--host', '127.0.0.1', '--port', '4321'], { stdio: 'inherit', env });
+// The CMS's local backend: /admin on localhost saves straight into content/. It has no login, so it
+// listens on 127.0.0.1 only.
+const decap = spawn('node_modules/.bin/decap-server', [], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: '8081', LOG_LEVEL: 'warn', GIT_REPO_DIRECTORY: process.cwd() },
+});
 
 async function waitForSite(): Promise<RegistrationOptions> {
   for (let i = 0; i < 120; i++) {
@@ -43,7 +49,7 @@ async function waitForSite(): Promise<RegistrationOptions> {
 
 const options = await waitForSite();
 if (standin) await setupTable(localSettings(), registrationTableFields(options), () => {});
-console.log(`\nSitus: ${SITE}/  ·  Formulir: ${SITE}/daftar/`);
+console.log(`\nSitus: ${SITE}/  ·  Formulir: ${SITE}/daftar/  ·  Pengelola konten: ${SITE}/admin/`);
 
 // The same delivery as the scheduled function, through the dev server so it uses the dev Blobs store.
 const timer = setInterval(() => {
@@ -52,6 +58,7 @@ const timer = setInterval(() => {
 
 const stop = async () => {
   clearInterval(timer);
+  decap.kill('SIGTERM');
   astro.kill('SIGTERM');
   await standin?.stop();
   process.exit(0);
@@ -59,6 +66,7 @@ const stop = async () => {
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 astro.on('exit', (code) => {
+  decap.kill('SIGTERM');
   void standin?.stop();
   process.exit(code ?? 0);
 });

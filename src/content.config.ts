@@ -16,5 +16,6 @@ export const collections = {
   destinations: defineCollection({ loader: loader('destinations'), schema: collectionDefs.destinations.schema }),
   faq: defineCollection({ loader: loader('faq'), schema: collectionDefs.faq.schema }),
   announcements: defineCollection({ loader: loader('announcements'), schema: collectionDefs.announcements.schema }),
+  vacancies: defineCollection({ loader: loader('vacancies'), schema: collectionDefs.vacancies.schema }),
   settings: defineCollection({ loader: loader('settings'), schema: collectionDefs.settings.schema }),
 };

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { educationValues } from '../lib/registration/education';
 
 // Staff read these messages (in the build log and `npm run check:content`): Indonesian, not English.
 z.config(z.locales.id());
@@ -8,14 +9,17 @@ z.config(z.locales.id());
 
 const text = (max: number) =>
   z.string({ error: 'wajib diisi (teks)' }).trim().min(1, 'wajib diisi').max(max, `paling banyak ${max} karakter`);
-/** Empty in the file means "not known yet": the page leaves it out rather than showing a guess. */
-const optionalText = (max: number) =>
+/**
+ * An optional field as the CMS may save it: left out, empty (""), or null (Decap writes null for an
+ * emptied number in the other language's file). All three mean "not known yet", and the page leaves
+ * the field out rather than showing a guess.
+ */
+const blankable = <T extends z.ZodType>(schema: T) =>
   z
-    .string()
-    .trim()
-    .max(max)
+    .union([schema, z.null(), z.literal('')])
     .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v === null || v === '' ? undefined : (v as z.output<T>)));
+const optionalText = (max: number) => blankable(z.string().trim().max(max)).transform((v) => (v ? v : undefined));
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'huruf kecil, angka dan tanda minus saja');
 
 export const pageSchema = z.strictObject({
@@ -41,12 +45,34 @@ export const destinationSchema = z.strictObject({
   languages: z.array(text(40)).default([]),
   sectors: z.array(text(60)).default([]),
   /** In juta rupiah a month. Empty until an official figure exists for this destination. */
-  payMin: z.number().positive().optional(),
-  payMax: z.number().positive().optional(),
+  payMin: blankable(z.number().positive()),
+  payMax: blankable(z.number().positive()),
   /** Months of language training, when known for this destination. */
   trainingMonths: optionalText(40),
   notes: optionalText(500),
   order: z.number().int().min(0),
+  updated: z.coerce.date(),
+}).refine((d) => d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax, {
+  message: 'payMin tidak boleh lebih besar dari payMax',
+  path: ['payMax'],
+});
+
+/** An official vacancy: it is shown only while its recruitment permit (SIP) is valid. */
+export const vacancySchema = z.strictObject({
+  position: text(120),
+  /** File name of a destination, e.g. "jepang". */
+  destination: slug,
+  /** A sector slug from settings → registration.sectors. */
+  sector: slug,
+  company: text(160),
+  sipNumber: text(80),
+  sipValidUntil: z.coerce.date(),
+  quota: blankable(z.number().int().positive()),
+  requirements: z.array(text(200)).min(1, 'isi paling sedikit satu persyaratan'),
+  /** In juta rupiah a month, only when the SIP record states it. */
+  payMin: blankable(z.number().positive()),
+  payMax: blankable(z.number().positive()),
+  trainingMonths: optionalText(40),
   updated: z.coerce.date(),
 }).refine((d) => d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax, {
   message: 'payMin tidak boleh lebih besar dari payMax',
@@ -67,7 +93,7 @@ export const announcementSchema = z.strictObject({
   date: z.coerce.date(),
   summary: text(300),
   /** Where the announcement was first published, when it came from elsewhere. */
-  sourceUrl: z.url().optional(),
+  sourceUrl: blankable(z.url()),
   sourceName: optionalText(100),
 });
 
@@ -78,17 +104,23 @@ const optionalLocalized = (max: number) =>
 export const settingsSchema = z.strictObject({
   registration: z.strictObject({
     open: z.boolean(),
-    opensAt: z.coerce.date().optional(),
-    closesAt: z.coerce.date().optional(),
+    opensAt: blankable(z.coerce.date()),
+    closesAt: blankable(z.coerce.date()),
     closedMessage: localized(400),
     nextSteps: localized(600),
     sectors: z
       .array(z.strictObject({ slug, id: text(60), en: text(60) }))
       .min(1)
-      .refine((list) => list.some((s) => s.slug === 'perkebunan'), {
-        message: 'bidang "perkebunan" harus ada: sektor ini punya aturan pendidikan sendiri',
-      })
       .refine((list) => new Set(list.map((s) => s.slug)).size === list.length, { message: 'slug bidang kerja tidak boleh kembar' }),
+    /** Who may register; the form and the self-check at /cek-kelayakan both apply these. */
+    rules: z.strictObject({
+      minAge: z.number().int().min(15).max(60),
+      minEducation: z.enum(educationValues),
+      educationExemptSectors: z.array(slug).default([]),
+    }),
+  }).refine((r) => r.rules.educationExemptSectors.every((s) => r.sectors.some((x) => x.slug === s)), {
+    message: 'setiap bidang pengecualian pendidikan harus ada di daftar bidang kerja',
+    path: ['rules', 'educationExemptSectors'],
   }),
   /** Program figures from the official article; pages format them, never restate them. */
   program: z.strictObject({
@@ -104,7 +136,7 @@ export const settingsSchema = z.strictObject({
     address: optionalText(300),
     phone: optionalText(30),
     whatsapp: optionalText(30),
-    email: z.union([z.email(), z.literal('')]).optional().transform((v) => (v ? v : undefined)),
+    email: blankable(z.email()),
     hours: optionalLocalized(200),
   }),
   source: z.strictObject({
@@ -120,6 +152,7 @@ export type Destination = z.infer<typeof destinationSchema>;
 export type Faq = z.infer<typeof faqSchema>;
 export type Announcement = z.infer<typeof announcementSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
+export type Vacancy = z.infer<typeof vacancySchema>;
 
 /** The collections: folder under content/, file pattern, schema. Used by Astro and by the content check. */
 export const collectionDefs = {
@@ -127,5 +160,6 @@ export const collectionDefs = {
   destinations: { pattern: '**/*.{md,mdx}', schema: destinationSchema },
   faq: { pattern: '**/*.yaml', schema: faqSchema },
   announcements: { pattern: '**/*.{md,mdx}', schema: announcementSchema },
+  vacancies: { pattern: '**/*.{md,mdx}', schema: vacancySchema },
   settings: { pattern: '*.yaml', schema: settingsSchema },
 } as const;

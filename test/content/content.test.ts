@@ -26,21 +26,21 @@ describe('a broken edit is reported by file and field, in Indonesian', () => {
   it.each([
     {
       why: 'a number typed as words',
-      file: 'destinations/id/jepang.mdx',
+      file: 'destinations/id/jepang.md',
       edit: (s: string) => s.replace('order: 1', 'order: satu'),
       field: 'order',
       says: /tidak valid/,
     },
     {
       why: 'a required field left empty',
-      file: 'destinations/en/eropa.mdx',
+      file: 'destinations/en/eropa.md',
       edit: (s: string) => s.replace('name: Europe', 'name: ""'),
       field: 'name',
       says: /wajib diisi/,
     },
     {
       why: 'a region that does not exist',
-      file: 'destinations/id/australia.mdx',
+      file: 'destinations/id/australia.md',
       edit: (s: string) => s.replace('region: oseania', 'region: amerika'),
       field: 'region',
       says: /salah satu dari/,
@@ -54,14 +54,14 @@ describe('a broken edit is reported by file and field, in Indonesian', () => {
     },
     {
       why: 'frontmatter that is not valid YAML',
-      file: 'pages/id/persyaratan.mdx',
+      file: 'pages/id/persyaratan.md',
       edit: (s: string) => s.replace('title: Persyaratan', 'title: [Persyaratan'),
       field: '(berkas)',
       says: /tidak bisa dibaca/,
     },
     {
       why: 'two pages claiming the same address',
-      file: 'pages/id/jadwal.mdx',
+      file: 'pages/id/jadwal.md',
       edit: (s: string) => s.replace('slug: jadwal', 'slug: persyaratan'),
       field: 'slug',
       says: /sudah dipakai/,

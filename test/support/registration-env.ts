@@ -20,9 +20,11 @@ export const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/
  * The registration path end to end on this machine: the built site, the real handlers, Netlify Blobs'
  * own local server, and the Airtable stand-in over HTTP through the official SDK.
  */
-export async function startRegistrationEnv(opts: { requestsPerSecond?: number; penaltyMs?: number; blobsPort?: number } = {}) {
-  const { blobsPort, ...standinOpts } = opts;
-  const options = JSON.parse(await readFile('dist/registration-config.json', 'utf8')) as RegistrationOptions;
+export async function startRegistrationEnv(
+  opts: { requestsPerSecond?: number; penaltyMs?: number; blobsPort?: number; root?: string } = {},
+) {
+  const { blobsPort, root = 'dist', ...standinOpts } = opts;
+  const options = JSON.parse(await readFile(join(root, 'registration-config.json'), 'utf8')) as RegistrationOptions;
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
   const blobs = blobsPort ? undefined : new BlobsServer({ directory: dir, token: 'blobs-token', port: 0 });
@@ -52,7 +54,7 @@ export async function startRegistrationEnv(opts: { requestsPerSecond?: number; p
     ['/registration-config.json', config],
     ...receiptPaths.map((p) => [p, receipt] as const),
   ]);
-  const site = await serveSite('dist', routes);
+  const site = await serveSite(root, routes);
   return {
     site,
     standin,

@@ -13,6 +13,8 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.webmanifest': 'application/manifest+json',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 export type Handler = (req: Request) => Promise<Response>;
@@ -69,7 +71,12 @@ export async function serveSite(root: string, routes: Record<string, Handler> = 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      const extra = Object.assign({}, ...headerRules.filter((r) => r.pattern.test(url.pathname)).map((r) => r.headers));
+      // Where several rules match, a header named twice is joined with a comma, the strictest reading of
+      // Netlify's merge: two CSPs would then both apply, so overlapping rules show up as broken pages.
+      const extra: Record<string, string> = {};
+      for (const rule of headerRules.filter((r) => r.pattern.test(url.pathname))) {
+        for (const [k, v] of Object.entries(rule.headers)) extra[k] = extra[k] ? `${extra[k]}, ${v}` : v;
+      }
       res.writeHead(200, { ...extra, 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n';
+import { educationLevels } from './education';
 import type { Choice, RegistrationOptions } from './options';
 
 // The one description of the registration form. The form markup, the validation, the Airtable columns,
@@ -49,25 +50,9 @@ export const DISTRICTS = fixed([
   ['taktakan', 'Taktakan', 'Taktakan'],
 ]);
 
-export const EDUCATION = fixed([
-  ['sd', 'SD/MI', 'Primary school (SD/MI)'],
-  ['smp', 'SMP/MTs', 'Junior high school (SMP/MTs)'],
-  ['sma', 'SMA/MA/SMK/MAK', 'Senior high school (SMA/MA/SMK/MAK)'],
-  ['paket-c', 'Paket C', 'Paket C (equal to SMA)'],
-  ['d1', 'D1', 'Diploma 1 (D1)'],
-  ['d2', 'D2', 'Diploma 2 (D2)'],
-  ['d3', 'D3', 'Diploma 3 (D3)'],
-  ['d4', 'D4', 'Diploma 4 (D4)'],
-  ['s1', 'S1', "Bachelor's degree (S1)"],
-  ['s2', 'S2', "Master's degree (S2)"],
-  ['s3', 'S3', 'Doctorate (S3)'],
-]);
+export const EDUCATION = (): Choice[] => educationLevels.map((e) => ({ value: e.value, label: { id: e.id, en: e.en } }));
 
-/** Below SMA: accepted only for plantation work, where the article says other rules apply. */
-export const BELOW_SMA = new Set(['sd', 'smp']);
-export const PLANTATION_SECTOR = 'perkebunan';
 export const MAX_DESTINATIONS = 3;
-export const MIN_AGE = 18;
 
 export const LANGUAGE_LEVELS = fixed([
   ['none', 'Belum bisa', 'None yet'],

@@ -1,4 +1,5 @@
 import type { Locale } from '../../i18n';
+import type { EligibilityRules } from './eligibility';
 
 // Choices that come from content (destinations, sectors) and the switch that opens registration.
 // The site builds this from content/ and publishes it as /registration-config.json; the function reads
@@ -18,6 +19,7 @@ export interface RegistrationOptions {
   privacyPath: Record<Locale, string>;
   destinations: Choice[];
   sectors: Choice[];
+  rules: EligibilityRules;
 }
 
 export const CONFIG_PATH = '/registration-config.json';

@@ -9,7 +9,7 @@ export async function registrationOptions(): Promise<RegistrationOptions> {
   const enName = new Map(enDest.map((d) => [entryKey(d), d.data.name]));
   const [idPages, enPages] = await Promise.all([pagePaths('id'), pagePaths('en')]);
   const privacy = (await entriesIn('pages', 'id')).find((p) => entryKey(p) === 'privasi');
-  if (!privacy) throw new Error('content/pages/id/privasi.mdx is required: the form links its privacy notice');
+  if (!privacy) throw new Error('content/pages/id/privasi.md is required: the form links its privacy notice');
   return {
     open: settings.registration.open,
     closedMessage: settings.registration.closedMessage,
@@ -21,5 +21,6 @@ export async function registrationOptions(): Promise<RegistrationOptions> {
       label: { id: d.data.name, en: enName.get(entryKey(d)) ?? d.data.name },
     })),
     sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
+    rules: settings.registration.rules,
   };
 }

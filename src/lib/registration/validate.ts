@@ -1,7 +1,8 @@
 import type { MessageKey } from '../../i18n';
 import { nikMatchesBirthDate, parseNik } from './nik';
 import { normalizeMobile } from './phone';
-import { BELOW_SMA, fields, MAX_DESTINATIONS, MIN_AGE, PLANTATION_SECTOR, type FieldName } from './fields';
+import { unmetRequirements } from './eligibility';
+import { fields, MAX_DESTINATIONS, type FieldName } from './fields';
 import type { RegistrationOptions } from './options';
 
 export interface Registration {
@@ -111,12 +112,15 @@ export function validateRegistration(raw: RawInput, options: RegistrationOptions
 
   // Not meeting a requirement is not a typing mistake: it gets its own explanation, and it takes
   // precedence so nobody corrects every other field only to be turned away afterwards.
-  if (birth && !errors.birthDate && !hasAge(birthDate, today, MIN_AGE)) {
-    return { ok: false, errors: { birthDate: 'reg.ineligible.age' }, ineligible: 'age' };
-  }
-  if (!errors.education && !errors.sector && BELOW_SMA.has(education) && sector !== PLANTATION_SECTOR) {
-    return { ok: false, errors: { education: 'reg.ineligible.education' }, ineligible: 'education' };
-  }
+  const unmet = unmetRequirements(
+    {
+      ...(birth && !errors.birthDate ? { oldEnough: hasAge(birthDate, today, options.rules.minAge) } : {}),
+      ...(!errors.education && !errors.sector ? { education, sector } : {}),
+    },
+    options.rules,
+  );
+  if (unmet[0] === 'age') return { ok: false, errors: { birthDate: 'reg.ineligible.age' }, ineligible: 'age' };
+  if (unmet[0] === 'education') return { ok: false, errors: { education: 'reg.ineligible.education' }, ineligible: 'education' };
 
   if (Object.keys(errors).length || !nik?.ok || !phone) return { ok: false, errors };
   return {

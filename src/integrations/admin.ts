@@ -1,0 +1,106 @@
+import type { AstroIntegration } from 'astro';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cmsConfigYaml } from '../cms/config';
+import { cmsPreviewLabels } from '../cms/preview-labels';
+import { headersFile } from '../lib/security-headers';
+
+// /admin: Decap CMS served from our own build, never from a CDN. At build time the bundle, its lazy
+// chunks and wasm files are copied out of node_modules into dist/admin next to the generated
+// config.yml; in `npm start` the same files are served by a dev-server middleware (astro dev does not
+// serve public/admin/ as /admin/). Also writes dist/_headers, which needs the final list of files.
+
+const DECAP_DIST = 'node_modules/decap-cms/dist';
+const IDENTITY_WIDGET = 'node_modules/netlify-identity-widget/build/netlify-identity-widget.js';
+const OWN = 'src/admin';
+
+const decapFile = (name: string) => /^(\d+\.)?decap-cms\.js$|\.wasm$|^decap-cms\.js\.LICENSE\.txt$/.test(name);
+
+export function adminPage({ identity }: { identity: boolean }): string {
+  return `<!doctype html>
+<html lang="id">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Pengelola Konten — Kerja Luar Negeri Kota Serang</title>
+<link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+<noscript>Pengelola konten membutuhkan JavaScript. Aktifkan JavaScript di peramban Anda.</noscript>
+${identity ? '<script src="/admin/netlify-identity-widget.js"></script>\n' : ''}<script src="/admin/decap-cms.js"></script>
+<script src="/admin/cms-setup.js"></script>
+</body>
+</html>
+`;
+}
+
+/** Our setup script with the labels it shows in previews; the rest of it is plain JS in src/admin. */
+async function setupScript(): Promise<string> {
+  const source = await readFile(join(OWN, 'cms-setup.js'), 'utf8');
+  return `var PREVIEW_LABELS = ${JSON.stringify(cmsPreviewLabels())};\n${source}`;
+}
+
+/** The site's stylesheet, so a preview looks like the page citizens see. */
+async function previewCss(): Promise<string> {
+  const site = await readFile('src/styles/global.css', 'utf8');
+  const extra = await readFile(join(OWN, 'preview.css'), 'utf8');
+  return `${site}\n${extra}`;
+}
+
+const types: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function adminIntegration(): AstroIntegration {
+  return {
+    name: 'decap-admin',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(async (req, res, next) => {
+          const path = (req.url ?? '').split('?')[0] ?? '';
+          if (path === '/admin') {
+            res.writeHead(301, { Location: '/admin/' }).end();
+            return;
+          }
+          if (!path.startsWith('/admin/')) return next();
+          const name = path.slice('/admin/'.length);
+          const send = (body: string, type: string) => res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
+          try {
+            if (name === '' || name === 'index.html') return send(adminPage({ identity: false }), 'text/html; charset=utf-8');
+            if (name === 'config.yml') return send(cmsConfigYaml(), types['.yml']!);
+            if (name === 'cms-setup.js') return send(await setupScript(), types['.js']!);
+            if (name === 'preview.css') return send(await previewCss(), types['.css']!);
+            if (decapFile(name)) {
+              res.writeHead(200, { 'Content-Type': types[extname(name)] ?? 'application/octet-stream' });
+              createReadStream(join(DECAP_DIST, name)).on('error', () => res.end()).pipe(res);
+              return;
+            }
+          } catch (e) {
+            return next(e);
+          }
+          next();
+        });
+      },
+      'astro:build:done': async ({ dir }) => {
+        const out = fileURLToPath(new URL('admin/', dir));
+        await mkdir(out, { recursive: true });
+        const decap = (await readdir(DECAP_DIST)).filter(decapFile);
+        await Promise.all(decap.map((f) => copyFile(join(DECAP_DIST, f), join(out, f))));
+        await copyFile(IDENTITY_WIDGET, join(out, 'netlify-identity-widget.js'));
+        await writeFile(join(out, 'index.html'), adminPage({ identity: true }));
+        await writeFile(join(out, 'config.yml'), cmsConfigYaml({ siteUrl: process.env.URL }));
+        await writeFile(join(out, 'cms-setup.js'), await setupScript());
+        await writeFile(join(out, 'preview.css'), await previewCss());
+        const entries = await readdir(fileURLToPath(dir));
+        await writeFile(new URL('_headers', dir), headersFile(entries));
+      },
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { educationRank } from './education';
+
+// Who may register. The thresholds are content (settings → registration.rules) so staff can follow a
+// change in the program without a developer; the registration function and the self-check at
+// /cek-kelayakan both decide with this one function.
+
+export interface EligibilityRules {
+  minAge: number;
+  /** The lowest education level accepted (a value from education.ts). */
+  minEducation: string;
+  /** Sectors where the education minimum does not apply (the article: plantation work). */
+  educationExemptSectors: string[];
+}
+
+export interface EligibilityFacts {
+  /** Whether the person has reached rules.minAge; undefined when not known yet. */
+  oldEnough?: boolean;
+  education?: string;
+  sector?: string;
+}
+
+export type Unmet = 'age' | 'education';
+
+/** The requirements the person does not meet, in the order they should be explained. */
+export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRules): Unmet[] {
+  const unmet: Unmet[] = [];
+  if (facts.oldEnough === false) unmet.push('age');
+  const rank = facts.education === undefined ? undefined : educationRank(facts.education);
+  const minimum = educationRank(rules.minEducation) ?? 0;
+  const exempt = facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
+  if (rank !== undefined && rank < minimum && !exempt) unmet.push('education');
+  return unmet;
+}

@@ -1,0 +1,173 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { launchBrowser } from '../support/browser';
+import { copyProject } from '../support/project-copy';
+import { startRegistrationEnv } from '../support/registration-env';
+import { serveSite } from '../support/static-server';
+import { person } from '../support/people';
+
+// The whole editing loop with the real pieces: Decap CMS from our build in Chromium, decap-server
+// writing to a copy of the project, then that copy's content check and build, and the built pages.
+
+const run = promisify(execFile);
+let project: string;
+let decap: ChildProcess;
+let admin: Awaited<ReturnType<typeof serveSite>>;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+
+/** decap-server's port in config.yml and in /admin's CSP: the test uses the real ones. */
+const DECAP_PORT = 8081;
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const frontmatter = (source: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') as Record<string, unknown>;
+const bodyOf = (source: string) => source.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
+
+beforeAll(async () => {
+  project = await copyProject('cms-e2e-');
+  // Never talk to a decap-server we did not start: `npm start`'s writes to this checkout's content/.
+  if (!(await portIsFree(DECAP_PORT))) throw new Error(`port ${DECAP_PORT} is in use (is npm start running?): stop it to run the CMS test`);
+  const port = DECAP_PORT;
+  decap = spawn('node_modules/.bin/decap-server', [], {
+    env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: project, LOG_LEVEL: 'error', MODE: 'fs' },
+    stdio: 'ignore',
+  });
+  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' })).ok || undefined, 'decap-server');
+  // The built /admin exactly as production serves it, headers included.
+  admin = await serveSite('dist');
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message} ${e.stack ?? ''}`));
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
+  });
+  // The CMS only talks to decap-server when the page is on localhost.
+  await page.goto(`${admin.url.replace('127.0.0.1', 'localhost')}/admin/`);
+  await page.getByRole('button', { name: 'Login' }).click();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await admin?.close();
+  decap?.kill();
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+async function publish() {
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Publish now').click();
+  await page.getByText('Changes saved', { exact: false }).waitFor();
+}
+
+/** Opens an entry with a fresh page load, as staff following a link would. */
+async function openEntry(hash: string, loaded: string) {
+  await page.goto(`${page.url().split('#')[0]}#${hash}`);
+  await page.reload();
+  await page.getByText(loaded, { exact: false }).first().waitFor();
+}
+
+const typedSummary = 'Ringkasan {baru} <b>tebal</b> [siku] `kode` 🇯🇵 ✈️';
+const typedBody = 'Isi baru {kurung} <tag> [siku] `kode` 😀 selesai.';
+
+describe('editing in /admin', () => {
+  it('changes a destination: the file on disk holds exactly what was typed', async () => {
+    const file = join(project, 'content/destinations/id/jepang.md');
+    const before = await readFile(file, 'utf8');
+    await openEntry('/collections/destinations/entries/jepang', 'Pelatihan bahasa diberikan');
+    const summary = page.getByLabel('Ringkasan').first();
+    await summary.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typedSummary);
+    await page.locator('[data-slate-editor="true"]').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(typedBody);
+    await publish();
+
+    const after = await waitFor(async () => {
+      const text = await readFile(file, 'utf8');
+      return text !== before ? text : undefined;
+    }, 'the saved file');
+    const data = frontmatter(after);
+    expect(data.summary).toBe(typedSummary);
+    expect(data.name).toBe(frontmatter(before).name);
+    // Decap escapes Markdown's own syntax; every character is still there.
+    expect(bodyOf(after).replace(/\\([[\]`])/g, '$1')).toBe(typedBody);
+    // The English file keeps its own text; the duplicated fields stay equal.
+    const en = frontmatter(await readFile(join(project, 'content/destinations/en/jepang.md'), 'utf8'));
+    expect(en.name).toBe('Japan');
+    expect(en.order).toBe(data.order);
+  }, 60_000);
+
+  it('closes registration from the settings', async () => {
+    const file = join(project, 'content/settings/site.yaml');
+    expect((parseYaml(await readFile(file, 'utf8')) as { registration: { open: boolean } }).registration.open).toBe(true);
+    await openEntry('/collections/settings/entries/site', 'Pendaftaran minat sedang ditutup');
+    const toggle = page.getByLabel('Pendaftaran dibuka');
+    await toggle.click();
+    await publish();
+    const saved = await waitFor(async () => {
+      const data = parseYaml(await readFile(file, 'utf8')) as { registration: { open: boolean } };
+      return data.registration.open === false ? data : undefined;
+    }, 'registration closed in site.yaml');
+    expect(saved.registration.open).toBe(false);
+  }, 60_000);
+
+  it('saw no script error and no CSP refusal in the CMS', () => {
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('after the edits, the copy passes the content check, builds and shows them', () => {
+  let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
+  beforeAll(async () => {
+    await run('npm', ['run', '--silent', 'check:content'], { cwd: project });
+    await run('node_modules/.bin/astro', ['build'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+    env = await startRegistrationEnv({ root: join(project, 'dist') });
+  }, 120_000);
+  afterAll(() => env?.close());
+
+  it('the destination page shows the typed text as typed', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${env.site.url}/tujuan/jepang/`);
+    expect((await p.locator('.lead').innerText()).trim()).toBe(typedSummary);
+    await expect.poll(() => p.getByText(typedBody, { exact: true }).count()).toBe(1);
+    // Typed angle brackets are text, never markup.
+    expect(await p.locator('article tag, article b').count()).toBe(0);
+    await p.close();
+  });
+
+  it('the form page shows the closed message and the function refuses with 403', async () => {
+    const p = await browser.newPage();
+    await p.goto(`${env.site.url}/daftar/`);
+    await expect.poll(() => p.getByText(env.options.closedMessage.id).count()).toBeGreaterThan(0);
+    expect(await p.locator('form[action="/api/register"]').count()).toBe(0);
+    await p.close();
+    const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) });
+    expect(res.status).toBe(403);
+  });
+});
