@@ -24,7 +24,15 @@ function splitFrontmatter(source: string): { data: string; body: string } | unde
   return match ? { data: match[1] ?? '', body: match[2] ?? '' } : undefined;
 }
 
-async function readEntry(path: string): Promise<{ data: unknown } | { error: string }> {
+/** Problems in a Markdown body that the schema cannot see. */
+function bodyProblems(body: string): string[] {
+  const found: string[] = [];
+  // Screen readers announce an image by its alt text; a blank one hides the image's meaning.
+  if (/!\[\s*\]\(/.test(body)) found.push('ada gambar tanpa teks alternatif: tulis keterangan gambar di kolom "Alt text"');
+  return found;
+}
+
+async function readEntry(path: string): Promise<{ data: unknown; body?: string } | { error: string }> {
   const source = await readFile(path, 'utf8');
   if (path.endsWith('.yaml') || path.endsWith('.yml')) {
     try {
@@ -36,7 +44,7 @@ async function readEntry(path: string): Promise<{ data: unknown } | { error: str
   const parts = splitFrontmatter(source);
   if (!parts) return { error: 'bagian data di awal berkas (diapit ---) tidak ditemukan' };
   try {
-    return { data: parseYaml(parts.data) ?? {} };
+    return { data: parseYaml(parts.data) ?? {}, body: parts.body };
   } catch (e) {
     return { error: `data di awal berkas tidak bisa dibaca: ${(e as Error).message.split('\n')[0]}` };
   }
@@ -48,6 +56,8 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
   const problems: ContentProblem[] = [];
   const notes: ContentProblem[] = [];
   let files = 0;
+  const vacancies: { file: string; data: { destination: string; sector: string } }[] = [];
+  const destinationKeys = new Set<string>();
 
   for (const [name, def] of Object.entries(collectionDefs)) {
     const dir = join(root, name);
@@ -67,12 +77,15 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
           problems.push({ file, field: '(nama berkas)', message: 'pakai huruf kecil, angka dan tanda minus saja, misalnya korea-selatan' });
         }
         keysByLocale.set(locale, (keysByLocale.get(locale) ?? new Set()).add(key));
+        if (name === 'destinations') destinationKeys.add(key);
       }
       const entry = await readEntry(join(dir, rel));
       if ('error' in entry) {
         problems.push({ file, field: '(berkas)', message: entry.error });
         continue;
       }
+      for (const message of bodyProblems(entry.body ?? '')) problems.push({ file, field: 'body', message });
+      if (rel.endsWith('.mdx')) notes.push({ file, field: '(berkas)', message: 'berkas .mdx tidak bisa diubah lewat CMS; simpan sebagai .md bila tidak memakai komponen' });
       const result = def.schema.safeParse(entry.data);
       if (!result.success) {
         for (const issue of result.error.issues) {
@@ -80,6 +93,7 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
         }
         continue;
       }
+      if (name === 'vacancies') vacancies.push({ file, data: result.data as { destination: string; sector: string } });
       if (name === 'pages') {
         const slug = (result.data as { slug: string }).slug;
         const clash = pageSlugs.get(`${locale}/${slug}`);
@@ -92,10 +106,17 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
     for (const key of id) if (!en.has(key)) notes.push({ file: `${root}/${name}/en/${key}`, field: '(terjemahan)', message: 'versi bahasa Inggris belum ada' });
     for (const key of en) if (!id.has(key)) notes.push({ file: `${root}/${name}/id/${key}`, field: '(terjemahan)', message: 'versi bahasa Indonesia belum ada' });
   }
+  let sectors = new Set<string>();
   try {
-    await readFile(join(root, 'settings', 'site.yaml'));
+    const settings = parseYaml(await readFile(join(root, 'settings', 'site.yaml'), 'utf8')) as { registration?: { sectors?: { slug?: string }[] } };
+    sectors = new Set((settings?.registration?.sectors ?? []).map((x) => String(x.slug)));
   } catch {
     problems.push({ file: `${root}/settings/site.yaml`, field: '(berkas)', message: 'berkas pengaturan situs tidak ada' });
+  }
+  // A vacancy points at a destination file and a sector slug; a typo would hide it from every filter.
+  for (const { file, data } of vacancies) {
+    if (!destinationKeys.has(data.destination)) problems.push({ file, field: 'destination', message: `negara tujuan "${data.destination}" tidak ada` });
+    if (!sectors.has(data.sector)) problems.push({ file, field: 'sector', message: `bidang kerja "${data.sector}" tidak ada di pengaturan` });
   }
   return { files, problems, notes };
 }

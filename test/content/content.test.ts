@@ -73,6 +73,20 @@ describe('a broken edit is reported by file and field, in Indonesian', () => {
       field: 'contact.email',
       says: /tidak valid/,
     },
+    {
+      why: 'an image without alt text in a body',
+      file: 'destinations/id/jepang.md',
+      edit: (s: string) => `${s}\n![](/uploads/tokyo.jpg)\n`,
+      field: 'body',
+      says: /teks alternatif/,
+    },
+    {
+      why: 'an exempt sector that is not in the sector list',
+      file: 'settings/site.yaml',
+      edit: (s: string) => s.replace('educationExemptSectors: [perkebunan]', 'educationExemptSectors: [kehutanan]'),
+      field: 'registration.rules.educationExemptSectors',
+      says: /harus ada di daftar bidang kerja/,
+    },
   ])('$why', async ({ file, edit, field, says }) => {
     const dir = await brokenCopy(file, edit);
     try {

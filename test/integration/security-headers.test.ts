@@ -34,6 +34,29 @@ describe('security headers on every kind of page', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it('/admin has its own policy, is kept out of search engines, and no public page gets that policy', async () => {
+    for (const path of ['/admin/', '/admin/config.yml', '/admin/decap-cms.js']) {
+      const res = await fetch(env.site.url + path);
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      // One policy, not the public one joined to it (two policies would both apply).
+      expect(csp.match(/default-src/g)?.length, path).toBe(1);
+      expect(csp).toContain("'unsafe-eval'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age/);
+    }
+    const html = await (await fetch(`${env.site.url}/admin/`)).text();
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(html).toMatch(/<title>[^<]*Pengelola Konten/);
+    expect(html).not.toMatch(/<script>|https?:\/\/(?!localhost)[^"]*\.js/);
+    for (const path of ['/', '/tujuan/jepang/', '/en/', '/daftar/']) {
+      const csp = (await fetch(env.site.url + path)).headers.get('content-security-policy') ?? '';
+      expect(csp.match(/default-src/g)?.length, path).toBe(1);
+      expect(csp, path).not.toContain('unsafe-eval');
+    }
+  });
+
   it('JSON answers of the function carry them too', async () => {
     const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
