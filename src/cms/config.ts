@@ -66,7 +66,8 @@ function widgetFor(name: string, s: JsonSchema, ui: FieldUi, path: string, colle
     case 'array': {
       const item = s.items ?? {};
       if (item.type === 'object') return { widget: 'list', fields: objectFields(item, path, collection) };
-      return { widget: 'list', field: { name: 'item', label: ui.label, ...widgetFor('item', item, ui, path, collection) } };
+      // Open by default: a folded one-field list shows its label instead of what staff typed.
+      return { widget: 'list', collapsed: false, field: { name: 'item', label: ui.label, ...widgetFor('item', item, ui, path, collection) } };
     }
     case 'object':
       return { widget: 'object', fields: objectFields(s, path, collection) };
