@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import netlify from '@netlify/vite-plugin';
 import { adminIntegration } from './src/integrations/admin.ts';
+import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { htmlAsText } from './src/lib/markdown-html-as-text.ts';
 
@@ -27,7 +28,8 @@ export default defineConfig({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en-US' } },
       filter: (page) => !page.includes('/404') && !page.includes('/admin'),
     }),
-    // /admin (Decap CMS from node_modules) and dist/_headers.
+    searchIndexIntegration(),
+    // /admin (Decap CMS from node_modules) and dist/_headers (last: it lists the final files).
     adminIntegration(),
   ],
   vite: {

@@ -21,7 +21,7 @@ if (settings) {
   rows = (table?.records ?? []).map((r: { fields: Record<string, unknown> }) => r.fields);
 }
 // Column order from the field list; the choices do not matter for names.
-const empty: RegistrationOptions = { open: true, closedMessage: { id: '', en: '' }, nextSteps: { id: '', en: '' }, privacyVersion: '', privacyPath: { id: '', en: '' }, destinations: [], sectors: [], rules: { minAge: 0, minEducation: '', educationExemptSectors: [] } };
+const empty: RegistrationOptions = { open: true, closedMessage: { id: '', en: '' }, nextSteps: { id: '', en: '' }, privacyVersion: '', privacyPath: { id: '', en: '' }, destinations: [], sectors: [], rules: { minAge: 0, minEducation: '', educationExemptSectors: [] }, training: { min: 0, max: 0 } };
 const columns = registrationTableFields(empty).map((f) => f.name);
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, toCsv(columns, rows), { mode: 0o600 });

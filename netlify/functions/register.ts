@@ -55,7 +55,7 @@ export default async (req: Request): Promise<Response> => {
     const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, key ? t(lang, key) : '']));
     if (asJson) return json(422, { errors, ...(result.ineligible ? { ineligible: result.ineligible } : {}) });
     const block = result.ineligible
-      ? renderIneligible(lang, result.ineligible, sectionPath(lang, 'register'))
+      ? renderIneligible(lang, result.ineligible, sectionPath(lang, 'register'), options)
       : renderForm({ lang, options, values: raw, errors: result.errors, privacyHref: options.privacyPath[lang], action: '/api/register' });
     const title = result.ineligible ? t(lang, 'reg.ineligible.title') : t(lang, 'reg.errorPrefix') + t(lang, 'reg.title');
     return page(origin, lang, 422, block, title);

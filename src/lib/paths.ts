@@ -5,6 +5,11 @@ export const sections = {
   destinations: { id: 'tujuan', en: 'destinations' },
   faq: { id: 'tanya-jawab', en: 'faq' },
   announcements: { id: 'pengumuman', en: 'announcements' },
+  vacancies: { id: 'lowongan', en: 'vacancies' },
+  vacanciesByDestination: { id: 'lowongan/tujuan', en: 'vacancies/destination' },
+  vacanciesBySector: { id: 'lowongan/bidang', en: 'vacancies/sector' },
+  eligibility: { id: 'cek-kelayakan', en: 'eligibility-check' },
+  search: { id: 'cari', en: 'search' },
   register: { id: 'daftar', en: 'register' },
   registerThanks: { id: 'daftar/terima-kasih', en: 'register/thank-you' },
 } as const satisfies Record<string, Record<Locale, string>>;

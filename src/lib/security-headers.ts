@@ -4,7 +4,8 @@
 export const publicCsp = [
   "default-src 'self'",
   // No inline script anywhere: the form's script is a file; JSON-LD is data, which CSP does not run.
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it does not allow eval().
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "connect-src 'self'",

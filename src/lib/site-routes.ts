@@ -1,7 +1,8 @@
 import type { CollectionEntry } from 'astro:content';
 import { locales, t, type Locale } from '../i18n';
-import { byDateDesc, byOrder, entriesIn, entryKey } from './content';
-import { homePath, pathFor, sectionPath } from './paths';
+import { byDateDesc, byOrder, entriesIn, entryKey, getSettings } from './content';
+import { activeVacancies } from './vacancies';
+import { homePath, pathFor, sectionPath, sections } from './paths';
 
 // Every page of the site in both languages, built from content. The catch-all route renders these, the
 // language switch and hreflang use `alternates`, and the build test checks the sitemap against them.
@@ -19,7 +20,24 @@ export type View =
   | { kind: 'faq'; entries: CollectionEntry<'faq'>[] }
   | { kind: 'announcements'; entries: CollectionEntry<'announcements'>[] }
   | { kind: 'announcement'; entry: CollectionEntry<'announcements'> }
-  | { kind: 'register' };
+  | { kind: 'vacancies'; entries: CollectionEntry<'vacancies'>[]; facets: VacancyFacets; filter?: { by: 'destination' | 'sector'; value: string } }
+  | { kind: 'vacancy'; entry: CollectionEntry<'vacancies'>; names: Names }
+  | { kind: 'eligibility' }
+  | { kind: 'search' }
+  | { kind: 'register'; vacancy?: CollectionEntry<'vacancies'> };
+
+/** Display names of destinations and sectors in one language, by key. */
+export interface Names {
+  destinations: Record<string, string>;
+  sectors: Record<string, string>;
+}
+
+/** The filter pages that exist (a value with at least one vacancy), with counts, for the filter menu. */
+export interface VacancyFacets {
+  names: Names;
+  destinations: { value: string; count: number }[];
+  sectors: { value: string; count: number }[];
+}
 
 export interface SiteRoute {
   /** Same in both languages for the same page. */
@@ -128,6 +146,85 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
     crumbs: [home],
     view: { kind: 'register' },
   });
+  routes.push(...(await vacancyRoutes(lang, home)));
+  const tools = [
+    { kind: 'eligibility', title: t(lang, 'eligibility.title'), description: t(lang, 'eligibility.description') },
+    { kind: 'search', title: t(lang, 'search.title'), description: t(lang, 'search.description') },
+  ] as const;
+  for (const { kind, title, description } of tools) {
+    routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });
+  }
+  return routes;
+}
+
+async function namesIn(lang: Locale): Promise<Names> {
+  const settings = await getSettings();
+  const [own, id] = await Promise.all([entriesIn('destinations', lang), entriesIn('destinations', 'id')]);
+  return {
+    destinations: Object.fromEntries([...id, ...own].map((d) => [entryKey(d), d.data.name])),
+    sectors: Object.fromEntries(settings.registration.sectors.map((x) => [x.slug, x[lang]])),
+  };
+}
+
+function countBy(entries: CollectionEntry<'vacancies'>[], field: 'destination' | 'sector') {
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.data[field], (counts.get(e.data[field]) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value));
+}
+
+/** The list, one static page per destination and per sector that has vacancies, and each vacancy. */
+async function vacancyRoutes(lang: Locale, home: Crumb): Promise<Draft[]> {
+  const entries = await activeVacancies(lang);
+  const names = await namesIn(lang);
+  const facets: VacancyFacets = { names, destinations: countBy(entries, 'destination'), sectors: countBy(entries, 'sector') };
+  const listCrumb: Crumb = { label: t(lang, 'vacancies.title'), href: sectionPath(lang, 'vacancies') };
+  const routes: Draft[] = [
+    {
+      key: 'vacancies',
+      lang,
+      path: listCrumb.href,
+      title: t(lang, 'vacancies.title'),
+      description: t(lang, 'vacancies.description'),
+      crumbs: [home],
+      view: { kind: 'vacancies', entries, facets },
+    },
+  ];
+  for (const by of ['destination', 'sector'] as const) {
+    for (const { value } of by === 'destination' ? facets.destinations : facets.sectors) {
+      const name = (by === 'destination' ? names.destinations : names.sectors)[value] ?? value;
+      routes.push({
+        key: `vacancies:${by}:${value}`,
+        lang,
+        path: sectionPath(lang, by === 'destination' ? 'vacanciesByDestination' : 'vacanciesBySector', value),
+        title: t(lang, `vacancies.filtered.${by}`, { name }),
+        description: t(lang, 'vacancies.description'),
+        crumbs: [home, listCrumb],
+        view: { kind: 'vacancies', entries: entries.filter((e) => e.data[by] === value), facets, filter: { by, value } },
+      });
+    }
+  }
+  for (const entry of entries) {
+    const path = sectionPath(lang, 'vacancies', entryKey(entry));
+    const crumb: Crumb = { label: entry.data.position, href: path };
+    routes.push({
+      key: `vacancy:${entryKey(entry)}`,
+      lang,
+      path,
+      title: `${entry.data.position} — ${entry.data.company}`,
+      description: `${names.destinations[entry.data.destination] ?? ''} · SIP ${entry.data.sipNumber}`,
+      crumbs: [home, listCrumb],
+      view: { kind: 'vacancy', entry, names },
+    });
+    routes.push({
+      key: `vacancy-register:${entryKey(entry)}`,
+      lang,
+      path: pathFor(lang, sections.vacancies[lang], entryKey(entry), sections.register[lang]),
+      title: `${t(lang, 'reg.title')}: ${entry.data.position}`,
+      description: t(lang, 'reg.description'),
+      crumbs: [home, listCrumb, crumb],
+      view: { kind: 'register', vacancy: entry },
+    });
+  }
   return routes;
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { fillRegistration } from '../support/fill-form';
 import { launchBrowser, viewports } from '../support/browser';
 import { startRegistrationEnv } from '../support/registration-env';
 import { axeViolations } from '../support/axe';
@@ -29,18 +30,7 @@ async function openForm(js: boolean, viewport: { width: number; height: number }
   return { page, context };
 }
 
-async function fill(page: Page, p: Person) {
-  await page.fill('#f-fullName', p.fullName);
-  await page.fill('#f-nik', p.nik);
-  await page.fill('#f-birthDate', p.birthDate);
-  await page.fill('#f-phone', p.phone);
-  await page.selectOption('#f-district', p.district);
-  await page.selectOption('#f-education', p.education);
-  for (const d of p.destinations) await page.check(`input[name=destinations][value="${d}"]`);
-  await page.selectOption('#f-sector', p.sector);
-  await page.check(`input[name=languageLevel][value="${p.languageLevel}"]`);
-  if (p.consent) await page.check('#f-consent');
-}
+const fill = (page: Page, p: Person) => fillRegistration(page, p);
 
 const referenceOnPage = async (page: Page) => (await page.locator('#reference').textContent())?.trim() ?? '';
 const stored = (reference: string) => env.records().filter((r) => r.fields.Referensi === reference);

@@ -12,7 +12,12 @@ const html = new Map(await Promise.all(pages.map(async (f) => [f, await readFile
 const doc = (file: string) => parse(html.get(file) ?? '');
 
 /** Pages that are allowed a script of their own (the form enhances itself); everything else is information. */
-const pagesWithScript = new Set<string>(['daftar/index.html', 'en/register/index.html']);
+// The form pages (including a vacancy's own form page) and the search page; every other page has none.
+const pagesWithScript = {
+  has: (f: string) =>
+    ['daftar/index.html', 'en/register/index.html', 'cari/index.html', 'en/search/index.html'].includes(f) ||
+    /^(lowongan|en\/vacancies)\/[^/]+\/(daftar|register)\/index\.html$/.test(f),
+};
 
 describe('built site', () => {
   it('has every sitemap URL as a page', async () => {

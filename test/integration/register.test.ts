@@ -160,7 +160,7 @@ describe('refused registrations write nothing', () => {
     const res = await postForm(formBody(person({ education: 'smp', sector: 'konstruksi' })));
     const html = await res.text();
     expect(html).toContain('Anda belum memenuhi syarat program ini');
-    expect(html).toContain('pilih bidang kerja Perkebunan');
+    expect(html).toMatch(/tidak berlaku untuk bidang Perkebunan/);
     await nothingWritten();
   });
 

@@ -9,9 +9,10 @@ export function fileForPath(pathname: string): string {
   return clean.endsWith('/') ? join(DIST, clean, 'index.html') : join(DIST, clean);
 }
 
+/** The site's pages; /admin is the CMS application, not a page of the site. */
 export async function htmlFiles(): Promise<string[]> {
   const files: string[] = [];
-  for await (const f of glob('**/*.html', { cwd: DIST })) files.push(f.replaceAll('\\', '/'));
+  for await (const f of glob('**/*.html', { cwd: DIST, exclude: ['admin/**', 'pagefind/**'] })) files.push(f.replaceAll('\\', '/'));
   return files.sort();
 }
 

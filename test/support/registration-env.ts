@@ -8,6 +8,7 @@ import type { RegistrationOptions } from '../../src/lib/registration/options';
 import { clearSiteCache } from '../../src/lib/registration/site';
 import register from '../../netlify/functions/register';
 import receipt from '../../netlify/functions/registration-receipt';
+import eligibility from '../../netlify/functions/eligibility';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
@@ -51,6 +52,7 @@ export async function startRegistrationEnv(
   const config = async () => new Response(JSON.stringify(current), { headers: { 'Content-Type': 'application/json' } });
   const routes = Object.fromEntries([
     ['/api/register', register],
+    ['/api/cek-kelayakan', eligibility],
     ['/registration-config.json', config],
     ...receiptPaths.map((p) => [p, receipt] as const),
   ]);

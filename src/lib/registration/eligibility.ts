@@ -1,4 +1,6 @@
-import { educationRank } from './education';
+import { t, type Locale } from '../../i18n';
+import { educationLevels, educationRank } from './education';
+import type { Choice } from './options';
 
 // Who may register. The thresholds are content (settings → registration.rules) so staff can follow a
 // change in the program without a developer; the registration function and the self-check at
@@ -30,4 +32,15 @@ export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRul
   const exempt = facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
   if (rank !== undefined && rank < minimum && !exempt) unmet.push('education');
   return unmet;
+}
+
+/** Why someone does not qualify, in their language, with the thresholds from the rules. */
+export function explainUnmet(lang: Locale, unmet: Unmet, rules: EligibilityRules, sectors: Choice[]): string {
+  if (unmet === 'age') return t(lang, 'reg.ineligible.age', { minAge: rules.minAge });
+  const level = educationLevels.find((e) => e.value === rules.minEducation);
+  const exemptNames = sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang]);
+  return t(lang, 'reg.ineligible.education', {
+    education: level ? level[lang === 'en' ? 'en' : 'id'] : rules.minEducation,
+    exempt: exemptNames.length ? t(lang, 'reg.ineligible.exempt', { sectors: exemptNames.join(', ') }) : '',
+  });
 }

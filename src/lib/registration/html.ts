@@ -2,6 +2,7 @@ import { t, type Locale, type MessageKey } from '../../i18n';
 import { fields, sectionsBefore, type Field } from './fields';
 import type { FieldErrors, Ineligibility, RawInput } from './validate';
 import type { RegistrationOptions } from './options';
+import { explainUnmet } from './eligibility';
 
 // HTML for the registration block, built from the field list. The static page at /daftar renders it
 // empty; the function renders it again with the person's answers and errors, or the receipt, into the
@@ -32,6 +33,8 @@ interface FormState {
   errors?: FieldErrors;
   privacyHref: string;
   action: string;
+  /** A line under the lead, e.g. which vacancy the person came from. */
+  intro?: string;
 }
 
 function labelText(lang: Locale, field: Field): string {
@@ -141,6 +144,7 @@ export function renderForm(s: FormState): string {
     BLOCK_START +
     (hasErrors ? renderErrorSummary(lang, s.errors!) : '') +
     `<h1>${esc(t(lang, 'reg.title'))}</h1><p class="lead">${esc(t(lang, 'reg.lead'))}</p><p class="notice">${esc(t(lang, 'reg.free'))}</p>` +
+    (s.intro ? `<p class="notice">${esc(s.intro)}</p>` : '') +
     `<form method="post" action="${esc(s.action)}" novalidate class="reg-form" id="reg-form"${scriptTexts(lang)}>` +
     `<p class="status" role="status" aria-live="polite"></p>` +
     `<input type="hidden" name="lang" value="${lang}">` +
@@ -157,10 +161,10 @@ export function renderClosed(lang: Locale, options: RegistrationOptions): string
   return `${BLOCK_START}<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p class="lead">${esc(options.closedMessage[lang])}</p>${BLOCK_END}`;
 }
 
-export function renderIneligible(lang: Locale, reason: Ineligibility, backHref: string): string {
+export function renderIneligible(lang: Locale, reason: Ineligibility, backHref: string, options: RegistrationOptions): string {
   return (
     `${BLOCK_START}<h1>${esc(t(lang, 'reg.ineligible.title'))}</h1>` +
-    `<p class="lead">${esc(t(lang, reason === 'age' ? 'reg.ineligible.age' : 'reg.ineligible.education'))}</p>` +
+    `<p class="lead">${esc(explainUnmet(lang, reason, options.rules, options.sectors))}</p>` +
     `<p>${esc(t(lang, 'reg.ineligible.help'))}</p><p><a class="button" href="${esc(backHref)}">${esc(t(lang, 'reg.ineligible.back'))}</a></p>${BLOCK_END}`
   );
 }

@@ -10,6 +10,11 @@ export interface Choice {
   label: Record<Locale, string>;
 }
 
+/** A destination, with the languages a worker there needs (for the self-check's advice). */
+export interface DestinationChoice extends Choice {
+  languages: Record<Locale, string[]>;
+}
+
 export interface RegistrationOptions {
   open: boolean;
   closedMessage: Record<Locale, string>;
@@ -17,9 +22,11 @@ export interface RegistrationOptions {
   /** The privacy notice's last-updated date: the version a person consented to. */
   privacyVersion: string;
   privacyPath: Record<Locale, string>;
-  destinations: Choice[];
+  destinations: DestinationChoice[];
   sectors: Choice[];
   rules: EligibilityRules;
+  /** Months of free language training, from the program figures. */
+  training: { min: number; max: number };
 }
 
 export const CONFIG_PATH = '/registration-config.json';

@@ -6,7 +6,7 @@ import type { RegistrationOptions } from './options';
 export async function registrationOptions(): Promise<RegistrationOptions> {
   const settings = await getSettings();
   const [idDest, enDest] = await Promise.all([entriesIn('destinations', 'id'), entriesIn('destinations', 'en')]);
-  const enName = new Map(enDest.map((d) => [entryKey(d), d.data.name]));
+  const en = new Map(enDest.map((d) => [entryKey(d), d.data]));
   const [idPages, enPages] = await Promise.all([pagePaths('id'), pagePaths('en')]);
   const privacy = (await entriesIn('pages', 'id')).find((p) => entryKey(p) === 'privasi');
   if (!privacy) throw new Error('content/pages/id/privasi.md is required: the form links its privacy notice');
@@ -18,9 +18,11 @@ export async function registrationOptions(): Promise<RegistrationOptions> {
     privacyPath: { id: idPages.privasi ?? '/privasi/', en: enPages.privasi ?? idPages.privasi ?? '/privasi/' },
     destinations: idDest.sort(byOrder).map((d) => ({
       value: entryKey(d),
-      label: { id: d.data.name, en: enName.get(entryKey(d)) ?? d.data.name },
+      label: { id: d.data.name, en: en.get(entryKey(d))?.name ?? d.data.name },
+      languages: { id: d.data.languages, en: en.get(entryKey(d))?.languages ?? d.data.languages },
     })),
     sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
     rules: settings.registration.rules,
+    training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
   };
 }

@@ -1,0 +1,8 @@
+// The search page only: Pagefind's own UI (dist/pagefind/pagefind-ui.js, loaded just before this)
+// over the index built with the site. It picks the index of the page's language from <html lang>.
+declare const PagefindUI: new (options: Record<string, unknown>) => unknown;
+
+const mount = document.getElementById('search');
+if (mount && typeof PagefindUI === 'function') {
+  new PagefindUI({ element: '#search', showImages: false, showSubResults: true, resetStyles: false, autofocus: true });
+}

@@ -1,0 +1,78 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe';
+import { launchBrowser, viewports } from '../support/browser';
+import { startRegistrationEnv } from '../support/registration-env';
+
+// The self-check at /cek-kelayakan: a plain GET form answered by the function with the registration's
+// own rules (read from content through /registration-config.json). Same answers with and without JS.
+
+let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
+let browser: Browser;
+beforeAll(async () => {
+  env = await startRegistrationEnv();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+interface Case {
+  why: string;
+  age: 'over' | 'under';
+  education: string;
+  sector: string;
+  language: string;
+  destination: string;
+  heading: RegExp;
+  says: RegExp[];
+}
+
+const cases: Case[] = [
+  { why: 'adult with SMA, no language yet', age: 'over', education: 'sma', sector: 'manufaktur', language: 'none', destination: 'jepang', heading: /memenuhi syarat dasar/, says: [/Jepang/, /Bahasa Jepang/, /gratis selama 3–8 bulan/] },
+  { why: 'under the minimum age', age: 'under', education: 'sma', sector: 'manufaktur', language: 'fluent', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal 18 tahun/] },
+  { why: 'SMP outside plantation', age: 'over', education: 'smp', sector: 'konstruksi', language: 'basic', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal SMA\/MA\/SMK\/MAK/, /Perkebunan/] },
+  { why: 'SMP in plantation', age: 'over', education: 'smp', sector: 'perkebunan', language: 'fluent', destination: 'belum-tahu', heading: /memenuhi syarat dasar/, says: [/Korea Selatan/, /Tidak ada syarat dasar yang kurang/] },
+];
+
+describe.each([true, false])('self-check (JavaScript %s)', (js) => {
+  it.each(cases)('$why', async (c) => {
+    const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: js });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}/cek-kelayakan/`);
+    await page.check(`input[name=usia][value=${c.age}]`);
+    await page.selectOption('#e-pendidikan', c.education);
+    await page.selectOption('#e-bidang', c.sector);
+    await page.check(`input[name=bahasa][value=${c.language}]`);
+    await page.selectOption('#e-tujuan', c.destination);
+    await page.getByRole('button', { name: 'Lihat hasil' }).click();
+    await page.waitForURL(/\/api\/cek-kelayakan\?/);
+    expect(await page.locator('h1').innerText()).toMatch(c.heading);
+    const text = await page.locator('main').innerText();
+    for (const s of c.says) expect(text).toMatch(s);
+    // Only categories travel in the URL: nothing personal.
+    expect(page.url()).not.toMatch(/\d{16}|08\d{8}/);
+    if (js) expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the self-check function', () => {
+  it('answers unknown or missing answers with the form again, never an error', async () => {
+    for (const query of ['', '?usia=lots&pendidikan=phd', '?lang=xx&usia=over', `?tujuan=${'x'.repeat(5000)}`]) {
+      const res = await fetch(`${env.site.url}/api/cek-kelayakan${query}`);
+      expect(res.status, query).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('Jawab pertanyaan tentang usia dan pendidikan');
+      expect(html).toContain('id="self-check"');
+    }
+  });
+
+  it('is in English for an English form', async () => {
+    const res = await fetch(`${env.site.url}/api/cek-kelayakan?lang=en&usia=over&pendidikan=s1&bidang=perawatan&bahasa=fluent&tujuan=eropa`);
+    const html = await res.text();
+    expect(html).toContain('You meet the program');
+    expect(html).toContain('Europe');
+  });
+});

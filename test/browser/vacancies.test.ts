@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
+import { todayInSerang } from '../../src/lib/registration/validate';
+import { axeViolations } from '../support/axe';
+import { fillRegistration } from '../support/fill-form';
+import { launchBrowser, viewports } from '../support/browser';
+import { person } from '../support/people';
+import { copyProject } from '../support/project-copy';
+import { startRegistrationEnv } from '../support/registration-env';
+
+// Vacancies exist only in this test's copy of the project (the site publishes none until staff add
+// real ones): one whose SIP ended yesterday, one valid until tomorrow, built like production.
+
+const run = promisify(execFile);
+const shift = (days: number) => new Date(Date.parse(`${todayInSerang()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const vacancy = (over: Record<string, string>) => `---
+position: ${over.position}
+destination: ${over.destination}
+sector: ${over.sector}
+company: PT Contoh Penempatan Fiktif
+sipNumber: ${over.sip}
+sipValidUntil: ${over.until}
+requirements:
+  - Lulus SMA atau sederajat
+updated: ${todayInSerang()}
+---
+
+Contoh lowongan untuk pengujian.
+`;
+const expired = { position: 'Perawat lansia kedaluwarsa', destination: 'korea-selatan', sector: 'perawatan', sip: 'SIP-UJI-LAMA', until: shift(-1) };
+const valid = { position: 'Operator pabrik uji', destination: 'jepang', sector: 'manufaktur', sip: 'SIP-UJI-BARU', until: shift(1) };
+
+let project: string;
+let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
+let browser: Browser;
+const dist = () => join(project, 'dist');
+
+beforeAll(async () => {
+  project = await copyProject('vacancies-');
+  for (const lang of ['id', 'en']) {
+    await mkdir(join(project, 'content/vacancies', lang), { recursive: true });
+    await writeFile(join(project, 'content/vacancies', lang, 'perawat-lama.md'), vacancy(expired));
+    await writeFile(join(project, 'content/vacancies', lang, 'operator-baru.md'), vacancy(valid));
+  }
+  await run('npm', ['run', '--silent', 'build'], { cwd: project });
+  env = await startRegistrationEnv({ root: dist() });
+  browser = await launchBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+describe('vacancy expiry at build time', () => {
+  it('a vacancy whose SIP ended yesterday is absent everywhere', async () => {
+    expect(existsSync(join(dist(), 'lowongan/perawat-lama'))).toBe(false);
+    expect(existsSync(join(dist(), 'en/vacancies/perawat-lama'))).toBe(false);
+    expect(existsSync(join(dist(), 'lowongan/tujuan/korea-selatan'))).toBe(false);
+    const list = await readFile(join(dist(), 'lowongan/index.html'), 'utf8');
+    expect(list).not.toContain(expired.position);
+    expect(list).not.toContain(expired.sip);
+    expect(await readFile(join(dist(), 'sitemap-0.xml'), 'utf8')).not.toContain('perawat-lama');
+  });
+
+  it('a vacancy valid until tomorrow is listed, filtered and has its page', async () => {
+    const list = await readFile(join(dist(), 'lowongan/index.html'), 'utf8');
+    expect(list).toContain(valid.position);
+    for (const filter of ['lowongan/tujuan/jepang', 'lowongan/bidang/manufaktur', 'en/vacancies/destination/jepang']) {
+      expect(await readFile(join(dist(), filter, 'index.html'), 'utf8'), filter).toContain(valid.position);
+    }
+    const page = await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8');
+    expect(page).toContain(valid.sip);
+    expect(page).toContain('SISKOP2MI');
+    expect(page).not.toMatch(/<script(?! type="application\/ld\+json")/);
+  });
+});
+
+async function open(path: string, js: boolean, viewport: { width: number; height: number } = viewports.phone): Promise<Page> {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: js, locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(env.site.url + path);
+  return page;
+}
+
+describe('in Chromium', () => {
+  it.each([true, false])('"Daftar untuk lowongan ini" opens the form with destination and sector chosen (JavaScript %s)', async (js) => {
+    const page = await open('/lowongan/operator-baru/', js);
+    await page.getByRole('link', { name: 'Daftar untuk lowongan ini' }).click();
+    expect(await page.isChecked('input[name=destinations][value="jepang"]')).toBe(true);
+    expect(await page.locator('#f-sector').inputValue()).toBe('manufaktur');
+    await expect.poll(() => page.getByText(valid.sip, { exact: false }).count()).toBeGreaterThan(0);
+    const p = person();
+    await fillRegistration(page, p, { chosen: true });
+    await page.click('button[type=submit]');
+    if (js) await page.locator('.review').getByRole('button', { name: 'Kirim pendaftaran' }).click();
+    await page.locator('#reference').waitFor();
+    const ref = (await page.locator('#reference').textContent())?.trim() ?? '';
+    // The record carries the vacancy's destination and sector, as chosen for the person.
+    const stored = await waitForRecord(ref);
+    expect(stored?.fields['Negara tujuan']).toEqual(['Jepang']);
+    await page.context().close();
+  });
+
+  it.each([
+    [viewports.phone, '/lowongan/'],
+    [viewports.desktop, '/lowongan/operator-baru/'],
+    [viewports.phone, '/lowongan/operator-baru/'],
+    [viewports.desktop, '/en/vacancies/sector/manufaktur/'],
+    [viewports.phone, '/cek-kelayakan/'],
+  ])('axe finds nothing (%o %s)', async (viewport, path) => {
+    const page = await open(path, true, viewport);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/vacancies-${viewport.width}${path.replace(/\//g, '_')}.png`, fullPage: true });
+    await page.context().close();
+  });
+});
+
+async function waitForRecord(ref: string) {
+  for (let i = 0; i < 50; i++) {
+    const r = env.records().find((x) => x.fields.Referensi === ref);
+    if (r) return r;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  return undefined;
+}
+
+describe('the daily rebuild', () => {
+  it('posts to the build hook, reports a failing hook, and does nothing without one', async () => {
+    const calls: string[] = [];
+    let status = 200;
+    const hook = createServer((req: IncomingMessage, res) => {
+      calls.push(req.method ?? '');
+      res.writeHead(status).end();
+    });
+    await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hook.address() as { port: number }).port}/build_hooks/abc`;
+    try {
+      expect(await triggerRebuild(url)).toBe('triggered');
+      status = 500;
+      expect(await triggerRebuild(url)).toBe('failed');
+      expect(await triggerRebuild(undefined)).toBe('not_configured');
+      expect(calls).toEqual(['POST', 'POST']);
+    } finally {
+      hook.close();
+    }
+  });
+});

@@ -1,0 +1,18 @@
+import type { Page } from 'playwright-core';
+import type { Person } from './people';
+
+/** Types a person into the registration form; `chosen` skips destination and sector (preselected). */
+export async function fillRegistration(page: Page, p: Person, { chosen = false } = {}) {
+  await page.fill('#f-fullName', p.fullName);
+  await page.fill('#f-nik', p.nik);
+  await page.fill('#f-birthDate', p.birthDate);
+  await page.fill('#f-phone', p.phone);
+  await page.selectOption('#f-district', p.district);
+  await page.selectOption('#f-education', p.education);
+  if (!chosen) {
+    for (const d of p.destinations) await page.check(`input[name=destinations][value="${d}"]`);
+    await page.selectOption('#f-sector', p.sector);
+  }
+  await page.check(`input[name=languageLevel][value="${p.languageLevel}"]`);
+  if (p.consent) await page.check('#f-consent');
+}
