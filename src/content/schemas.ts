@@ -139,6 +139,14 @@ export const settingsSchema = z.strictObject({
     email: blankable(z.email()),
     hours: optionalLocalized(200),
   }),
+  /** National channels for reporting brokers; shown on the anti-broker page only when filled (verified). */
+  reporting: z
+    .strictObject({
+      hotline: optionalText(30),
+      whatsapp: optionalText(30),
+      website: blankable(z.url()),
+    })
+    .default({ hotline: undefined, whatsapp: undefined, website: undefined }),
   source: z.strictObject({
     title: text(200),
     publisher: text(100),

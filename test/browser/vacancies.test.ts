@@ -38,6 +38,7 @@ Contoh lowongan untuk pengujian.
 const expired = { position: 'Perawat lansia kedaluwarsa', destination: 'korea-selatan', sector: 'perawatan', sip: 'SIP-UJI-LAMA', until: shift(-1) };
 const valid = { position: 'Operator pabrik uji', destination: 'jepang', sector: 'manufaktur', sip: 'SIP-UJI-BARU', until: shift(1) };
 
+const HOTLINE = '0800-0000-0000';
 let project: string;
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 let browser: Browser;
@@ -50,6 +51,9 @@ beforeAll(async () => {
     await writeFile(join(project, 'content/vacancies', lang, 'perawat-lama.md'), vacancy(expired));
     await writeFile(join(project, 'content/vacancies', lang, 'operator-baru.md'), vacancy(valid));
   }
+  // A staff member fills in a (synthetic) national complaints number in the settings.
+  const settings = join(project, 'content/settings/site.yaml');
+  await writeFile(settings, (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`));
   await run('npm', ['run', '--silent', 'build'], { cwd: project });
   env = await startRegistrationEnv({ root: dist() });
   browser = await launchBrowser();
@@ -133,6 +137,16 @@ async function waitForRecord(ref: string) {
   }
   return undefined;
 }
+
+describe('the anti-broker page', () => {
+  it('shows a national complaints number only once staff have filled it in', async () => {
+    const filled = await readFile(join(dist(), 'waspada-penipuan/index.html'), 'utf8');
+    expect(filled).toContain(`href="tel:${HOTLINE.replace(/-/g, '')}"`);
+    const published = await readFile('dist/waspada-penipuan/index.html', 'utf8');
+    expect(published).not.toContain('href="tel:');
+    expect(published).toContain('Tempat melapor');
+  });
+});
 
 describe('the daily rebuild', () => {
   it('posts to the build hook, reports a failing hook, and does nothing without one', async () => {
