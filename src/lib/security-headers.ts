@@ -60,6 +60,8 @@ export function headersFile(entries: string[]): string {
   return [
     ...block('/*', common),
     ...publicPaths.flatMap((p) => block(p, { 'Content-Security-Policy': publicCsp })),
+    // Astro's bundled files carry a content hash in their names: they never change, so phones keep them.
+    ...block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     ...block('/admin', { 'Content-Security-Policy': adminCsp, 'X-Robots-Tag': 'noindex, nofollow' }),
     ...block('/admin/*', { 'Content-Security-Policy': adminCsp, 'X-Robots-Tag': 'noindex, nofollow' }),
     // Decap checks the type of its config file; Netlify would send .yml as a download.
