@@ -32,9 +32,9 @@ const open = async (hash: string, loaded: string) => {
 
 try {
   await page.goto(base);
-  await page.getByRole('button', { name: 'Login' }).waitFor();
+  await page.getByRole('button', { name: 'Masuk' }).waitFor();
   await shot('01-masuk');
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: 'Masuk' }).click();
   await page.getByText('Negara tujuan').first().waitFor();
   await open('/collections/destinations', 'Jepang');
   await shot('02-daftar-negara-tujuan');
@@ -45,8 +45,8 @@ try {
   await shot('03-ubah-negara-tujuan');
   await page.getByTitle(/preview/i).first().click().catch(() => {});
   await shot('03b-pratinjau');
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByText('Publish now').waitFor();
+  await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
+  await page.getByText('Terbitkan sekarang').waitFor();
   await shot('04-terbitkan');
   await page.keyboard.press('Escape');
   await open('/collections/settings/entries/site', 'Pendaftaran minat sedang ditutup');

@@ -8,6 +8,9 @@
   const h = /** @type {any} */ (window).h;
   const labels = /** @type {Record<string, Record<string, string>>} */ (/** @type {any} */ (window).PREVIEW_LABELS);
 
+  // Decap has no Indonesian interface: ours (src/cms/decap-locale-id.json) covers what staff see most;
+  // Decap fills any phrase missing from it with the English one.
+  cms.registerLocale('id', /** @type {any} */ (window).DECAP_LOCALE_ID);
   cms.registerPreviewStyle('/admin/preview.css');
 
   /** @param {any} props */

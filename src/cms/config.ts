@@ -232,7 +232,8 @@ export function cmsConfig({ branch = 'main', siteUrl }: CmsOptions = {}): Json {
     // so locally the CMS falls back to saving directly, which is what a developer wants.
     publish_mode: 'editorial_workflow',
     ...(siteUrl ? { site_url: siteUrl, display_url: siteUrl } : {}),
-    locale: 'en',
+    // The interface language; the phrases are registered by src/admin/cms-setup.js.
+    locale: 'id',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },

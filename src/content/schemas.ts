@@ -104,8 +104,6 @@ const optionalLocalized = (max: number) =>
 export const settingsSchema = z.strictObject({
   registration: z.strictObject({
     open: z.boolean(),
-    opensAt: blankable(z.coerce.date()),
-    closesAt: blankable(z.coerce.date()),
     closedMessage: localized(400),
     nextSteps: localized(600),
     sectors: z

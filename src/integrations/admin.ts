@@ -37,10 +37,11 @@ ${identity ? '<script src="/admin/netlify-identity-widget.js"></script>\n' : ''}
 `;
 }
 
-/** Our setup script with the labels it shows in previews; the rest of it is plain JS in src/admin. */
+/** Our setup script with the labels it shows in previews and Decap's Indonesian interface; the rest is plain JS in src/admin. */
 async function setupScript(): Promise<string> {
   const source = await readFile(join(OWN, 'cms-setup.js'), 'utf8');
-  return `var PREVIEW_LABELS = ${JSON.stringify(cmsPreviewLabels())};\n${source}`;
+  const locale = await readFile('src/cms/decap-locale-id.json', 'utf8');
+  return `var PREVIEW_LABELS = ${JSON.stringify(cmsPreviewLabels())};\nvar DECAP_LOCALE_ID = ${JSON.stringify(JSON.parse(locale))};\n${source}`;
 }
 
 /** The site's stylesheet, so a preview looks like the page citizens see. */

@@ -68,7 +68,7 @@ beforeAll(async () => {
   });
   // The CMS only talks to decap-server when the page is on localhost.
   await page.goto(`${admin.url.replace('127.0.0.1', 'localhost')}/admin/`);
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: 'Masuk' }).click();
 }, 60_000);
 
 afterAll(async () => {
@@ -79,9 +79,9 @@ afterAll(async () => {
 });
 
 async function publish() {
-  await page.getByRole('button', { name: 'Publish', exact: true }).click();
-  await page.getByText('Publish now').click();
-  await page.getByText('Changes saved', { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
+  await page.getByText('Terbitkan sekarang').click();
+  await page.getByText('Perubahan tersimpan', { exact: false }).waitFor();
 }
 
 /** Opens an entry with a fresh page load, as staff following a link would. */
