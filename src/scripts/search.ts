@@ -5,4 +5,7 @@ declare const PagefindUI: new (options: Record<string, unknown>) => unknown;
 const mount = document.getElementById('search');
 if (mount && typeof PagefindUI === 'function') {
   new PagefindUI({ element: '#search', showImages: false, showSubResults: true, resetStyles: false, autofocus: true });
+} else if (mount) {
+  // No index (e.g. `npm start`, which does not build one): say so instead of showing an empty page.
+  mount.textContent = mount.dataset.unavailable ?? '';
 }
