@@ -126,6 +126,8 @@ interface FolderMeta {
   sortable_fields: string[];
   slug?: string;
   hasBody: boolean;
+  /** The body may stay empty (a vacancy's facts are in its fields). */
+  bodyOptional?: boolean;
 }
 
 const folders: Record<Exclude<keyof typeof collectionDefs, 'settings'>, FolderMeta> = {
@@ -157,6 +159,7 @@ const folders: Record<Exclude<keyof typeof collectionDefs, 'settings'>, FolderMe
     sortable_fields: ['sipValidUntil', 'position', 'updated'],
     slug: '{{fields.position}}-{{fields.sipNumber}}',
     hasBody: true,
+    bodyOptional: true,
   },
   faq: {
     label: 'Tanya jawab',
@@ -196,7 +199,10 @@ export function cmsCollections(): Json[] {
       summary: meta.summary,
       sortable_fields: meta.sortable_fields,
       ...(meta.slug ? { slug: meta.slug } : {}),
-      fields: [...objectFields(schema, '', name, true), ...(meta.hasBody ? [body] : [])],
+      fields: [
+        ...objectFields(schema, '', name, true),
+        ...(meta.hasBody ? [meta.bodyOptional ? { ...body, label: 'Keterangan lain', required: false } : body] : []),
+      ],
     };
   });
   list.push({

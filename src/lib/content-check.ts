@@ -2,6 +2,7 @@ import { glob, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { collectionDefs } from '../content/schemas';
+import { defaultLocalePath, readEntryData, untranslated, withFallback } from '../content/translation-fallback';
 
 // Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
 // which file and which field is wrong, so a staff member can fix an edit without reading a stack trace.
@@ -86,7 +87,14 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
       }
       for (const message of bodyProblems(entry.body ?? '')) problems.push({ file, field: 'body', message });
       if (rel.endsWith('.mdx')) notes.push({ file, field: '(berkas)', message: 'berkas .mdx tidak bisa diubah lewat CMS; simpan sebagai .md bila tidak memakai komponen' });
-      const result = def.schema.safeParse(entry.data);
+      // An English entry is checked as the site builds it: untranslated fields taken from Indonesian.
+      const fallbackPath = locale === 'en' ? defaultLocalePath(join(dir, rel)) : undefined;
+      const fallback = fallbackPath ? readEntryData(fallbackPath) : undefined;
+      const own = (entry.data ?? {}) as Record<string, unknown>;
+      const missing = untranslated(own, fallback).filter((k) => typeof fallback?.[k] === 'string' || Array.isArray(fallback?.[k]));
+      if (missing.length) notes.push({ file, field: missing.join(', '), message: 'belum diterjemahkan; situs memakai teks bahasa Indonesia' });
+      if (fallback && entry.body !== undefined && !entry.body.trim()) notes.push({ file, field: 'body', message: 'isi belum diterjemahkan' });
+      const result = def.schema.safeParse(withFallback(own, fallback));
       if (!result.success) {
         for (const issue of result.error.issues) {
           problems.push({ file, field: issue.path.join('.') || '(berkas)', message: issue.message });

@@ -22,6 +22,19 @@ async function brokenCopy(file: string, edit: (source: string) => string): Promi
   return dir;
 }
 
+describe('an English entry not translated yet', () => {
+  it('is not an error: it falls back to Indonesian and the check says what to translate', async () => {
+    const dir = await brokenCopy('destinations/en/eropa.md', (s) => s.replace('name: Europe', 'name: ""').replace(/^summary: .*$/m, 'summary: null'));
+    try {
+      const { problems, notes } = await checkContent(dir);
+      expect(problems.map(formatProblem)).toEqual([]);
+      expect(notes.map(formatProblem)).toContainEqual(expect.stringMatching(/en\/eropa\.md — kolom "name, summary": belum diterjemahkan/));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a broken edit is reported by file and field, in Indonesian', () => {
   it.each([
     {
@@ -33,8 +46,8 @@ describe('a broken edit is reported by file and field, in Indonesian', () => {
     },
     {
       why: 'a required field left empty',
-      file: 'destinations/en/eropa.md',
-      edit: (s: string) => s.replace('name: Europe', 'name: ""'),
+      file: 'destinations/id/eropa.md',
+      edit: (s: string) => s.replace('name: Eropa', 'name: ""'),
       field: 'name',
       says: /wajib diisi/,
     },
