@@ -62,6 +62,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  // "Leave this page?" when navigating away mid-reload: the files on disk are what the tests check.
+  page.on('dialog', (d) => void d.accept());
   page.on('pageerror', (e) => problems.push(`page error: ${e.message} ${e.stack ?? ''}`));
   page.on('console', (m) => {
     if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(`CSP: ${m.text()}`);
@@ -82,6 +84,8 @@ async function publish() {
   await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
   await page.getByText('Terbitkan sekarang').click();
   await page.getByText('Perubahan tersimpan', { exact: false }).waitFor();
+  // Settled: nothing left unsaved (a new entry is reloaded under its new address first).
+  await page.getByText('Sudah terbit', { exact: true }).waitFor();
 }
 
 /** Opens an entry with a fresh page load, as staff following a link would. */
