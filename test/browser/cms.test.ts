@@ -3,7 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { launchBrowser } from '../support/browser';
@@ -62,7 +62,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
-  // "Leave this page?" when navigating away mid-reload: the files on disk are what the tests check.
+  // Decap may ask "leave this page?" right after publishing (it re-marks a reloaded entry as changed
+  // on a slow machine); the tests check the files on disk, so leaving is safe.
   page.on('dialog', (d) => void d.accept());
   page.on('pageerror', (e) => problems.push(`page error: ${e.message} ${e.stack ?? ''}`));
   page.on('console', (m) => {
@@ -84,8 +85,27 @@ async function publish() {
   await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
   await page.getByText('Terbitkan sekarang').click();
   await page.getByText('Perubahan tersimpan', { exact: false }).waitFor();
-  // Settled: nothing left unsaved (a new entry is reloaded under its new address first).
-  await page.getByText('Sudah terbit', { exact: true }).waitFor();
+  // A new entry is then reloaded under its own address; leave only after that.
+  await page.waitForURL((url) => !url.hash.endsWith('/new'));
+}
+
+/**
+ * Replaces all text of Decap's rich-text editor (Slate). Select-all is confirmed before typing: on a
+ * busy machine Slate can take a moment to take focus, and typing then lands mid-text.
+ */
+async function replaceRichText(editor: Locator, text: string) {
+  await editor.click();
+  await expect
+    .poll(async () => {
+      await page.keyboard.press('Control+A');
+      return editor.evaluate((el) => {
+        const selected = (window.getSelection()?.toString() ?? '').replace(/\s+/g, '');
+        return selected.length > 0 && selected === (el.textContent ?? '').replace(/\s+/g, '');
+      });
+    }, { timeout: 15_000 })
+    .toBe(true);
+  await page.keyboard.insertText(text);
+  await expect.poll(() => editor.innerText(), { timeout: 15_000 }).toContain(text);
 }
 
 /** Opens an entry with a fresh page load, as staff following a link would. */
@@ -110,9 +130,7 @@ describe('editing in /admin', () => {
     // One input event, as a paste or a phone keyboard's suggestion gives: per-key typing into Slate
     // loses its place when the machine is busy.
     await page.keyboard.insertText(typedSummary);
-    await page.locator('[data-slate-editor="true"]').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.insertText(typedBody);
+    await replaceRichText(page.locator('[data-slate-editor="true"]').first(), typedBody);
     await publish();
 
     const after = await waitFor(async () => {
