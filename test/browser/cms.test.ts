@@ -34,7 +34,7 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 15_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const value = await probe().catch(() => undefined);
@@ -81,12 +81,15 @@ afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
+/**
+ * Publishes the open entry. Success is judged by the callers on disk: Decap's "saved" label can flash
+ * by too fast to see on a busy machine. A refusal (e.g. a required field) fails here, with its text.
+ */
 async function publish() {
   await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
   await page.getByText('Terbitkan sekarang').click();
-  await page.getByText('Perubahan tersimpan', { exact: false }).waitFor();
-  // A new entry is then reloaded under its own address; leave only after that.
-  await page.waitForURL((url) => !url.hash.endsWith('/new'));
+  const refusal = page.locator('.Toastify__toast--error');
+  if (await refusal.waitFor({ timeout: 1500 }).then(() => true, () => false)) throw new Error(`CMS refused: ${await refusal.innerText()}`);
 }
 
 /**
