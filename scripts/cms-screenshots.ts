@@ -1,20 +1,17 @@
 // The staff guide's pictures (docs/cms/*.png), taken from the real CMS: the built /admin in Chromium,
 // decap-server writing to a throw-away copy of the project, so this checkout's content is untouched.
 // Usage: npm run build && npm run docs:screenshots
-import { spawn } from 'node:child_process';
 import { mkdir, rm } from 'node:fs/promises';
 import { launchBrowser } from '../test/support/browser';
+import { decapServerReady, startDecapServer } from '../test/support/decap-server';
 import { copyProject } from '../test/support/project-copy';
 import { serveSite } from '../test/support/static-server';
 
 const out = 'docs/cms';
 await mkdir(out, { recursive: true });
 const project = await copyProject('cms-docs-');
-const decap = spawn('node_modules/.bin/decap-server', [], {
-  env: { ...process.env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: '8081', GIT_REPO_DIRECTORY: project, LOG_LEVEL: 'error' },
-  stdio: 'ignore',
-});
-await new Promise((r) => setTimeout(r, 1500));
+const decap = startDecapServer(project);
+await decapServerReady();
 const site = await serveSite('dist');
 const browser = await launchBrowser();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' })).newPage();

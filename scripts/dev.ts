@@ -3,6 +3,7 @@
 // keeping records in .data/. Registrations waiting in the outbox are delivered every minute, as the
 // scheduled function does in production.
 import { spawn } from 'node:child_process';
+import { startDecapServer } from '../test/support/decap-server';
 import { AirtableStandin } from '../src/lib/airtable-standin/server';
 import { LOCAL_OUTBOX_TOKEN, LOCAL_STANDIN, localSettings } from '../src/lib/airtable-standin/local';
 import { registrationTableFields } from '../src/lib/registration/airtable-schema';
@@ -29,10 +30,7 @@ if (!process.env.AIRTABLE_TOKEN) {
 const astro = spawn('node_modules/.bin/astro', ['dev', '--host', '127.0.0.1', '--port', '4321'], { stdio: 'inherit', env });
 // The CMS's local backend: /admin on localhost saves straight into content/. It has no login, so it
 // listens on 127.0.0.1 only.
-const decap = spawn('node_modules/.bin/decap-server', [], {
-  stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: '8081', LOG_LEVEL: 'warn', GIT_REPO_DIRECTORY: process.cwd() },
-});
+const decap = startDecapServer(process.cwd(), { logLevel: 'warn', stderr: true });
 
 async function waitForSite(): Promise<RegistrationOptions> {
   for (let i = 0; i < 120; i++) {

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { stringify } from 'yaml';
 import { collectionDefs } from '../content/schemas';
 import { fieldUi, localeFieldUi, type FieldUi } from './fields';
+import { LOCAL_BACKEND_URL } from './local-backend';
 
 // Decap CMS's config.yml, generated from the content schemas (src/content/schemas.ts) and the labels
 // in fields.ts. We generate rather than hand-write it so a field, type, required flag, limit or choice
@@ -233,7 +234,7 @@ export function cmsConfig({ branch = 'main', siteUrl }: CmsOptions = {}): Json {
     // Production: staff log in with Netlify Identity; Git Gateway commits for them (docs/cms.md).
     backend: { name: 'git-gateway', branch, squash_merges: true },
     // Only honoured on localhost: `npm start` runs decap-server, which writes straight to content/.
-    local_backend: { url: 'http://localhost:8081/api/v1' },
+    local_backend: { url: LOCAL_BACKEND_URL },
     // Changes wait as drafts for review before they go live. decap-server's file mode has no drafts,
     // so locally the CMS falls back to saving directly, which is what a developer wants.
     publish_mode: 'editorial_workflow',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { parseEntry } from './entry-file';
 
 // The CMS writes both language files of an entry as soon as one is saved, and leaves the English
 // fields a staff member has not translated yet empty. Such an English entry is not an error: its
@@ -28,13 +28,11 @@ export function defaultLocalePath(path: string): string | undefined {
   return swapped === path ? undefined : swapped;
 }
 
-/** An entry file's data: the frontmatter of Markdown, the whole of YAML. Undefined if unreadable. */
+/** An entry file's data, or undefined when it is missing or unreadable (the content check reports that). */
 export function readEntryData(path: string): Record<string, unknown> | undefined {
   try {
-    const source = readFileSync(path, 'utf8');
-    if (/\.ya?ml$/.test(path)) return (parseYaml(source) ?? {}) as Record<string, unknown>;
-    const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-    return front ? ((parseYaml(front[1] ?? '') ?? {}) as Record<string, unknown>) : undefined;
+    const entry = parseEntry(path, readFileSync(path, 'utf8'));
+    return 'data' in entry ? entry.data : undefined;
   } catch {
     return undefined;
   }

@@ -2,6 +2,7 @@ import { glob, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { collectionDefs } from '../content/schemas';
+import { parseEntry, type ParsedEntry } from '../content/entry-file';
 import { defaultLocalePath, readEntryData, untranslated, withFallback } from '../content/translation-fallback';
 
 // Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
@@ -20,11 +21,6 @@ export interface ContentReport {
   notes: ContentProblem[];
 }
 
-function splitFrontmatter(source: string): { data: string; body: string } | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  return match ? { data: match[1] ?? '', body: match[2] ?? '' } : undefined;
-}
-
 /** Problems in a Markdown body that the schema cannot see. */
 function bodyProblems(body: string): string[] {
   const found: string[] = [];
@@ -33,22 +29,8 @@ function bodyProblems(body: string): string[] {
   return found;
 }
 
-async function readEntry(path: string): Promise<{ data: unknown; body?: string } | { error: string }> {
-  const source = await readFile(path, 'utf8');
-  if (path.endsWith('.yaml') || path.endsWith('.yml')) {
-    try {
-      return { data: parseYaml(source) };
-    } catch (e) {
-      return { error: `YAML tidak bisa dibaca: ${(e as Error).message.split('\n')[0]}` };
-    }
-  }
-  const parts = splitFrontmatter(source);
-  if (!parts) return { error: 'bagian data di awal berkas (diapit ---) tidak ditemukan' };
-  try {
-    return { data: parseYaml(parts.data) ?? {}, body: parts.body };
-  } catch (e) {
-    return { error: `data di awal berkas tidak bisa dibaca: ${(e as Error).message.split('\n')[0]}` };
-  }
+async function readEntry(path: string): Promise<ParsedEntry> {
+  return parseEntry(path, await readFile(path, 'utf8'));
 }
 
 const fileSlug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -90,7 +72,7 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
       // An English entry is checked as the site builds it: untranslated fields taken from Indonesian.
       const fallbackPath = locale === 'en' ? defaultLocalePath(join(dir, rel)) : undefined;
       const fallback = fallbackPath ? readEntryData(fallbackPath) : undefined;
-      const own = (entry.data ?? {}) as Record<string, unknown>;
+      const own = entry.data;
       const missing = untranslated(own, fallback).filter((k) => typeof fallback?.[k] === 'string' || Array.isArray(fallback?.[k]));
       if (missing.length) notes.push({ file, field: missing.join(', '), message: 'belum diterjemahkan; situs memakai teks bahasa Indonesia' });
       if (fallback && entry.body !== undefined && !entry.body.trim()) notes.push({ file, field: 'body', message: 'isi belum diterjemahkan' });

@@ -1,3 +1,5 @@
+import { DECAP_PORT } from '../cms/local-backend';
+
 // Security headers: one definition for static pages (written to dist/_headers at build time, see
 // src/integrations/admin.ts), for the pages the functions render (respond.ts), and for /admin.
 
@@ -28,7 +30,7 @@ export const adminCsp = [
   "font-src 'self' data:",
   // decap-server in `npm start` (the CMS only tries it on localhost); production talks to the same
   // origin (Git Gateway and Identity under /.netlify/).
-  "connect-src 'self' http://localhost:8081",
+  `connect-src 'self' http://localhost:${DECAP_PORT}`,
   "frame-src 'self' blob:",
   "worker-src 'self' blob:",
   "form-action 'self'",

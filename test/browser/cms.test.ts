@@ -1,4 +1,4 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -6,7 +6,10 @@ import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { DECAP_PORT } from '../../src/cms/local-backend';
+import { parseEntry } from '../../src/content/entry-file';
 import { launchBrowser } from '../support/browser';
+import { decapServerReady, startDecapServer } from '../support/decap-server';
 import { copyProject } from '../support/project-copy';
 import { startRegistrationEnv } from '../support/registration-env';
 import { serveSite } from '../support/static-server';
@@ -22,9 +25,6 @@ let admin: Awaited<ReturnType<typeof serveSite>>;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
-
-/** decap-server's port in config.yml and in /admin's CSP: the test uses the real ones. */
-const DECAP_PORT = 8081;
 
 async function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -44,19 +44,16 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, ms 
   }
 }
 
-const frontmatter = (source: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? '') as Record<string, unknown>;
-const bodyOf = (source: string) => source.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
+const entry = (source: string) => parseEntry('entry.md', source) as { data: Record<string, unknown>; body: string };
+const frontmatter = (source: string) => entry(source).data;
+const bodyOf = (source: string) => entry(source).body.trim();
 
 beforeAll(async () => {
   project = await copyProject('cms-e2e-');
   // Never talk to a decap-server we did not start: `npm start`'s writes to this checkout's content/.
   if (!(await portIsFree(DECAP_PORT))) throw new Error(`port ${DECAP_PORT} is in use (is npm start running?): stop it to run the CMS test`);
-  const port = DECAP_PORT;
-  decap = spawn('node_modules/.bin/decap-server', [], {
-    env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: project, LOG_LEVEL: 'error', MODE: 'fs' },
-    stdio: 'ignore',
-  });
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' })).ok || undefined, 'decap-server');
+  decap = startDecapServer(project);
+  await decapServerReady();
   // The built /admin exactly as production serves it, headers included.
   admin = await serveSite('dist');
   browser = await launchBrowser();

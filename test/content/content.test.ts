@@ -13,25 +13,24 @@ describe('content in the repository', () => {
   });
 });
 
-/** A copy of content/ with one file changed by `edit`. */
-async function brokenCopy(file: string, edit: (source: string) => string): Promise<string> {
+/** The content check's report on a copy of content/ with one file changed by `edit`. */
+async function checkEdited(file: string, edit: (source: string) => string) {
   const dir = await mkdtemp(join(tmpdir(), 'content-'));
-  await cp('content', dir, { recursive: true });
-  const path = join(dir, file);
-  await writeFile(path, edit(await readFile(path, 'utf8')));
-  return dir;
+  try {
+    await cp('content', dir, { recursive: true });
+    const path = join(dir, file);
+    await writeFile(path, edit(await readFile(path, 'utf8')));
+    return await checkContent(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 describe('an English entry not translated yet', () => {
   it('is not an error: it falls back to Indonesian and the check says what to translate', async () => {
-    const dir = await brokenCopy('destinations/en/eropa.md', (s) => s.replace('name: Europe', 'name: ""').replace(/^summary: .*$/m, 'summary: null'));
-    try {
-      const { problems, notes } = await checkContent(dir);
-      expect(problems.map(formatProblem)).toEqual([]);
-      expect(notes.map(formatProblem)).toContainEqual(expect.stringMatching(/en\/eropa\.md — kolom "name, summary": belum diterjemahkan/));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { problems, notes } = await checkEdited('destinations/en/eropa.md', (s) => s.replace('name: Europe', 'name: ""').replace(/^summary: .*$/m, 'summary: null'));
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(notes.map(formatProblem)).toContainEqual(expect.stringMatching(/en\/eropa\.md — kolom "name, summary": belum diterjemahkan/));
   });
 });
 
@@ -101,16 +100,11 @@ describe('a broken edit is reported by file and field, in Indonesian', () => {
       says: /harus ada di daftar bidang kerja/,
     },
   ])('$why', async ({ file, edit, field, says }) => {
-    const dir = await brokenCopy(file, edit);
-    try {
-      const { problems } = await checkContent(dir);
-      const mine = problems.filter((p) => p.file.endsWith(file) || p.message.endsWith(file));
-      expect(mine.length, JSON.stringify(problems)).toBeGreaterThan(0);
-      const problem = mine.find((p) => p.field === field) ?? mine[0];
-      expect(problem?.field).toBe(field);
-      expect(formatProblem(problem!)).toMatch(says);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const { problems } = await checkEdited(file, edit);
+    const mine = problems.filter((p) => p.file.endsWith(file) || p.message.endsWith(file));
+    expect(mine.length, JSON.stringify(problems)).toBeGreaterThan(0);
+    const problem = mine.find((p) => p.field === field) ?? mine[0];
+    expect(problem?.field).toBe(field);
+    expect(formatProblem(problem!)).toMatch(says);
   });
 });

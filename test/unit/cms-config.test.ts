@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { cmsConfig, type CmsField } from '../../src/cms/config';
 import { collectionDefs } from '../../src/content/schemas';
+import { parseEntry } from '../../src/content/entry-file';
 
 // config.yml is generated from the schemas; these tests prove the generated CMS form accepts exactly
 // what the build accepts: field by field, the CMS's required flag, type and choices are checked against
 // the zod schema's own verdict on a real entry with that one field changed.
 
 type Data = Record<string, unknown>;
-const frontmatter = (file: string) => parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '') as Data;
+const frontmatter = (file: string) => (parseEntry(file, readFileSync(file, 'utf8')) as { data: Data }).data;
 
 /** A valid entry per collection: real content, and a synthetic vacancy (the site has none yet). */
 const samples: Record<string, Data> = {
