@@ -53,7 +53,8 @@ beforeAll(async () => {
   }
   // A staff member fills in a (synthetic) national complaints number in the settings.
   const settings = join(project, 'content/settings/site.yaml');
-  await writeFile(settings, (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`));
+  // …and raises the minimum age, which the home page and the form's hint must follow.
+  await writeFile(settings, (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`).replace('minAge: 18', 'minAge: 19'));
   await run('npm', ['run', '--silent', 'build'], { cwd: project });
   env = await startRegistrationEnv({ root: dist() });
   browser = await launchBrowser();
@@ -145,6 +146,14 @@ describe('the anti-broker page', () => {
     const published = await readFile('dist/waspada-penipuan/index.html', 'utf8');
     expect(published).not.toContain('href="tel:');
     expect(published).toContain('Tempat melapor');
+  });
+});
+
+describe('the registration rules in settings', () => {
+  it('are what the home page and the form say, never a copy of them', async () => {
+    expect(await readFile(join(dist(), 'index.html'), 'utf8')).toContain('Usia minimal 19 tahun');
+    expect(await readFile(join(dist(), 'daftar/index.html'), 'utf8')).toContain('Usia minimal 19 tahun.');
+    expect(await readFile('dist/index.html', 'utf8')).toContain('Usia minimal 18 tahun');
   });
 });
 

@@ -34,13 +34,19 @@ export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRul
   return unmet;
 }
 
+/** The rules in words for `lang`: what the home page, the form's hints and the explanations print. */
+export function ruleWords(lang: Locale, rules: EligibilityRules, sectors: Choice[]): { minAge: number; education: string; sectors: string } {
+  const level = educationLevels.find((e) => e.value === rules.minEducation);
+  return {
+    minAge: rules.minAge,
+    education: level ? level[lang] : rules.minEducation,
+    sectors: sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang]).join(', '),
+  };
+}
+
 /** Why someone does not qualify, in their language, with the thresholds from the rules. */
 export function explainUnmet(lang: Locale, unmet: Unmet, rules: EligibilityRules, sectors: Choice[]): string {
-  if (unmet === 'age') return t(lang, 'reg.ineligible.age', { minAge: rules.minAge });
-  const level = educationLevels.find((e) => e.value === rules.minEducation);
-  const exemptNames = sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang]);
-  return t(lang, 'reg.ineligible.education', {
-    education: level ? level[lang === 'en' ? 'en' : 'id'] : rules.minEducation,
-    exempt: exemptNames.length ? t(lang, 'reg.ineligible.exempt', { sectors: exemptNames.join(', ') }) : '',
-  });
+  const words = ruleWords(lang, rules, sectors);
+  if (unmet === 'age') return t(lang, 'reg.ineligible.age', words);
+  return t(lang, 'reg.ineligible.education', { ...words, exempt: words.sectors ? t(lang, 'reg.ineligible.exempt', words) : '' });
 }

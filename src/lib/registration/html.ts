@@ -2,7 +2,7 @@ import { t, type Locale, type MessageKey } from '../../i18n';
 import { fields, sectionsBefore, type Field } from './fields';
 import type { FieldErrors, Ineligibility, RawInput } from './validate';
 import type { RegistrationOptions } from './options';
-import { explainUnmet } from './eligibility';
+import { explainUnmet, ruleWords } from './eligibility';
 
 // HTML for the registration block, built from the field list. The static page at /daftar renders it
 // empty; the function renders it again with the person's answers and errors, or the receipt, into the
@@ -46,12 +46,18 @@ function describedBy(field: Field, error: boolean): string | undefined {
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** A field's hint, with the registration rules filled in where it states them. */
+function hintText(lang: Locale, key: MessageKey, options: RegistrationOptions): string {
+  const words = ruleWords(lang, options.rules, options.sectors);
+  return t(lang, key, { ...words, except: words.sectors ? t(lang, 'reg.education.except', words) : '' });
+}
+
 function renderField(field: Field, s: FormState): string {
   const { lang } = s;
   const id = fieldId(field.name);
   const errorKey = s.errors?.[field.name];
   const values = valuesOf(s.values ?? {}, field.name);
-  const hint = field.hint ? `<p class="hint" id="${id}-hint">${esc(t(lang, field.hint))}</p>` : '';
+  const hint = field.hint ? `<p class="hint" id="${id}-hint">${esc(hintText(lang, field.hint, s.options))}</p>` : '';
   const error = errorKey
     ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, errorKey))}</p>`
     : '';
