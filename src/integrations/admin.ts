@@ -51,7 +51,18 @@ async function previewCss(): Promise<string> {
   return `${site}\n${extra}`;
 }
 
+/** The files of /admin we write ourselves; production adds the Identity widget and the site's address. */
+function generatedFiles(production: boolean): Record<string, () => string | Promise<string>> {
+  return {
+    'index.html': () => adminPage({ identity: production }),
+    'config.yml': () => cmsConfigYaml(production ? { siteUrl: process.env.URL } : {}),
+    'cms-setup.js': setupScript,
+    'preview.css': previewCss,
+  };
+}
+
 const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
@@ -72,12 +83,13 @@ export function adminIntegration(): AstroIntegration {
           }
           if (!path.startsWith('/admin/')) return next();
           const name = path.slice('/admin/'.length);
-          const send = (body: string, type: string) => res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body);
           try {
-            if (name === '' || name === 'index.html') return send(adminPage({ identity: false }), 'text/html; charset=utf-8');
-            if (name === 'config.yml') return send(cmsConfigYaml(), types['.yml']!);
-            if (name === 'cms-setup.js') return send(await setupScript(), types['.js']!);
-            if (name === 'preview.css') return send(await previewCss(), types['.css']!);
+            const file = name || 'index.html';
+            const make = generatedFiles(false)[file];
+            if (make) {
+              res.writeHead(200, { 'Content-Type': types[extname(file)]!, 'Cache-Control': 'no-store' }).end(await make());
+              return;
+            }
             if (decapFile(name)) {
               res.writeHead(200, { 'Content-Type': types[extname(name)] ?? 'application/octet-stream' });
               createReadStream(join(DECAP_DIST, name)).on('error', () => res.end()).pipe(res);
@@ -95,10 +107,7 @@ export function adminIntegration(): AstroIntegration {
         const decap = (await readdir(DECAP_DIST)).filter(decapFile);
         await Promise.all(decap.map((f) => copyFile(join(DECAP_DIST, f), join(out, f))));
         await copyFile(IDENTITY_WIDGET, join(out, 'netlify-identity-widget.js'));
-        await writeFile(join(out, 'index.html'), adminPage({ identity: true }));
-        await writeFile(join(out, 'config.yml'), cmsConfigYaml({ siteUrl: process.env.URL }));
-        await writeFile(join(out, 'cms-setup.js'), await setupScript());
-        await writeFile(join(out, 'preview.css'), await previewCss());
+        for (const [file, make] of Object.entries(generatedFiles(true))) await writeFile(join(out, file), await make());
         const entries = await readdir(fileURLToPath(dir));
         await writeFile(new URL('_headers', dir), headersFile(entries));
       },
