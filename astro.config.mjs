@@ -3,10 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import netlify from '@netlify/vite-plugin';
-import { adminIntegration } from './src/integrations/admin.ts';
-import { searchIndexIntegration } from './src/integrations/search-index.ts';
+import { adminIntegration } from './src/cms/integration.ts';
+import { searchIndexIntegration } from './src/content/search-index.ts';
+import { siteDataIntegration } from './src/site-data/integration.ts';
+import { SHELL_ROOT } from './src/site-data/shells.ts';
 import { satteri } from '@astrojs/markdown-satteri';
-import { htmlAsText } from './src/lib/markdown-html-as-text.ts';
+import { htmlAsText } from './src/content/markdown-html-as-text.ts';
 
 // Netlify sets URL to the site's primary address during its build; locally the dev server's address is
 // the honest answer. No production domain is hard-coded because none has been confirmed by the city.
@@ -26,8 +28,10 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en-US' } },
-      filter: (page) => !page.includes('/404') && !page.includes('/admin'),
+      filter: (page) => !page.includes('/404') && !page.includes('/admin') && !page.includes(`/${SHELL_ROOT}/`),
     }),
+    // The functions' module (src/site-data/generated.json); it also removes their page shells from dist/.
+    siteDataIntegration(),
     searchIndexIntegration(),
     // /admin (Decap CMS from node_modules) and dist/_headers (last: it lists the final files).
     adminIntegration(),

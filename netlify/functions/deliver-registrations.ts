@@ -1,8 +1,8 @@
 // Scheduled every minute: delivers registrations waiting in the outbox to Airtable.
 import type { Config } from '@netlify/functions';
-import { airtableSettingsFromEnv } from '../../src/lib/registration/airtable';
-import { logEvent } from '../../src/lib/registration/respond';
-import { deliverPending } from '../../src/lib/registration/worker';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { logEvent } from '../../src/server/log';
+import { deliverPending } from '../../src/delivery/drain';
 
 export default async (): Promise<Response> => {
   const settings = airtableSettingsFromEnv();

@@ -1,22 +1,29 @@
 // GET /api/cek-kelayakan?usia=…&pendidikan=…&bidang=…&bahasa=…&tujuan=…&lang=id — the self-check's
 // result page. Read-only: nothing is stored and nothing is logged.
 import type { Config } from '@netlify/functions';
-import { isLocale, t, type Locale } from '../../src/i18n';
-import { readAnswers, renderSelfCheckResult } from '../../src/lib/eligibility/self-check';
-import { page, plain } from '../../src/lib/registration/respond';
-import { loadOptions } from '../../src/lib/registration/site';
+import { isLocale, type Locale } from '../../src/i18n';
+import { readAnswers, renderSelfCheckResult } from '../../src/registration/self-check';
+import { page, plain } from '../../src/server/respond';
+import { builtSiteData } from '../../src/site-data';
+import type { SiteData } from '../../src/site-data/types';
 
-export default async (req: Request): Promise<Response> => {
-  const url = new URL(req.url);
-  const param = url.searchParams.get('lang');
-  const lang: Locale = isLocale(param) ? param : 'id';
-  let options;
-  try {
-    options = await loadOptions(url.origin);
-  } catch {
-    return plain(503, lang, 'eligibility.unavailable', { 'Retry-After': '60' });
-  }
-  return page(url.origin, lang, 200, renderSelfCheckResult(lang, readAnswers(url.searchParams, options), options), t(lang, 'eligibility.result.title'));
-};
+export function eligibilityHandler(siteData: () => SiteData | undefined) {
+  return async (req: Request): Promise<Response> => {
+    const url = new URL(req.url);
+    const param = url.searchParams.get('lang');
+    const lang: Locale = isLocale(param) ? param : 'id';
+    const site = siteData();
+    if (!site) return plain(503, lang, 'eligibility.unavailable', { 'Retry-After': '60' });
+    // The same answers in the other language: the query string with only `lang` changed.
+    const switched = new URL(url);
+    switched.searchParams.set('lang', lang === 'id' ? 'en' : 'id');
+    return page(site.shells.eligibilityResult[lang], 200, {
+      content: renderSelfCheckResult(lang, readAnswers(url.searchParams, site.config), site.config),
+      languageSwitch: switched.pathname + switched.search,
+    });
+  };
+}
+
+export default eligibilityHandler(builtSiteData);
 
 export const config: Config = { path: '/api/cek-kelayakan', method: ['GET'] };

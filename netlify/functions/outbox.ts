@@ -2,11 +2,11 @@
 // Only with OUTBOX_ADMIN_TOKEN set and sent as a bearer token; otherwise it does not exist (404).
 import type { Config } from '@netlify/functions';
 import { timingSafeEqual } from 'node:crypto';
-import { airtableSettingsFromEnv } from '../../src/lib/registration/airtable';
-import { listOutbox } from '../../src/lib/registration/outbox';
-import { outboxStatus } from '../../src/lib/registration/outbox-status';
-import { json } from '../../src/lib/registration/respond';
-import { deliverPending } from '../../src/lib/registration/worker';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { listOutbox } from '../../src/delivery/outbox';
+import { outboxStatus } from '../../src/delivery/outbox-status';
+import { json } from '../../src/server/respond';
+import { deliverPending } from '../../src/delivery/drain';
 
 function authorized(req: Request): boolean {
   const token = process.env.OUTBOX_ADMIN_TOKEN;

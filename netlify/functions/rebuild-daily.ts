@@ -1,8 +1,8 @@
 // Scheduled daily, five minutes after midnight in Kota Serang (17:05 UTC): asks Netlify to rebuild the
 // site through a build hook, so a vacancy whose SIP ended yesterday disappears without anyone acting
-// (vacancies are filtered by date at build time, see src/lib/vacancies.ts).
+// (vacancies are filtered by date at build time, see src/content/vacancies.ts).
 import type { Config } from '@netlify/functions';
-import { logEvent } from '../../src/lib/registration/respond';
+import { logEvent } from '../../src/server/log';
 
 export async function triggerRebuild(hookUrl: string | undefined): Promise<'not_configured' | 'triggered' | 'failed'> {
   if (!hookUrl) return 'not_configured';

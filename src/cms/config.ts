@@ -1,7 +1,8 @@
-import { z } from 'astro/zod';
+import { z } from 'zod';
 import { stringify } from 'yaml';
+import { EMAIL } from '../shared/patterns';
 import { collectionDefs } from '../content/schemas';
-import { fieldUi, localeFieldUi, type FieldUi } from './fields';
+import { fieldUi, localeFieldUi, type FieldUi } from './labels';
 import { LOCAL_BACKEND_URL } from './local-backend';
 
 // Decap CMS's config.yml, generated from the content schemas (src/content/schemas.ts) and the labels
@@ -78,7 +79,7 @@ function widgetFor(name: string, s: JsonSchema, ui: FieldUi, path: string, colle
       }
       const out: Json = { widget: ui.multiline || (s.maxLength ?? 0) > 200 ? 'text' : 'string' };
       if (s.format === 'uri') out.pattern = ['^https?://\\S+$', 'Tulis alamat lengkap yang diawali https://'];
-      else if (s.format === 'email') out.pattern = ['^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$', 'Tulis alamat email yang benar'];
+      else if (s.format === 'email') out.pattern = [EMAIL.source, 'Tulis alamat email yang benar'];
       else if (s.pattern) out.pattern = [s.pattern, SLUG_MESSAGE];
       return out;
     }
@@ -239,7 +240,7 @@ export function cmsConfig({ branch = 'main', siteUrl }: CmsOptions = {}): Json {
     // so locally the CMS falls back to saving directly, which is what a developer wants.
     publish_mode: 'editorial_workflow',
     ...(siteUrl ? { site_url: siteUrl, display_url: siteUrl } : {}),
-    // The interface language; the phrases are registered by src/admin/cms-setup.js.
+    // The interface language; the phrases are registered by src/cms/preview/cms-setup.js.
     locale: 'id',
     media_folder: 'public/uploads',
     public_folder: '/uploads',

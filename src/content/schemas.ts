@@ -1,5 +1,6 @@
-import { z } from 'astro/zod';
-import { educationValues } from '../lib/registration/education';
+import { z } from 'zod';
+import { educationValues } from '../shared/education';
+import { SLUG } from '../shared/patterns';
 
 // Staff read these messages (in the build log and `npm run check:content`): Indonesian, not English.
 z.config(z.locales.id());
@@ -20,7 +21,12 @@ const blankable = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v) => (v === null || v === '' ? undefined : (v as z.output<T>)));
 const optionalText = (max: number) => blankable(z.string().trim().max(max)).transform((v) => (v ? v : undefined));
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'huruf kecil, angka dan tanda minus saja');
+const slug = z.string().regex(SLUG, 'huruf kecil, angka dan tanda minus saja');
+
+/** Pay is a range; a minimum above the maximum is a typing mistake. */
+const payRangeOrdered = (d: { payMin?: number | undefined; payMax?: number | undefined }) =>
+  d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax;
+const payRangeError = { message: 'payMin tidak boleh lebih besar dari payMax', path: ['payMax'] };
 
 export const pageSchema = z.strictObject({
   title: text(120),
@@ -52,10 +58,7 @@ export const destinationSchema = z.strictObject({
   notes: optionalText(500),
   order: z.number().int().min(0),
   updated: z.coerce.date(),
-}).refine((d) => d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax, {
-  message: 'payMin tidak boleh lebih besar dari payMax',
-  path: ['payMax'],
-});
+}).refine(payRangeOrdered, payRangeError);
 
 /** An official vacancy: it is shown only while its recruitment permit (SIP) is valid. */
 export const vacancySchema = z.strictObject({
@@ -74,10 +77,7 @@ export const vacancySchema = z.strictObject({
   payMax: blankable(z.number().positive()),
   trainingMonths: optionalText(40),
   updated: z.coerce.date(),
-}).refine((d) => d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax, {
-  message: 'payMin tidak boleh lebih besar dari payMax',
-  path: ['payMax'],
-});
+}).refine(payRangeOrdered, payRangeError);
 
 export const faqCategoryValues = ['program', 'syarat', 'biaya', 'pendaftaran', 'keamanan'] as const;
 

@@ -1,5 +1,6 @@
 import id from './id.json';
 import en from './en.json';
+import { SERANG_TIME_ZONE } from '../shared/serang-time';
 
 export const locales = ['id', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -21,8 +22,8 @@ export function t(lang: Locale, key: MessageKey, params: Record<string, string |
 }
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }),
+  id: new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: SERANG_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: SERANG_TIME_ZONE }),
 };
 
 export function formatDate(lang: Locale, date: Date): string {

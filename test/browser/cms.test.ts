@@ -8,12 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DECAP_PORT } from '../../src/cms/local-backend';
 import { parseEntry } from '../../src/content/entry-file';
-import { launchBrowser } from '../support/browser';
-import { decapServerReady, startDecapServer } from '../support/decap-server';
-import { copyProject } from '../support/project-copy';
-import { startRegistrationEnv } from '../support/registration-env';
-import { serveSite } from '../support/static-server';
-import { person } from '../support/people';
+import { launchBrowser } from '../../tools/browser';
+import { decapServerReady, startDecapServer } from '../../tools/decap-server';
+import { copyProject } from '../../tools/project-copy';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { serveSite } from '../../tools/static-server';
+import { person } from '../../tools/people';
 
 // The whole editing loop with the real pieces: Decap CMS from our build in Chromium, decap-server
 // writing to a copy of the project, then that copy's content check and build, and the built pages.
@@ -198,7 +198,7 @@ describe('after the edits, the copy passes the content check, builds and shows t
     // Passes, and tells staff what is left to translate.
     expect(check.stdout).toMatch(new RegExp(`vacancies/en/${vacancy.file}.md — kolom "[^"]*position[^"]*": belum diterjemahkan`));
     await run('node_modules/.bin/astro', ['build'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-    env = await startRegistrationEnv({ root: join(project, 'dist') });
+    env = await startRegistrationEnv({ project });
   }, 120_000);
   afterAll(() => env?.close());
 

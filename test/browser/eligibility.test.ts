@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchBrowser, viewports } from '../support/browser';
-import { startRegistrationEnv } from '../support/registration-env';
+import { launchBrowser, viewports } from '../../tools/browser';
+import { startRegistrationEnv } from '../../tools/registration-env';
 
 // The self-check at /cek-kelayakan: a plain GET form answered by the function with the registration's
 // own rules (read from content through /registration-config.json). Same answers with and without JS.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fillRegistration } from '../support/fill-form';
-import { launchBrowser, viewports } from '../support/browser';
-import { startRegistrationEnv } from '../support/registration-env';
+import { launchBrowser, viewports } from '../../tools/browser';
+import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
-import { person, type Person } from '../support/people';
+import { person, type Person } from '../../tools/people';
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
-import { launchBrowser, viewports } from '../support/browser';
-import { serveSite } from '../support/static-server';
+import { launchBrowser, viewports } from '../../tools/browser';
+import { serveSite } from '../../tools/static-server';
 
 // Pagefind over the built site, in the page's language, under the site's CSP.
 

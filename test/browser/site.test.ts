@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, viewports } from '../support/browser';
-import { serveSite } from '../support/static-server';
+import { launchBrowser, viewports } from '../../tools/browser';
+import { serveSite } from '../../tools/static-server';
 import { axeViolations } from '../support/axe';
-import { sitemapPaths } from '../support/dist';
+import { sitemapPaths } from '../../tools/dist';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveSite>>;

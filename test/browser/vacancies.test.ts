@@ -7,13 +7,13 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
-import { todayInSerang } from '../../src/lib/registration/validate';
+import { todayInSerang } from '../../src/shared/serang-time';
 import { axeViolations } from '../support/axe';
 import { fillRegistration } from '../support/fill-form';
-import { launchBrowser, viewports } from '../support/browser';
-import { person } from '../support/people';
-import { copyProject } from '../support/project-copy';
-import { startRegistrationEnv } from '../support/registration-env';
+import { launchBrowser, viewports } from '../../tools/browser';
+import { person } from '../../tools/people';
+import { copyProject } from '../../tools/project-copy';
+import { startRegistrationEnv } from '../../tools/registration-env';
 
 // Vacancies exist only in this test's copy of the project (the site publishes none until staff add
 // real ones): one whose SIP ended yesterday, one valid until tomorrow, built like production.
@@ -56,7 +56,7 @@ beforeAll(async () => {
   // …and raises the minimum age, which the home page and the form's hint must follow.
   await writeFile(settings, (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`).replace('minAge: 18', 'minAge: 19'));
   await run('npm', ['run', '--silent', 'build'], { cwd: project });
-  env = await startRegistrationEnv({ root: dist() });
+  env = await startRegistrationEnv({ project });
   browser = await launchBrowser();
 }, 180_000);
 

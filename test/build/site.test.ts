@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../support/dist';
+import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../../tools/dist';
 import { parse as parseYaml } from 'yaml';
 
 const pages = await htmlFiles();

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { AirtableStandin } from '../../src/lib/airtable-standin/server';
-import { registrationTableFields } from '../../src/lib/registration/airtable-schema';
-import { setupTable } from '../../src/lib/registration/airtable-setup';
-import { toCsv } from '../../src/lib/registration/csv';
-import type { RegistrationOptions } from '../../src/lib/registration/options';
+import { AirtableStandin } from '../../tools/airtable-standin/server';
+import { registrationTableFields } from '../../src/delivery/airtable-schema';
+import { setupTable } from '../../src/delivery/airtable-setup';
+import { toCsv } from '../../tools/csv';
+import { builtSiteData } from '../../src/site-data';
 
-const options = JSON.parse(readFileSync('dist/registration-config.json', 'utf8')) as RegistrationOptions;
+const options = builtSiteData()!.config;
 const wanted = registrationTableFields(options);
 let standin: AirtableStandin;
 afterEach(() => standin?.stop());

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRegistrationEnv } from '../support/registration-env';
-import { person } from '../support/people';
-import { airtableSettingsFromEnv } from '../../src/lib/registration/airtable';
-import { listOutbox, setPenalty } from '../../src/lib/registration/outbox';
-import { deliverPending } from '../../src/lib/registration/worker';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { person } from '../../tools/people';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { listOutbox, setPenalty } from '../../src/delivery/outbox';
+import { deliverPending } from '../../src/delivery/drain';
 
 // Fault tests: whatever Airtable does, every accepted reference ends up in the base exactly once.
 // The stand-in enforces Airtable's real limit (5 requests/s per base, 429 with a penalty).

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRegistrationEnv } from '../support/registration-env';
-import { formBody, person } from '../support/people';
-import { listOutbox } from '../../src/lib/registration/outbox';
-import { REFERENCE_PATTERN } from '../../src/lib/registration/reference';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { formBody, person } from '../../tools/people';
+import { listOutbox } from '../../src/delivery/outbox';
+import { REFERENCE_PATTERN } from '../../src/registration/reference';
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegistrationEnv } from '../support/registration-env';
-import { person } from '../support/people';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { person } from '../../tools/people';
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {

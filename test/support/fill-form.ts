@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { Person } from './people';
+import type { Person } from '../../tools/people';
 
 /** Types a person into the registration form; `chosen` skips destination and sector (preselected). */
 export async function fillRegistration(page: Page, p: Person, { chosen = false } = {}) {

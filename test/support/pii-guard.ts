@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { format } from 'node:util';
-import { personalValues } from './people';
+import { personalValues } from '../../tools/people';
 
 // UU PDP: NIK, phone numbers and birth dates never go into a log line. Every test file runs with this
 // guard: it records everything written to the console and fails the file if a synthetic personal

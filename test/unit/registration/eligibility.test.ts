@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unmetRequirements, type EligibilityFacts, type EligibilityRules, type Unmet } from '../../../src/lib/registration/eligibility';
+import { unmetRequirements, type EligibilityFacts, type EligibilityRules, type Unmet } from '../../../src/registration/eligibility';
 
 const article: EligibilityRules = { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] };
 // A stricter rule set staff might publish, to show the thresholds come from the rules and not the code.

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateRegistration, type RawInput } from '../../../src/lib/registration/validate';
-import { fields } from '../../../src/lib/registration/fields';
-import { renderForm } from '../../../src/lib/registration/html';
-import type { RegistrationOptions } from '../../../src/lib/registration/options';
+import { validateRegistration, type RawInput } from '../../../src/registration/validate';
+import { fields } from '../../../src/registration/fields';
+import { renderForm } from '../../../src/registration/form-html';
+import { registrationConfig as options } from '../../support/registration-config';
 import { t } from '../../../src/i18n';
-import { person } from '../../support/people';
+import { person } from '../../../tools/people';
 
-const options = JSON.parse(readFileSync('dist/registration-config.json', 'utf8')) as RegistrationOptions;
 const TODAY = '2026-11-27';
 const valid = (over: RawInput = {}): RawInput => ({ ...person({ birthDate: '1999-03-14' }), ...over });
 
@@ -74,7 +73,7 @@ describe('registration rules', () => {
   });
 
   it('has a message in both languages for every key the rules can return', () => {
-    const source = readFileSync('src/lib/registration/validate.ts', 'utf8');
+    const source = readFileSync('src/registration/validate.ts', 'utf8');
     const keys = [...source.matchAll(/'(reg\.(?:error|ineligible)\.[\w.]+)'/g)].map((m) => m[1] as Parameters<typeof t>[1]);
     expect(keys.length).toBeGreaterThan(15);
     for (const key of keys) {

@@ -1,4 +1,4 @@
 import type { APIRoute } from 'astro';
-import { announcementsFeed } from '../../../lib/feed';
+import { announcementsFeed } from '../../../content/feed';
 
 export const GET: APIRoute = ({ site }) => announcementsFeed('en', site);

@@ -1,0 +1,140 @@
+import idMessages from '../i18n/id.json';
+import { educationLevels } from '../shared/education';
+import { faqCategoryValues, regionValues } from '../content/schemas';
+
+// What the CMS shows staff for each field: Indonesian label, hint, and whether it is written per
+// language. Types, required flags, limits and choices are not here: they come from the zod schemas
+// (see config.ts), so the CMS cannot drift from what the build accepts.
+
+export interface FieldUi {
+  label: string;
+  hint?: string;
+  /** translate: each language has its own value. duplicate: one value, copied to every language. */
+  i18n?: 'translate' | 'duplicate';
+  /** Long strings get a multi-line box. */
+  multiline?: boolean;
+  /** Labels for the values of an enum, when the value itself is not self-explanatory. */
+  optionLabels?: Record<string, string>;
+  /** A value chosen from other content instead of typed. */
+  relation?: Record<string, unknown>;
+}
+
+const fromMessages = (values: readonly string[], prefix: string) =>
+  Object.fromEntries(values.map((v) => [v, (idMessages as Record<string, string>)[`${prefix}${v}`] ?? v]));
+
+const ORDER_HINT = 'Angka kecil tampil lebih dulu.';
+const DATE_HINT = 'Tanggal isi halaman ini terakhir diperiksa.';
+const EMPTY_HIDDEN = 'Kosongkan bila belum ada angka resmi: kolom kosong tidak ditampilkan di situs.';
+
+export const fieldUi: Record<string, Record<string, FieldUi>> = {
+  pages: {
+    title: { label: 'Judul halaman', i18n: 'translate' },
+    description: { label: 'Ringkasan untuk mesin pencari dan pratinjau tautan', i18n: 'translate', multiline: true },
+    slug: { label: 'Alamat halaman (URL)', hint: 'Huruf kecil dan tanda minus, misalnya persyaratan. Mengubahnya memutus tautan lama.', i18n: 'translate' },
+    updated: { label: 'Tanggal diperbarui', hint: DATE_HINT, i18n: 'duplicate' },
+    order: { label: 'Urutan', hint: ORDER_HINT, i18n: 'duplicate' },
+    nav: { label: 'Tampilkan di menu utama', i18n: 'duplicate' },
+    navTitle: { label: 'Judul singkat di menu', hint: 'Boleh kosong: judul halaman yang dipakai.', i18n: 'translate' },
+    share: { label: 'Tampilkan tombol bagikan lewat WhatsApp', i18n: 'duplicate' },
+  },
+  destinations: {
+    name: { label: 'Nama negara atau kawasan', i18n: 'translate' },
+    region: { label: 'Kawasan', i18n: 'duplicate', optionLabels: fromMessages(regionValues, 'region.') },
+    summary: { label: 'Ringkasan', i18n: 'translate', multiline: true },
+    languages: { label: 'Bahasa yang perlu dikuasai', i18n: 'translate' },
+    sectors: { label: 'Contoh bidang kerja', hint: 'Hanya bidang yang disebut sumber resmi.', i18n: 'translate' },
+    payMin: { label: 'Gaji terendah (juta rupiah per bulan)', hint: EMPTY_HIDDEN, i18n: 'duplicate' },
+    payMax: { label: 'Gaji tertinggi (juta rupiah per bulan)', hint: EMPTY_HIDDEN, i18n: 'duplicate' },
+    trainingMonths: { label: 'Lama pelatihan bahasa', hint: `Misalnya "4–6 bulan". ${EMPTY_HIDDEN}`, i18n: 'translate' },
+    notes: { label: 'Catatan', i18n: 'translate', multiline: true },
+    order: { label: 'Urutan', hint: ORDER_HINT, i18n: 'duplicate' },
+    updated: { label: 'Tanggal diperbarui', hint: DATE_HINT, i18n: 'duplicate' },
+  },
+  vacancies: {
+    position: { label: 'Jabatan', i18n: 'translate' },
+    destination: {
+      label: 'Negara tujuan',
+      i18n: 'duplicate',
+      relation: { collection: 'destinations', value_field: '{{slug}}', search_fields: ['name'], display_fields: ['name'] },
+    },
+    sector: {
+      label: 'Bidang kerja',
+      i18n: 'duplicate',
+      relation: {
+        collection: 'settings',
+        file: 'site',
+        value_field: 'registration.sectors.*.slug',
+        search_fields: ['registration.sectors.*.id'],
+        display_fields: ['registration.sectors.*.id'],
+      },
+    },
+    company: { label: 'Perusahaan penempatan (P3MI)', hint: 'Nama persis seperti di SISKOP2MI.', i18n: 'duplicate' },
+    sipNumber: { label: 'Nomor SIP (Surat Izin Perekrutan)', hint: 'Salin dari SISKOP2MI.', i18n: 'duplicate' },
+    sipValidUntil: { label: 'SIP berlaku sampai', hint: 'Setelah tanggal ini lowongan hilang dari situs dengan sendirinya.', i18n: 'duplicate' },
+    quota: { label: 'Jumlah yang dibutuhkan (kuota)', i18n: 'duplicate' },
+    requirements: { label: 'Persyaratan', hint: 'Satu persyaratan per baris.', i18n: 'translate' },
+    payMin: { label: 'Gaji terendah (juta rupiah per bulan)', hint: EMPTY_HIDDEN, i18n: 'duplicate' },
+    payMax: { label: 'Gaji tertinggi (juta rupiah per bulan)', hint: EMPTY_HIDDEN, i18n: 'duplicate' },
+    trainingMonths: { label: 'Lama pelatihan bahasa', i18n: 'translate' },
+    updated: { label: 'Tanggal diperbarui', hint: DATE_HINT, i18n: 'duplicate' },
+  },
+  faq: {
+    question: { label: 'Pertanyaan', i18n: 'translate' },
+    answer: { label: 'Jawaban', i18n: 'translate', multiline: true },
+    category: { label: 'Kelompok', i18n: 'duplicate', optionLabels: fromMessages(faqCategoryValues, 'faq.category.') },
+    order: { label: 'Urutan dalam kelompok', hint: ORDER_HINT, i18n: 'duplicate' },
+  },
+  announcements: {
+    title: { label: 'Judul', i18n: 'translate' },
+    date: { label: 'Tanggal pengumuman', i18n: 'duplicate' },
+    summary: { label: 'Ringkasan', i18n: 'translate', multiline: true },
+    sourceUrl: { label: 'Tautan sumber asli', hint: 'Boleh kosong. Harus diawali https://', i18n: 'duplicate' },
+    sourceName: { label: 'Nama sumber', hint: 'Misalnya serangkota.go.id', i18n: 'duplicate' },
+  },
+  settings: {
+    registration: { label: 'Pendaftaran minat' },
+    'registration.open': { label: 'Pendaftaran dibuka', hint: 'Matikan untuk menutup formulir. Orang yang membuka formulir akan melihat pesan penutupan di bawah.' },
+    'registration.closedMessage': { label: 'Pesan saat pendaftaran ditutup' },
+    'registration.nextSteps': { label: 'Langkah berikutnya (tampil setelah orang mendaftar)' },
+    'registration.sectors': { label: 'Bidang kerja di formulir', hint: 'Slug disimpan di data pendaftaran: jangan ubah slug yang sudah dipakai.' },
+    'registration.sectors.slug': { label: 'Slug (kode)' },
+    'registration.sectors.id': { label: 'Nama (Bahasa Indonesia)' },
+    'registration.sectors.en': { label: 'Nama (English)' },
+    'registration.rules': { label: 'Syarat mendaftar', hint: 'Dipakai formulir pendaftaran dan halaman cek kelayakan.' },
+    'registration.rules.minAge': { label: 'Usia minimal (tahun)' },
+    'registration.rules.minEducation': {
+      label: 'Pendidikan minimal',
+      optionLabels: Object.fromEntries(educationLevels.map((e) => [e.value, e.id])),
+    },
+    'registration.rules.educationExemptSectors': { label: 'Bidang tanpa syarat pendidikan minimal', hint: 'Slug bidang kerja, misalnya perkebunan.' },
+    program: { label: 'Angka program (dari artikel resmi)' },
+    'program.payMinJuta': { label: 'Gaji terendah (juta rupiah)' },
+    'program.payMaxJuta': { label: 'Gaji tertinggi (juta rupiah)' },
+    'program.trainingMonthsMin': { label: 'Pelatihan bahasa paling singkat (bulan)' },
+    'program.trainingMonthsMax': { label: 'Pelatihan bahasa paling lama (bulan)' },
+    'program.jobSeekersPerYear': { label: 'Pencari kerja baru per tahun' },
+    'program.mouDate': { label: 'Tanggal penandatanganan MoU' },
+    contact: { label: 'Kontak bantuan', hint: 'Kolom kosong tidak ditampilkan. Isi hanya nomor dan alamat resmi.' },
+    'contact.office': { label: 'Nama kantor' },
+    'contact.address': { label: 'Alamat kantor', multiline: true },
+    'contact.phone': { label: 'Telepon', hint: 'Misalnya 0254 123456.' },
+    'contact.whatsapp': { label: 'WhatsApp resmi', hint: 'Misalnya 0812 3456 7890.' },
+    'contact.email': { label: 'Email resmi' },
+    'contact.hours': { label: 'Jam layanan' },
+    reporting: { label: 'Saluran pengaduan nasional (KP2MI)', hint: 'Tampil di halaman Waspada penipuan. Isi hanya nomor yang sudah diperiksa dari sumber resmi KP2MI.' },
+    'reporting.hotline': { label: 'Nomor pengaduan (hotline) KP2MI' },
+    'reporting.whatsapp': { label: 'WhatsApp pengaduan KP2MI' },
+    'reporting.website': { label: 'Alamat situs pengaduan atau SISKOP2MI', hint: 'Diawali https://' },
+    source: { label: 'Sumber resmi program' },
+    'source.title': { label: 'Judul artikel' },
+    'source.publisher': { label: 'Penerbit' },
+    'source.url': { label: 'Tautan artikel' },
+    'source.date': { label: 'Tanggal terbit' },
+  },
+};
+
+/** Labels for the two languages inside settings' {id, en} pairs. */
+export const localeFieldUi: Record<string, FieldUi> = {
+  id: { label: 'Bahasa Indonesia' },
+  en: { label: 'English' },
+};

@@ -1,0 +1,116 @@
+import { glob, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { SLUG } from '../shared/patterns';
+import { collectionDefs } from './schemas';
+import { parseEntry, type ParsedEntry } from './entry-file';
+import { defaultLocalePath, readEntryData, untranslated, withFallback } from './translation-fallback';
+
+// Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
+// which file and which field is wrong, so a staff member can fix an edit without reading a stack trace.
+
+export interface ContentProblem {
+  file: string;
+  field: string;
+  message: string;
+}
+
+export interface ContentReport {
+  files: number;
+  problems: ContentProblem[];
+  /** Not errors: e.g. an entry not yet translated. */
+  notes: ContentProblem[];
+}
+
+/** Problems in a Markdown body that the schema cannot see. */
+function bodyProblems(body: string): string[] {
+  const found: string[] = [];
+  // Screen readers announce an image by its alt text; a blank one hides the image's meaning.
+  if (/!\[\s*\]\(/.test(body)) found.push('ada gambar tanpa teks alternatif: tulis keterangan gambar di kolom "Alt text"');
+  return found;
+}
+
+async function readEntry(path: string): Promise<ParsedEntry> {
+  return parseEntry(path, await readFile(path, 'utf8'));
+}
+
+
+export async function checkContent(root = 'content'): Promise<ContentReport> {
+  const problems: ContentProblem[] = [];
+  const notes: ContentProblem[] = [];
+  let files = 0;
+  const vacancies: { file: string; data: { destination: string; sector: string } }[] = [];
+  const destinationKeys = new Set<string>();
+
+  for (const [name, def] of Object.entries(collectionDefs)) {
+    const dir = join(root, name);
+    const keysByLocale = new Map<string, Set<string>>();
+    const pageSlugs = new Map<string, string>();
+    for await (const rel of glob(def.pattern, { cwd: dir })) {
+      files++;
+      const file = relative('.', join(dir, rel)).replaceAll('\\', '/');
+      const [locale, ...rest] = rel.split('/');
+      const key = (rest.join('/') || locale || '').replace(/\.[^.]+$/, '');
+      if (name !== 'settings') {
+        if (locale !== 'id' && locale !== 'en') {
+          problems.push({ file, field: '(folder)', message: 'berkas harus ada di folder id/ atau en/' });
+          continue;
+        }
+        if (!SLUG.test(key)) {
+          problems.push({ file, field: '(nama berkas)', message: 'pakai huruf kecil, angka dan tanda minus saja, misalnya korea-selatan' });
+        }
+        keysByLocale.set(locale, (keysByLocale.get(locale) ?? new Set()).add(key));
+        if (name === 'destinations') destinationKeys.add(key);
+      }
+      const entry = await readEntry(join(dir, rel));
+      if ('error' in entry) {
+        problems.push({ file, field: '(berkas)', message: entry.error });
+        continue;
+      }
+      for (const message of bodyProblems(entry.body ?? '')) problems.push({ file, field: 'body', message });
+      if (rel.endsWith('.mdx')) notes.push({ file, field: '(berkas)', message: 'berkas .mdx tidak bisa diubah lewat CMS; simpan sebagai .md bila tidak memakai komponen' });
+      // An English entry is checked as the site builds it: untranslated fields taken from Indonesian.
+      const fallbackPath = locale === 'en' ? defaultLocalePath(join(dir, rel)) : undefined;
+      const fallback = fallbackPath ? readEntryData(fallbackPath) : undefined;
+      const own = entry.data;
+      const missing = untranslated(own, fallback).filter((k) => typeof fallback?.[k] === 'string' || Array.isArray(fallback?.[k]));
+      if (missing.length) notes.push({ file, field: missing.join(', '), message: 'belum diterjemahkan; situs memakai teks bahasa Indonesia' });
+      if (fallback && entry.body !== undefined && !entry.body.trim()) notes.push({ file, field: 'body', message: 'isi belum diterjemahkan' });
+      const result = def.schema.safeParse(withFallback(own, fallback));
+      if (!result.success) {
+        for (const issue of result.error.issues) {
+          problems.push({ file, field: issue.path.join('.') || '(berkas)', message: issue.message });
+        }
+        continue;
+      }
+      if (name === 'vacancies') vacancies.push({ file, data: result.data as { destination: string; sector: string } });
+      if (name === 'pages') {
+        const slug = (result.data as { slug: string }).slug;
+        const clash = pageSlugs.get(`${locale}/${slug}`);
+        if (clash) problems.push({ file, field: 'slug', message: `alamat "${slug}" sudah dipakai oleh ${clash}` });
+        pageSlugs.set(`${locale}/${slug}`, file);
+      }
+    }
+    const id = keysByLocale.get('id') ?? new Set<string>();
+    const en = keysByLocale.get('en') ?? new Set<string>();
+    for (const key of id) if (!en.has(key)) notes.push({ file: `${root}/${name}/en/${key}`, field: '(terjemahan)', message: 'versi bahasa Inggris belum ada' });
+    for (const key of en) if (!id.has(key)) notes.push({ file: `${root}/${name}/id/${key}`, field: '(terjemahan)', message: 'versi bahasa Indonesia belum ada' });
+  }
+  let sectors = new Set<string>();
+  try {
+    const settings = parseYaml(await readFile(join(root, 'settings', 'site.yaml'), 'utf8')) as { registration?: { sectors?: { slug?: string }[] } };
+    sectors = new Set((settings?.registration?.sectors ?? []).map((x) => String(x.slug)));
+  } catch {
+    problems.push({ file: `${root}/settings/site.yaml`, field: '(berkas)', message: 'berkas pengaturan situs tidak ada' });
+  }
+  // A vacancy points at a destination file and a sector slug; a typo would hide it from every filter.
+  for (const { file, data } of vacancies) {
+    if (!destinationKeys.has(data.destination)) problems.push({ file, field: 'destination', message: `negara tujuan "${data.destination}" tidak ada` });
+    if (!sectors.has(data.sector)) problems.push({ file, field: 'sector', message: `bidang kerja "${data.sector}" tidak ada di pengaturan` });
+  }
+  return { files, problems, notes };
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file} — kolom "${p.field}": ${p.message}`;
+}

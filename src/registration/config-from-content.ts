@@ -1,0 +1,28 @@
+import { byOrder, entriesIn, entryKey, getSettings } from '../content/entries';
+import { pagePaths } from '../content/routes';
+import type { RegistrationConfig } from './config';
+
+/** The registration config as content defines it, for the form page and (through src/site-data) the functions. Build time only: it reads Astro's content collections. */
+export async function registrationConfig(): Promise<RegistrationConfig> {
+  const settings = await getSettings();
+  const [idDest, enDest] = await Promise.all([entriesIn('destinations', 'id'), entriesIn('destinations', 'en')]);
+  const en = new Map(enDest.map((d) => [entryKey(d), d.data]));
+  const [idPages, enPages] = await Promise.all([pagePaths('id'), pagePaths('en')]);
+  const privacy = (await entriesIn('pages', 'id')).find((p) => entryKey(p) === 'privasi');
+  if (!privacy) throw new Error('content/pages/id/privasi.md is required: the form links its privacy notice');
+  return {
+    open: settings.registration.open,
+    closedMessage: settings.registration.closedMessage,
+    nextSteps: settings.registration.nextSteps,
+    privacyVersion: privacy.data.updated.toISOString().slice(0, 10),
+    privacyPath: { id: idPages.privasi ?? '/privasi/', en: enPages.privasi ?? idPages.privasi ?? '/privasi/' },
+    destinations: idDest.sort(byOrder).map((d) => ({
+      value: entryKey(d),
+      label: { id: d.data.name, en: en.get(entryKey(d))?.name ?? d.data.name },
+      languages: { id: d.data.languages, en: en.get(entryKey(d))?.languages ?? d.data.languages },
+    })),
+    sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
+    rules: settings.registration.rules,
+    training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
+  };
+}

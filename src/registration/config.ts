@@ -1,0 +1,34 @@
+import type { Locale } from '../i18n';
+import type { EligibilityRules } from './eligibility';
+
+// The registration config: what content decides about registering — the switch that opens it, the
+// choices (destinations, sectors), the rules and the texts around the form. Built from content/ by
+// config-from-content.ts for the form page, and handed to the functions by the build (src/site-data),
+// so the form and the function always offer and accept the same choices.
+
+export interface Choice {
+  value: string;
+  label: Record<Locale, string>;
+}
+
+/** A destination, with the languages a worker there needs (for the self-check's advice). */
+export interface DestinationChoice extends Choice {
+  languages: Record<Locale, string[]>;
+}
+
+export interface RegistrationConfig {
+  open: boolean;
+  closedMessage: Record<Locale, string>;
+  nextSteps: Record<Locale, string>;
+  /** The privacy notice's last-updated date: the version a person consented to. */
+  privacyVersion: string;
+  privacyPath: Record<Locale, string>;
+  destinations: DestinationChoice[];
+  sectors: Choice[];
+  rules: EligibilityRules;
+  /** Months of free language training, from the program figures. */
+  training: { min: number; max: number };
+}
+
+/** The content-defined choice lists, all that the field list needs. */
+export type ChoiceLists = Pick<RegistrationConfig, 'destinations' | 'sectors'>;

@@ -1,0 +1,48 @@
+import { t, type Locale } from '../i18n';
+import type { Settings } from '../content/schemas';
+import { educationLevels, educationRank } from '../shared/education';
+import type { Choice } from './config';
+
+// Who may register. The thresholds are content (settings → registration.rules) so staff can follow a
+// change in the program without a developer; the registration function and the self-check at
+// /cek-kelayakan both decide with this one function.
+
+/** minAge, minEducation (the lowest level accepted), educationExemptSectors (the article: plantation work). */
+export type EligibilityRules = Settings['registration']['rules'];
+
+export interface EligibilityFacts {
+  /** Whether the person has reached rules.minAge; undefined when not known yet. */
+  oldEnough?: boolean;
+  education?: string;
+  sector?: string;
+}
+
+export type Unmet = 'age' | 'education';
+
+/** The requirements the person does not meet, in the order they should be explained. */
+export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRules): Unmet[] {
+  const unmet: Unmet[] = [];
+  if (facts.oldEnough === false) unmet.push('age');
+  const rank = facts.education === undefined ? undefined : educationRank(facts.education);
+  const minimum = educationRank(rules.minEducation) ?? 0;
+  const exempt = facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
+  if (rank !== undefined && rank < minimum && !exempt) unmet.push('education');
+  return unmet;
+}
+
+/** The rules in words for `lang`: what the home page, the form's hints and the explanations print. */
+export function ruleWords(lang: Locale, rules: EligibilityRules, sectors: Choice[]): { minAge: number; education: string; sectors: string } {
+  const level = educationLevels.find((e) => e.value === rules.minEducation);
+  return {
+    minAge: rules.minAge,
+    education: level ? level[lang] : rules.minEducation,
+    sectors: sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang]).join(', '),
+  };
+}
+
+/** Why someone does not qualify, in their language, with the thresholds from the rules. */
+export function explainUnmet(lang: Locale, unmet: Unmet, rules: EligibilityRules, sectors: Choice[]): string {
+  const words = ruleWords(lang, rules, sectors);
+  if (unmet === 'age') return t(lang, 'reg.ineligible.age', words);
+  return t(lang, 'reg.ineligible.education', { ...words, exempt: words.sectors ? t(lang, 'reg.ineligible.exempt', words) : '' });
+}

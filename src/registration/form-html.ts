@@ -1,0 +1,184 @@
+import { t, type Locale, type MessageKey } from '../i18n';
+import { attrs, esc } from '../shared/html';
+import { fields, sectionsBefore, type Field } from './fields';
+import type { FieldErrors, RawInput } from './validate';
+import type { RegistrationConfig } from './config';
+import { explainUnmet, ruleWords, type Unmet } from './eligibility';
+
+// HTML for the registration block, built from the field list. The static page at /daftar renders it
+// empty; the register function renders it again with the person's answers and errors, or the receipt,
+// into the page shell the build made for it (src/site-data), so the form exists once and works
+// without JavaScript. The self-check's form is made of the same controls.
+
+/** One <option>. */
+export const optionTag = (value: string, label: string, selected: boolean) => `<option${attrs({ value, selected })}>${esc(label)}</option>`;
+
+/** One radio button or checkbox with its label, as the stylesheet's .choice expects. */
+export const choiceTag = (type: 'radio' | 'checkbox', id: string, name: string, value: string, label: string, checked: boolean) =>
+  `<div class="choice"><input${attrs({ id, name, type, value, checked })}><label for="${id}">${esc(label)}</label></div>`;
+
+export const fieldId = (name: string) => `f-${name}`;
+const valuesOf = (raw: RawInput, name: string): string[] => {
+  const v = raw[name];
+  return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => String(x));
+};
+
+interface FormState {
+  lang: Locale;
+  options: RegistrationConfig;
+  values?: RawInput;
+  errors?: FieldErrors;
+  privacyHref: string;
+  action: string;
+  /** A line under the lead, e.g. which vacancy the person came from. */
+  intro?: string;
+}
+
+function labelText(lang: Locale, field: Field): string {
+  return esc(t(lang, field.label)) + (field.optional ? ` <span class="optional">${esc(t(lang, 'reg.optional'))}</span>` : '');
+}
+
+function describedBy(field: Field, error: boolean): string | undefined {
+  const ids = [field.hint ? `${fieldId(field.name)}-hint` : '', error ? `${fieldId(field.name)}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+/** A field's hint, with the registration rules filled in where it states them. */
+function hintText(lang: Locale, key: MessageKey, options: RegistrationConfig): string {
+  const words = ruleWords(lang, options.rules, options.sectors);
+  return t(lang, key, { ...words, except: words.sectors ? t(lang, 'reg.education.except', words) : '' });
+}
+
+function renderField(field: Field, s: FormState): string {
+  const { lang } = s;
+  const id = fieldId(field.name);
+  const errorKey = s.errors?.[field.name];
+  const values = valuesOf(s.values ?? {}, field.name);
+  const hint = field.hint ? `<p class="hint" id="${id}-hint">${esc(hintText(lang, field.hint, s.options))}</p>` : '';
+  const error = errorKey
+    ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, errorKey))}</p>`
+    : '';
+  const invalid = errorKey ? 'true' : undefined;
+  const wrap = (inner: string) => `<div class="field${errorKey ? ' field--error' : ''}" id="${id}-group">${inner}</div>`;
+
+  switch (field.kind) {
+    case 'text':
+    case 'tel':
+    case 'email':
+    case 'date': {
+      const input = `<input${attrs({
+        id,
+        name: field.name,
+        type: field.kind,
+        value: values[0] ?? '',
+        autocomplete: field.autocomplete,
+        inputmode: field.inputmode,
+        spellcheck: field.spellcheck === false ? 'false' : undefined,
+        maxlength: field.maxLength,
+        class: field.width ? `input--${field.width}` : undefined,
+        'aria-describedby': describedBy(field, !!errorKey),
+        'aria-invalid': invalid,
+      })}>`;
+      return wrap(`<label for="${id}">${labelText(lang, field)}</label>${hint}${error}${input}`);
+    }
+    case 'select': {
+      const choices = field.choices(s.options);
+      const opts = [`<option value="">${esc(t(lang, field.choose ?? field.label))}</option>`]
+        .concat(choices.map((c) => optionTag(c.value, c.label[lang], values.includes(c.value))))
+        .join('');
+      const select = `<select${attrs({ id, name: field.name, 'aria-describedby': describedBy(field, !!errorKey), 'aria-invalid': invalid })}>${opts}</select>`;
+      return wrap(`<label for="${id}">${labelText(lang, field)}</label>${hint}${error}${select}`);
+    }
+    case 'radios':
+    case 'checkboxes': {
+      const type = field.kind === 'radios' ? 'radio' : 'checkbox';
+      const items = field
+        .choices(s.options)
+        .map((c, i) => {
+          // The first option carries the field's id so the error summary's link lands on it.
+          const itemId = i === 0 ? id : `${id}-${c.value}`;
+          return choiceTag(type, itemId, field.name, c.value, c.label[lang], values.includes(c.value));
+        })
+        .join('');
+      return wrap(
+        `<fieldset${attrs({ 'aria-describedby': describedBy(field, !!errorKey) })}><legend>${labelText(lang, field)}</legend>${hint}${error}<div class="choices choices--${type}">${items}</div></fieldset>`,
+      );
+    }
+    case 'consent': {
+      const checked = values.some((v) => v === 'yes' || v === 'true');
+      return wrap(
+        `<div class="privacy-summary"><p>${esc(t(lang, 'reg.consent.summary'))}</p><p><a href="${esc(s.privacyHref)}">${esc(t(lang, 'reg.consent.link'))}</a></p></div>${error}` +
+          `<div class="choice"><input${attrs({ id, name: field.name, type: 'checkbox', value: 'yes', checked, 'aria-describedby': describedBy(field, !!errorKey), 'aria-invalid': invalid })}><label for="${id}">${esc(t(lang, field.label))}</label></div>`,
+      );
+    }
+  }
+}
+
+export function renderErrorSummary(lang: Locale, errors: FieldErrors): string {
+  const items = fields
+    .filter((f) => errors[f.name])
+    .map((f) => `<li><a href="#${fieldId(f.name)}">${esc(t(lang, errors[f.name] as MessageKey))}</a></li>`)
+    .join('');
+  // autofocus brings keyboard and screen-reader users to the summary even without script (GOV.UK pattern).
+  return `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(t(lang, 'reg.errorSummary'))}</h2><ul>${items}</ul></div>`;
+}
+
+// Texts the page script shows (review step, sending, offline), carried on the form so the script holds none.
+const scriptTexts = (lang: Locale) =>
+  attrs({
+    'data-check': t(lang, 'reg.check'),
+    'data-review-title': t(lang, 'reg.review.title'),
+    'data-review-text': t(lang, 'reg.review.text'),
+    'data-edit': t(lang, 'reg.review.edit'),
+    'data-yes': t(lang, 'reg.review.yes'),
+    'data-submit': t(lang, 'reg.submit'),
+    'data-sending': t(lang, 'reg.sending'),
+    'data-offline': t(lang, 'reg.offline'),
+  });
+
+export function renderForm(s: FormState): string {
+  const { lang } = s;
+  const hasErrors = !!s.errors && Object.keys(s.errors).length > 0;
+  const body = fields
+    .map((f) => (sectionsBefore[f.name] ? `<h2 class="form-section">${esc(t(lang, sectionsBefore[f.name]!))}</h2>` : '') + renderField(f, s))
+    .join('');
+  const submissionId = valuesOf(s.values ?? {}, 'submissionId')[0];
+  return (
+    (hasErrors ? renderErrorSummary(lang, s.errors!) : '') +
+    `<h1>${esc(t(lang, 'reg.title'))}</h1><p class="lead">${esc(t(lang, 'reg.lead'))}</p><p class="notice">${esc(t(lang, 'reg.free'))}</p>` +
+    (s.intro ? `<p class="notice">${esc(s.intro)}</p>` : '') +
+    `<form method="post" action="${esc(s.action)}" novalidate class="reg-form" id="reg-form"${scriptTexts(lang)}>` +
+    `<p class="status" role="status" aria-live="polite"></p>` +
+    `<input type="hidden" name="lang" value="${lang}">` +
+    (submissionId ? `<input type="hidden" name="submissionId" value="${esc(submissionId)}">` : '') +
+    body +
+    // Honeypot: hidden from people and screen readers by CSS; bots that fill every field reveal themselves.
+    `<div class="hp"><label for="f-website">Website</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>` +
+    `<button type="submit" class="button">${esc(t(lang, 'reg.submit'))}</button></form>`
+  );
+}
+
+export function renderClosed(lang: Locale, options: RegistrationConfig): string {
+  return `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p class="lead">${esc(options.closedMessage[lang])}</p>`;
+}
+
+export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, options: RegistrationConfig): string {
+  return (
+    `<h1>${esc(t(lang, 'reg.ineligible.title'))}</h1>` +
+    `<p class="lead">${esc(explainUnmet(lang, reason, options.rules, options.sectors))}</p>` +
+    `<p>${esc(t(lang, 'reg.ineligible.help'))}</p><p><a class="button" href="${esc(backHref)}">${esc(t(lang, 'reg.ineligible.back'))}</a></p>`
+  );
+}
+
+export function renderReceipt(lang: Locale, reference: string, nextSteps: string | undefined): string {
+  return (
+    `<div class="receipt"><h1>${esc(t(lang, 'reg.thanks.title'))}</h1>` +
+    `<div class="receipt__ref"><p>${esc(t(lang, 'reg.thanks.reference'))}</p><p class="ref" id="reference">${esc(reference)}</p></div>` +
+    `<p>${esc(t(lang, 'reg.thanks.keep'))}</p>` +
+    (nextSteps ? `<h2>${esc(t(lang, 'reg.thanks.next'))}</h2><p>${esc(nextSteps)}</p>` : '') +
+    `<p class="warning"><strong>${esc(t(lang, 'reg.thanks.never'))}</strong></p>` +
+    // Shown by the page script (window.print needs it); without script the browser's own Print uses the print stylesheet.
+    `<p><button type="button" class="button button--secondary" data-print hidden>${esc(t(lang, 'reg.thanks.print'))}</button></p>`
+    + `</div>`
+  );
+}

@@ -1,0 +1,22 @@
+import { randomInt } from 'node:crypto';
+import type { Locale } from '../i18n';
+import { sectionPath } from '../content/paths';
+
+// Read aloud over the phone and copied by hand: no 0/O or 1/I to confuse. 32^6 ≈ 1.07 billion codes.
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const REFERENCE_PATTERN = /^SRG-[2-9A-HJ-NP-Z]{6}$/;
+
+export function newReference(): string {
+  let code = '';
+  for (let i = 0; i < 6; i++) code += REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)];
+  return `SRG-${code}`;
+}
+
+export function isReference(value: unknown): value is string {
+  return typeof value === 'string' && REFERENCE_PATTERN.test(value);
+}
+
+/** The confirmation page for a reference (the reference is not personal data; it may stand in a URL). */
+export function receiptLocation(lang: Locale, reference: string): string {
+  return `${sectionPath(lang, 'registerThanks')}?ref=${encodeURIComponent(reference)}`;
+}

@@ -1,0 +1,135 @@
+import { t, type Locale } from '../i18n';
+import { sectionPath } from '../content/paths';
+import { educationLevels } from '../shared/education';
+import { explainUnmet, unmetRequirements, type Unmet } from './eligibility';
+import { LANGUAGE_LEVELS } from './fields';
+import { esc } from '../shared/html';
+import { choiceTag, optionTag } from './form-html';
+import type { DestinationChoice, RegistrationConfig } from './config';
+
+// The self-check at /cek-kelayakan: a GET form (answers are categories, never personal data, so the
+// result has a plain URL that works without JavaScript and can be shared) answered by a function with
+// the registration's own rules (unmetRequirements), so the two can never disagree.
+
+export const ACTION = '/api/cek-kelayakan';
+const NOT_SURE = 'belum-tahu';
+/** Levels at which the result recommends the free language training. */
+const NEEDS_TRAINING = new Set(['none', 'basic']);
+
+export interface Answers {
+  age?: 'under' | 'over';
+  education?: string;
+  sector?: string;
+  language?: string;
+  destination?: string;
+}
+
+/** Reads the query string; anything not among the offered choices counts as not answered. */
+export function readAnswers(params: URLSearchParams, options: RegistrationConfig): Answers {
+  const pick = (name: string, allowed: Iterable<string>) => {
+    const v = params.get(name) ?? '';
+    return new Set(allowed).has(v) ? v : undefined;
+  };
+  const age = pick('usia', ['under', 'over']) as Answers['age'];
+  return {
+    ...(age ? { age } : {}),
+    ...withValue('education', pick('pendidikan', educationLevels.map((e) => e.value))),
+    ...withValue('sector', pick('bidang', options.sectors.map((s) => s.value))),
+    ...withValue('language', pick('bahasa', LANGUAGE_LEVELS().map((l) => l.value))),
+    ...withValue('destination', pick('tujuan', options.destinations.map((d) => d.value))),
+  };
+}
+const withValue = <K extends string>(key: K, v: string | undefined) => (v ? ({ [key]: v } as Record<K, string>) : {});
+
+export interface Outcome {
+  complete: boolean;
+  unmet: Unmet[];
+  destinations: DestinationChoice[];
+  needsTraining: boolean;
+}
+
+export function assess(a: Answers, options: RegistrationConfig): Outcome {
+  const unmet = unmetRequirements(
+    { ...(a.age ? { oldEnough: a.age === 'over' } : {}), ...(a.education ? { education: a.education } : {}), ...(a.sector ? { sector: a.sector } : {}) },
+    options.rules,
+  );
+  return {
+    complete: !!a.age && !!a.education,
+    unmet,
+    destinations: a.destination ? options.destinations.filter((d) => d.value === a.destination) : options.destinations,
+    needsTraining: a.language === undefined || NEEDS_TRAINING.has(a.language),
+  };
+}
+
+const option = (value: string, label: string, selected?: string) => optionTag(value, label, value === selected);
+const radio = (name: string, value: string, label: string, checked?: string) => choiceTag('radio', `e-${name}-${value}`, name, value, label, value === checked);
+const fieldset = (legend: string, inner: string) => `<fieldset class="field"><legend>${esc(legend)}</legend>${inner}</fieldset>`;
+const select = (id: string, name: string, label: string, options: string) =>
+  `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${options}</select></div>`;
+
+export function renderSelfCheckForm(lang: Locale, options: RegistrationConfig, a: Answers = {}): string {
+  const { minAge } = options.rules;
+  return (
+    `<form method="get" action="${ACTION}" class="reg-form" id="self-check">` +
+    `<input type="hidden" name="lang" value="${lang}">` +
+    fieldset(
+      t(lang, 'eligibility.age.label'),
+      radio('usia', 'over', t(lang, 'eligibility.age.over', { minAge }), a.age) + radio('usia', 'under', t(lang, 'eligibility.age.under', { minAge }), a.age),
+    ) +
+    select(
+      'e-pendidikan',
+      'pendidikan',
+      t(lang, 'eligibility.education.label'),
+      option('', t(lang, 'eligibility.choose')) + educationLevels.map((e) => option(e.value, e[lang], a.education)).join(''),
+    ) +
+    select(
+      'e-bidang',
+      'bidang',
+      t(lang, 'eligibility.sector.label'),
+      option(NOT_SURE, t(lang, 'eligibility.notSure')) + options.sectors.map((s) => option(s.value, s.label[lang], a.sector)).join(''),
+    ) +
+    fieldset(t(lang, 'eligibility.language.label'), LANGUAGE_LEVELS().map((l) => radio('bahasa', l.value, l.label[lang], a.language)).join('')) +
+    select(
+      'e-tujuan',
+      'tujuan',
+      t(lang, 'eligibility.destination.label'),
+      option(NOT_SURE, t(lang, 'eligibility.notSure')) + options.destinations.map((d) => option(d.value, d.label[lang], a.destination)).join(''),
+    ) +
+    `<button type="submit" class="button">${esc(t(lang, 'eligibility.submit'))}</button></form>`
+  );
+}
+
+/** The result block for the page shell: the outcome, what fits, what is missing, and what to do next. */
+export function renderSelfCheckResult(lang: Locale, a: Answers, options: RegistrationConfig): string {
+  const o = assess(a, options);
+  const again = `<p><a href="${sectionPath(lang, 'eligibility')}">${esc(t(lang, 'eligibility.result.again'))}</a></p>`;
+  if (!o.complete) {
+    return `<h1>${esc(t(lang, 'eligibility.title'))}</h1><p class="notice" role="alert">${esc(t(lang, 'eligibility.missing'))}</p>${renderSelfCheckForm(lang, options, a)}`;
+  }
+  if (o.unmet.length) {
+    return (
+      `<h1>${esc(t(lang, 'eligibility.result.no'))}</h1>` +
+      o.unmet.map((u) => `<p class="lead">${esc(explainUnmet(lang, u, options.rules, options.sectors))}</p>`).join('') +
+      `<p>${esc(t(lang, 'reg.ineligible.help'))}</p>${again}`
+    );
+  }
+  const register = `${sectionPath(lang, 'register')}${a.destination ? `?tujuan=${encodeURIComponent(a.destination)}` : ''}`;
+  const fits = o.destinations
+    .map((d) => {
+      const langs = d.languages[lang].join(', ');
+      return `<li><a href="${sectionPath(lang, 'destinations', d.value)}">${esc(d.label[lang])}</a>${langs ? ` — ${esc(t(lang, 'eligibility.result.needsLanguage', { languages: langs }))}` : ''}</li>`;
+    })
+    .join('');
+  const todo = o.needsTraining
+    ? t(lang, 'eligibility.result.language', { min: options.training.min, max: options.training.max })
+    : t(lang, 'eligibility.result.nothing');
+  const next = options.open
+    ? `<p><a class="button" href="${esc(register)}">${esc(t(lang, 'eligibility.result.register'))}</a></p>`
+    : `<p class="notice">${esc(options.closedMessage[lang])}</p>`;
+  return (
+    `<h1>${esc(t(lang, 'eligibility.result.ok'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.okLead'))}</p>` +
+    `<h2>${esc(t(lang, 'eligibility.result.fits'))}</h2><ul>${fits}</ul>` +
+    `<h2>${esc(t(lang, 'eligibility.result.todo'))}</h2><p>${esc(todo)}</p>` +
+    `<p class="notice">${esc(t(lang, 'eligibility.result.free'))}</p>${next}${again}`
+  );
+}

@@ -1,0 +1,30 @@
+import { t, type Locale, type MessageKey } from '../i18n';
+import { fillShell, type PageFill } from './page-shell';
+import { securityHeaders } from './security-headers';
+
+// Answers for the two kinds of client: JSON for scripts, a full HTML page for a plain form post.
+
+// Answers carry no-store (they may hold a person's answers) and the site's security headers — except
+// the CSP under `npm start`, whose dev server inlines styles and scripts that the built site has as files.
+const { ['Content-Security-Policy']: csp, ...otherHeaders } = securityHeaders;
+const noStore = { 'Cache-Control': 'no-store', ...otherHeaders, ...(process.env.SITE_DEV_SERVER ? {} : { 'Content-Security-Policy': csp! }) };
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers },
+  });
+}
+
+/** A page from one of the shells the build made (src/site-data), filled with this answer. */
+export function page(shell: string, status: number, fill: PageFill): Response {
+  return new Response(fillShell(shell, fill), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore } });
+}
+
+export function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, ...noStore } });
+}
+
+export function plain(status: number, lang: Locale, key: MessageKey, headers: Record<string, string> = {}): Response {
+  return new Response(t(lang, key), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...noStore, ...headers } });
+}

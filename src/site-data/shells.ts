@@ -1,0 +1,37 @@
+import { t, locales, type Locale } from '../i18n';
+import { homePath, sectionPath } from '../content/paths';
+import type { Crumb } from '../content/routes';
+
+// The function pages: each gets a shell (a full page of the site with SHELL_SLOTS where the answer goes),
+// built by Astro at /site-data/<name>/<lang>/ and taken out of the published site by the integration.
+
+export const shellNames = ['register', 'receipt', 'eligibilityResult'] as const;
+export type ShellName = (typeof shellNames)[number];
+
+export interface ShellPage {
+  name: ShellName;
+  lang: Locale;
+  /** Where Astro builds it; never published. */
+  path: string;
+  /** The page's own name: breadcrumb and, after the function's prefix, the document title. */
+  title: string;
+  crumbs: Crumb[];
+  /** The registration form's script: the form with errors and the receipt's print button use it. */
+  formScript: boolean;
+}
+
+export const SHELL_ROOT = 'site-data';
+
+export function shellPages(): ShellPage[] {
+  return locales.flatMap((lang) => {
+    const home: Crumb = { label: t(lang, 'nav.home'), href: homePath(lang) };
+    const register: Crumb = { label: t(lang, 'reg.title'), href: sectionPath(lang, 'register') };
+    const eligibility: Crumb = { label: t(lang, 'eligibility.title'), href: sectionPath(lang, 'eligibility') };
+    const pages: Record<ShellName, Omit<ShellPage, 'name' | 'lang' | 'path'>> = {
+      register: { title: t(lang, 'reg.title'), crumbs: [home], formScript: true },
+      receipt: { title: t(lang, 'reg.receipt.crumb'), crumbs: [home, register], formScript: true },
+      eligibilityResult: { title: t(lang, 'eligibility.result.title'), crumbs: [home, eligibility], formScript: false },
+    };
+    return shellNames.map((name) => ({ name, lang, path: `/${SHELL_ROOT}/${name}/${lang}/`, ...pages[name] }));
+  });
+}

@@ -1,0 +1,35 @@
+import type { DestinationChoice, RegistrationConfig } from '../../src/registration/config';
+
+// A registration config as content makes it (settings → registration, the destination files), for unit
+// tests that must run without a build. The values mirror content/ today; the rules are the article's.
+
+const destination = (value: string, id: string, en: string, languages: string[] = []): DestinationChoice => ({
+  value,
+  label: { id, en },
+  languages: { id: languages, en: languages },
+});
+
+export const registrationConfig: RegistrationConfig = {
+  open: true,
+  closedMessage: { id: 'Pendaftaran sedang ditutup.', en: 'Registration is closed.' },
+  nextSteps: { id: 'Petugas akan menghubungi Anda.', en: 'Staff will contact you.' },
+  privacyVersion: '2026-11-01',
+  privacyPath: { id: '/privasi/', en: '/en/privacy/' },
+  destinations: [
+    destination('jepang', 'Jepang', 'Japan', ['Jepang']),
+    destination('korea-selatan', 'Korea Selatan', 'South Korea', ['Korea']),
+    destination('timur-tengah', 'Timur Tengah', 'Middle East', ['Arab']),
+    destination('eropa', 'Eropa', 'Europe'),
+    destination('australia', 'Australia', 'Australia', ['Inggris']),
+    destination('asia-tenggara', 'Asia Tenggara', 'Southeast Asia'),
+  ],
+  sectors: [
+    { value: 'manufaktur', label: { id: 'Manufaktur dan pabrik', en: 'Manufacturing and factory work' } },
+    { value: 'konstruksi', label: { id: 'Konstruksi', en: 'Construction' } },
+    { value: 'perawatan', label: { id: 'Perawat dan pengasuh lansia', en: 'Nursing and elderly care' } },
+    { value: 'perkebunan', label: { id: 'Perkebunan', en: 'Plantation' } },
+    { value: 'lainnya', label: { id: 'Bidang lain', en: 'Other fields' } },
+  ],
+  rules: { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] },
+  training: { min: 3, max: 8 },
+};

@@ -1,0 +1,320 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseFormula, type Row } from './formula';
+import type { AirtableFieldSpec } from '../../src/delivery/airtable-schema';
+
+// A local stand-in for the parts of Airtable's Web API this project uses, answering as Airtable's
+// documentation says: bearer tokens, {error: {type, message}} bodies, at most 10 records a request,
+// 5 requests a second per base with a 429 and a 30-second penalty, typecast for select options, and the
+// Metadata API for tables and fields. Tests and `npm start` both use it; tests can tell it to fail.
+
+export interface StandinRecord {
+  id: string;
+  createdTime: string;
+  fields: Row;
+}
+interface Table {
+  id: string;
+  name: string;
+  fields: (AirtableFieldSpec & { id: string })[];
+  records: StandinRecord[];
+}
+interface Base {
+  tables: Table[];
+}
+
+/** A fault the stand-in plays for the next `times` requests (or until cleared). */
+export type Fault =
+  | { kind: 'status'; status: number; times?: number }
+  | { kind: 'timeout'; times?: number }
+  | { kind: 'refuse'; times?: number }
+  /** The write happens but the reply never arrives: the caller cannot know it succeeded. */
+  | { kind: 'drop-after-write'; times?: number };
+
+export interface StandinOptions {
+  port?: number;
+  host?: string;
+  token: string;
+  /** base id → tables to start with (field specs). */
+  bases: Record<string, { name: string; fields: AirtableFieldSpec[] }[]>;
+  /** JSON file to keep records in between runs. */
+  file?: string;
+  requestsPerSecond?: number;
+  penaltyMs?: number;
+}
+
+const id = (prefix: string) => prefix + randomBytes(7).toString('hex').slice(0, 14);
+const SELECTS = new Set(['singleSelect', 'multipleSelects']);
+
+export class AirtableStandin {
+  private server?: Server;
+  private bases = new Map<string, Base>();
+  private hits = new Map<string, number[]>();
+  private penaltyUntil = new Map<string, number>();
+  private faults: Fault[] = [];
+  private sockets = new Set<import('node:net').Socket>();
+  url = '';
+  /** Every request seen, for tests that count calls. */
+  requests: { method: string; path: string; status: number }[] = [];
+
+  constructor(private opts: StandinOptions) {
+    for (const [baseId, tables] of Object.entries(opts.bases)) {
+      this.bases.set(baseId, { tables: tables.map((t) => this.newTable(t.name, t.fields)) });
+    }
+  }
+
+  private newTable(name: string, fields: AirtableFieldSpec[]): Table {
+    return { id: id('tbl'), name, fields: fields.map((f) => ({ ...f, id: id('fld') })), records: [] };
+  }
+
+  async start(): Promise<string> {
+    if (this.opts.file) await this.load();
+    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://${this.opts.host ?? '127.0.0.1'}:${port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.sockets) s.destroy();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Down and up again on the same address (a real refused connection in between). */
+  async restart(): Promise<void> {
+    const port = Number(new URL(this.url).port);
+    await this.stop();
+    this.opts.port = port;
+    await this.start();
+  }
+
+  /** Milliseconds left of a base's 429 penalty. */
+  penaltyRemaining(baseId: string): number {
+    return Math.max(0, (this.penaltyUntil.get(baseId) ?? 0) - Date.now());
+  }
+
+  fail(fault: Fault): void {
+    this.faults.push(fault);
+  }
+  heal(): void {
+    this.faults = [];
+  }
+
+  records(baseId: string, table: string): StandinRecord[] {
+    return this.table(baseId, table)?.records ?? [];
+  }
+
+  private table(baseId: string, nameOrId: string): Table | undefined {
+    return this.bases.get(baseId)?.tables.find((t) => t.name === nameOrId || t.id === nameOrId);
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const saved = JSON.parse(await readFile(this.opts.file!, 'utf8')) as Record<string, Base>;
+      for (const [baseId, base] of Object.entries(saved)) this.bases.set(baseId, base);
+    } catch {
+      // No file yet: start with the configured tables.
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (!this.opts.file) return;
+    await mkdir(dirname(this.opts.file), { recursive: true });
+    const tmp = `${this.opts.file}.tmp`;
+    await writeFile(tmp, JSON.stringify(Object.fromEntries(this.bases), null, 1));
+    await rename(tmp, this.opts.file);
+  }
+
+  /** The fault for this request; a lost reply only applies to a create, so other requests pass it by. */
+  private nextFault(isCreate: boolean): Fault | undefined {
+    const fault = this.faults[0];
+    if (!fault || (fault.kind === 'drop-after-write' && !isCreate)) return undefined;
+    if (fault.times !== undefined && --fault.times <= 0) this.faults.shift();
+    return fault;
+  }
+
+  /** 5 requests per second per base; beyond that 429, and every request in the next 30 s too. */
+  private rateLimited(baseId: string): boolean {
+    const now = Date.now();
+    if ((this.penaltyUntil.get(baseId) ?? 0) > now) return true;
+    const recent = (this.hits.get(baseId) ?? []).filter((t) => now - t < 1000);
+    recent.push(now);
+    this.hits.set(baseId, recent);
+    if (recent.length > (this.opts.requestsPerSecond ?? 5)) {
+      this.penaltyUntil.set(baseId, now + (this.opts.penaltyMs ?? 30_000));
+      return true;
+    }
+    return false;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://standin');
+    let status = 200;
+    const send = (code: number, body: unknown) => {
+      status = code;
+      res.writeHead(code, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(body));
+    };
+    const error = (code: number, type: string, message: string) => send(code, { error: { type, message } });
+    try {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      const raw = Buffer.concat(chunks).toString('utf8');
+
+      // Control for people trying failures by hand (npm run standin -- fail 503 | heal): not Airtable's API.
+      if (url.pathname === '/__standin/fault' && req.headers.authorization === `Bearer ${this.opts.token}`) {
+        if (req.method === 'DELETE') this.heal();
+        else this.fail(JSON.parse(raw) as Fault);
+        return send(200, { faults: this.faults });
+      }
+      const isCreate = req.method === 'POST' && url.pathname.split('/').filter(Boolean).length === 3;
+      const fault = this.nextFault(isCreate);
+      if (fault?.kind === 'refuse') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault?.kind === 'timeout') return; // never answers; the client's timeout decides
+      if (fault?.kind === 'status') {
+        const types: Record<number, string> = { 500: 'SERVER_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE', 429: 'TOO_MANY_REQUESTS', 422: 'INVALID_VALUE_FOR_COLUMN' };
+        return error(fault.status, types[fault.status] ?? 'UNEXPECTED_ERROR', 'Injected by the test stand-in');
+      }
+
+      if (req.headers.authorization !== `Bearer ${this.opts.token}`) {
+        return error(401, 'AUTHENTICATION_REQUIRED', 'Authentication required');
+      }
+      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+      if (parts[0] !== 'v0') return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
+      const meta = parts[1] === 'meta';
+      const baseId = meta ? parts[3] : parts[1];
+      const base = baseId ? this.bases.get(baseId) : undefined;
+      const notFound = () =>
+        error(403, 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND', 'Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions, and that the model names and/or ids are correct.');
+      if (!base || !baseId) return notFound();
+      if (this.rateLimited(baseId)) {
+        return error(429, 'TOO_MANY_REQUESTS', 'You have made too many requests in a short period of time. Please retry your request later');
+      }
+      let body: Record<string, unknown> = {};
+      if (raw) {
+        try {
+          body = JSON.parse(raw);
+        } catch {
+          return error(422, 'INVALID_REQUEST_BODY', 'Could not parse request body');
+        }
+      }
+
+      if (meta) return this.handleMeta(req.method ?? 'GET', base, parts.slice(4), body, send, error, notFound);
+
+      const table = this.table(baseId, parts[2] ?? '');
+      if (!table) return notFound();
+      const listing = (req.method === 'GET' && parts.length === 3) || (req.method === 'POST' && parts[3] === 'listRecords');
+      if (listing) {
+        const params = req.method === 'GET' ? Object.fromEntries(url.searchParams) : body;
+        let rows = table.records;
+        if (params.filterByFormula) {
+          try {
+            const predicate = parseFormula(String(params.filterByFormula));
+            rows = rows.filter((r) => predicate(r.fields));
+          } catch {
+            return error(422, 'INVALID_FILTER_BY_FORMULA', `The formula for filtering records is invalid: ${String(params.filterByFormula).slice(0, 40)}`);
+          }
+        }
+        const max = Math.min(Number(params.maxRecords ?? Infinity), Number(params.pageSize ?? 100), 100);
+        const wanted = (Array.isArray(params.fields) ? params.fields : url.searchParams.getAll('fields[]')) as string[];
+        const pick = (f: Row) => (wanted.length ? Object.fromEntries(Object.entries(f).filter(([k]) => wanted.includes(k))) : f);
+        return send(200, { records: rows.slice(0, max).map((r) => ({ ...r, fields: pick(r.fields) })) });
+      }
+      if (req.method === 'POST' && parts.length === 3) {
+        const records = body.records;
+        if (!Array.isArray(records) || records.length === 0) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
+        if (records.length > 10) return error(422, 'INVALID_RECORDS', 'You can create up to 10 records per request');
+        const created: StandinRecord[] = [];
+        for (const r of records as { fields?: Row }[]) {
+          const problem = this.checkFields(table, r.fields ?? {}, body.typecast === true);
+          if (problem) return error(422, problem[0], problem[1]);
+          created.push({ id: id('rec'), createdTime: new Date().toISOString(), fields: this.clean(r.fields ?? {}) });
+        }
+        table.records.push(...created);
+        await this.save();
+        if (fault?.kind === 'drop-after-write') {
+          req.socket.destroy();
+          return;
+        }
+        return send(200, { records: created });
+      }
+      return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
+    } catch {
+      if (!res.headersSent) error(500, 'SERVER_ERROR', 'Try again. If the problem persists, contact support.');
+    } finally {
+      this.requests.push({ method: req.method ?? '', path: url.pathname, status });
+      // `npm start` keeps the stand-in up for days: keep only the recent history.
+      if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
+    }
+  }
+
+  private clean(fields: Row): Row {
+    // Airtable leaves out empty values (false checkboxes, empty strings) when it returns a record.
+    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== false && v !== '' && v !== null && v !== undefined));
+  }
+
+  private checkFields(table: Table, fields: Row, typecast: boolean): [string, string] | undefined {
+    for (const [name, value] of Object.entries(fields)) {
+      const spec = table.fields.find((f) => f.name === name);
+      if (!spec) return ['UNKNOWN_FIELD_NAME', `Unknown field name: "${name}"`];
+      if (SELECTS.has(spec.type)) {
+        const choices = (spec.options?.choices ?? []) as { name: string }[];
+        for (const v of Array.isArray(value) ? value : [value]) {
+          if (choices.some((c) => c.name === v)) continue;
+          if (!typecast) return ['INVALID_MULTIPLE_CHOICE_OPTIONS', `Insufficient permissions to create new select option ""${String(v)}""`];
+          choices.push({ name: String(v) });
+          spec.options = { ...spec.options, choices };
+        }
+      }
+      if (spec.type === 'checkbox' && typeof value !== 'boolean') {
+        return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];
+      }
+    }
+    return undefined;
+  }
+
+  private handleMeta(
+    method: string,
+    base: Base,
+    rest: string[],
+    body: Record<string, unknown>,
+    send: (code: number, body: unknown) => void,
+    error: (code: number, type: string, message: string) => void,
+    notFound: () => void,
+  ): void | Promise<void> {
+    const describe = (t: Table) => ({ id: t.id, name: t.name, primaryFieldId: t.fields[0]?.id, fields: t.fields });
+    if (rest[0] !== 'tables') return notFound();
+    if (rest.length === 1 && method === 'GET') return send(200, { tables: base.tables.map(describe) });
+    if (rest.length === 1 && method === 'POST') {
+      const name = String(body.name ?? '');
+      const fields = (body.fields ?? []) as AirtableFieldSpec[];
+      if (!name || !fields.length) return error(422, 'INVALID_REQUEST_UNKNOWN', 'Invalid request: table needs a name and fields');
+      if (base.tables.some((t) => t.name === name)) return error(422, 'DUPLICATE_TABLE_NAME', `Table name "${name}" already exists`);
+      const table = this.newTable(name, fields);
+      base.tables.push(table);
+      return this.save().then(() => send(200, describe(table)));
+    }
+    const table = base.tables.find((t) => t.id === rest[1] || t.name === rest[1]);
+    if (!table) return notFound();
+    if (rest[2] === 'fields' && method === 'POST') {
+      const spec = body as unknown as AirtableFieldSpec;
+      if (!spec.name || !spec.type) return error(422, 'INVALID_REQUEST_UNKNOWN', 'Invalid request: field needs a name and a type');
+      if (table.fields.some((f) => f.name === spec.name)) return error(422, 'DUPLICATE_OR_EMPTY_FIELD_NAME', `Field name "${spec.name}" already exists`);
+      const field = { ...spec, id: id('fld') };
+      table.fields.push(field);
+      return this.save().then(() => send(200, field));
+    }
+    return notFound();
+  }
+}

@@ -1,0 +1,76 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BlobsServer } from '@netlify/blobs/server';
+import { AirtableStandin } from './airtable-standin/server';
+import { registrationTableFields } from '../src/delivery/airtable-schema';
+import type { RegistrationConfig } from '../src/registration/config';
+import type { SiteData } from '../src/site-data/types';
+import { registerHandler } from '../netlify/functions/register';
+import { receiptHandler } from '../netlify/functions/registration-receipt';
+import { eligibilityHandler } from '../netlify/functions/eligibility';
+import { serveSite } from './static-server';
+
+export const BASE_ID = 'appTestBase0001';
+export const TABLE = 'Pendaftaran';
+const TOKEN = 'test-token';
+
+export const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'];
+
+/**
+ * The registration path end to end on this machine: the built site, the real handlers, Netlify Blobs'
+ * own local server, and the Airtable stand-in over HTTP through the official SDK.
+ */
+export async function startRegistrationEnv(
+  opts: { requestsPerSecond?: number; penaltyMs?: number; blobsPort?: number; project?: string } = {},
+) {
+  const { blobsPort, project = '.', ...standinOpts } = opts;
+  // What the project's build handed its functions (src/site-data): its choices and page shells.
+  const built = JSON.parse(await readFile(join(project, 'src/site-data/generated.json'), 'utf8')) as SiteData;
+  const options = built.config;
+  const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
+  // A Blobs server in another process (the bench) or in this one (tests).
+  const blobs = blobsPort ? undefined : new BlobsServer({ directory: dir, token: 'blobs-token', port: 0 });
+  const port = blobsPort ?? (await blobs!.start()).port;
+  process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
+    JSON.stringify({ edgeURL: `http://127.0.0.1:${port}`, uncachedEdgeURL: `http://127.0.0.1:${port}`, siteID: 'test-site', token: 'blobs-token' }),
+  ).toString('base64');
+
+  const standin = new AirtableStandin({
+    token: TOKEN,
+    bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options) }] },
+    ...standinOpts,
+  });
+  const endpoint = await standin.start();
+  Object.assign(process.env, {
+    AIRTABLE_TOKEN: TOKEN,
+    AIRTABLE_BASE_ID: BASE_ID,
+    AIRTABLE_TABLE: TABLE,
+    AIRTABLE_ENDPOINT_URL: endpoint,
+  });
+  // The registration config, changeable by a test (e.g. registration closed) as a CMS edit and rebuild would.
+  let current = built;
+  const siteData = () => current;
+  const receipt = receiptHandler(siteData);
+  const routes = Object.fromEntries([
+    ['/api/register', registerHandler(siteData)],
+    ['/api/cek-kelayakan', eligibilityHandler(siteData)],
+    ...receiptPaths.map((p) => [p, receipt] as const),
+  ]);
+  const site = await serveSite(join(project, 'dist'), routes);
+  return {
+    site,
+    standin,
+    options,
+    records: () => standin.records(BASE_ID, TABLE),
+    setOptions(change: Partial<RegistrationConfig>) {
+      current = { ...built, config: { ...options, ...change } };
+    },
+    async close() {
+      await site.close();
+      await standin.stop();
+      await blobs?.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
