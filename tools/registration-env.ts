@@ -15,7 +15,7 @@ export const BASE_ID = 'appTestBase0001';
 export const TABLE = 'Pendaftaran';
 const TOKEN = 'test-token';
 
-export const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'];
+const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'];
 
 /**
  * The registration path end to end on this machine: the built site, the real handlers, Netlify Blobs'

@@ -31,7 +31,7 @@ interface JsonSchema {
 }
 
 /** The schema as the CMS writes it: input side (before transforms), dates as YYYY-MM-DD strings. */
-export function inputJsonSchema(schema: z.ZodType): JsonSchema {
+function inputJsonSchema(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, {
     io: 'input',
     unrepresentable: 'any',
@@ -183,7 +183,7 @@ const folders: Record<Exclude<keyof typeof collectionDefs, 'settings'>, FolderMe
   },
 };
 
-export function cmsCollections(): Json[] {
+function cmsCollections(): Json[] {
   const list: Json[] = Object.entries(folders).map(([name, meta]) => {
     const schema = inputJsonSchema(collectionDefs[name as keyof typeof folders].schema);
     const yaml = !meta.hasBody;
@@ -224,7 +224,7 @@ export function cmsCollections(): Json[] {
   return list;
 }
 
-export interface CmsOptions {
+interface CmsOptions {
   /** Git branch the production CMS commits to. */
   branch?: string;
   siteUrl?: string;

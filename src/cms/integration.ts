@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
 import { headersFile } from '../server/security-headers';
+import { adminCsp } from './admin-csp';
 
 // /admin: Decap CMS served from our own build, never from a CDN. At build time the bundle, its lazy
 // chunks and wasm files are copied out of node_modules into dist/admin next to the generated
@@ -19,7 +20,7 @@ const OWN = 'src/cms/preview';
 
 const decapFile = (name: string) => /^(\d+\.)?decap-cms\.js$|\.wasm$|^decap-cms\.js\.LICENSE\.txt$/.test(name);
 
-export function adminPage({ identity }: { identity: boolean }): string {
+function adminPage({ identity }: { identity: boolean }): string {
   return `<!doctype html>
 <html lang="id">
 <head>
@@ -101,7 +102,7 @@ export function adminIntegration(): AstroIntegration {
         await copyFile(IDENTITY_WIDGET, join(out, 'netlify-identity-widget.js'));
         for (const [file, make] of Object.entries(generatedFiles(true))) await writeFile(join(out, file), await make());
         const entries = await readdir(fileURLToPath(dir));
-        await writeFile(new URL('_headers', dir), headersFile(entries));
+        await writeFile(new URL('_headers', dir), headersFile(entries, adminCsp));
       },
     },
   };

@@ -9,13 +9,13 @@ import { defaultLocalePath, readEntryData, untranslated, withFallback } from './
 // Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
 // which file and which field is wrong, so a staff member can fix an edit without reading a stack trace.
 
-export interface ContentProblem {
+interface ContentProblem {
   file: string;
   field: string;
   message: string;
 }
 
-export interface ContentReport {
+interface ContentReport {
   files: number;
   problems: ContentProblem[];
   /** Not errors: e.g. an entry not yet translated. */

@@ -2,7 +2,7 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n';
 
 // Entries live in content/<collection>/<locale>/<key>.<ext>; the key pairs translations.
-export function entryLocale(entry: { id: string }): Locale {
+function entryLocale(entry: { id: string }): Locale {
   return entry.id.startsWith('en/') ? 'en' : 'id';
 }
 export function entryKey(entry: { id: string }): string {

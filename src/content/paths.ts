@@ -14,7 +14,7 @@ export const sections = {
   registerThanks: { id: 'daftar/terima-kasih', en: 'register/thank-you' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
-export type Section = keyof typeof sections;
+type Section = keyof typeof sections;
 
 /** A site path in `lang`, with a trailing slash: pathFor('en', 'a', 'b') → '/en/a/b/'. */
 export function pathFor(lang: Locale, ...segments: string[]): string {

@@ -1,5 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
-import { locales, t, type Locale } from '../i18n';
+import { locales, t, type Locale, type MessageKey } from '../i18n';
 import { byDateDesc, byOrder, entriesIn, entryKey, getSettings } from './entries';
 import { activeVacancies } from './vacancies';
 import { homePath, pathFor, sectionPath, sections } from './paths';
@@ -12,7 +12,7 @@ export interface Crumb {
   href: string;
 }
 
-export type View =
+type View =
   | { kind: 'home' }
   | { kind: 'page'; entry: CollectionEntry<'pages'> }
   | { kind: 'destinations'; entries: CollectionEntry<'destinations'>[] }
@@ -80,27 +80,14 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
   }
 
   const destinations = (await entriesIn('destinations', lang)).sort(byOrder);
-  const destinationsCrumb: Crumb = { label: t(lang, 'destinations.title'), href: sectionPath(lang, 'destinations') };
-  routes.push({
-    key: 'destinations',
-    lang,
-    path: destinationsCrumb.href,
-    title: t(lang, 'destinations.title'),
-    description: t(lang, 'destinations.description'),
-    crumbs: [home],
-    view: { kind: 'destinations', entries: destinations },
-  });
-  for (const entry of destinations) {
-    routes.push({
+  routes.push(
+    ...listWithEntries(lang, home, ['destinations', 'destinations.title', 'destinations.description'], { kind: 'destinations', entries: destinations }, destinations, (entry) => ({
       key: `destination:${entryKey(entry)}`,
-      lang,
-      path: sectionPath(lang, 'destinations', entryKey(entry)),
       title: entry.data.name,
       description: entry.data.summary,
-      crumbs: [home, destinationsCrumb],
       view: { kind: 'destination', entry },
-    });
-  }
+    })),
+  );
 
   routes.push({
     key: 'faq',
@@ -113,30 +100,14 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
   });
 
   const announcements = (await entriesIn('announcements', lang)).sort(byDateDesc);
-  const announcementsCrumb: Crumb = {
-    label: t(lang, 'announcements.title'),
-    href: sectionPath(lang, 'announcements'),
-  };
-  routes.push({
-    key: 'announcements',
-    lang,
-    path: announcementsCrumb.href,
-    title: t(lang, 'announcements.title'),
-    description: t(lang, 'announcements.description'),
-    crumbs: [home],
-    view: { kind: 'announcements', entries: announcements },
-  });
-  for (const entry of announcements) {
-    routes.push({
+  routes.push(
+    ...listWithEntries(lang, home, ['announcements', 'announcements.title', 'announcements.description'], { kind: 'announcements', entries: announcements }, announcements, (entry) => ({
       key: `announcement:${entryKey(entry)}`,
-      lang,
-      path: sectionPath(lang, 'announcements', entryKey(entry)),
       title: entry.data.title,
       description: entry.data.summary,
-      crumbs: [home, announcementsCrumb],
       view: { kind: 'announcement', entry },
-    });
-  }
+    })),
+  );
   routes.push({
     key: 'register',
     lang,
@@ -155,6 +126,22 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
     routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });
   }
   return routes;
+}
+
+/** A section's list page and one page per entry under it, e.g. /tujuan/ and /tujuan/jepang/. */
+function listWithEntries<E extends { id: string }>(
+  lang: Locale,
+  home: Crumb,
+  [section, title, description]: ['destinations' | 'announcements', MessageKey, MessageKey],
+  listView: View,
+  entries: E[],
+  page: (entry: E) => Pick<Draft, 'key' | 'title' | 'description' | 'view'>,
+): Draft[] {
+  const list: Crumb = { label: t(lang, title), href: sectionPath(lang, section) };
+  return [
+    { key: section, lang, path: list.href, title: list.label, description: t(lang, description), crumbs: [home], view: listView },
+    ...entries.map((entry) => ({ ...page(entry), lang, path: sectionPath(lang, section, entryKey(entry)), crumbs: [home, list] })),
+  ];
 }
 
 async function namesIn(lang: Locale): Promise<Names> {

@@ -28,7 +28,7 @@ const payRangeOrdered = (d: { payMin?: number | undefined; payMax?: number | und
   d.payMin === undefined || d.payMax === undefined || d.payMin <= d.payMax;
 const payRangeError = { message: 'payMin tidak boleh lebih besar dari payMax', path: ['payMax'] };
 
-export const pageSchema = z.strictObject({
+const pageSchema = z.strictObject({
   title: text(120),
   description: text(200),
   /** URL segment in this language, e.g. "persyaratan" → /persyaratan/. */
@@ -44,7 +44,7 @@ export const pageSchema = z.strictObject({
 
 export const regionValues = ['asia-timur', 'timur-tengah', 'eropa', 'oseania', 'asia-tenggara'] as const;
 
-export const destinationSchema = z.strictObject({
+const destinationSchema = z.strictObject({
   name: text(60),
   region: z.enum(regionValues),
   summary: text(200),
@@ -61,7 +61,7 @@ export const destinationSchema = z.strictObject({
 }).refine(payRangeOrdered, payRangeError);
 
 /** An official vacancy: it is shown only while its recruitment permit (SIP) is valid. */
-export const vacancySchema = z.strictObject({
+const vacancySchema = z.strictObject({
   position: text(120),
   /** File name of a destination, e.g. "jepang". */
   destination: slug,
@@ -81,14 +81,14 @@ export const vacancySchema = z.strictObject({
 
 export const faqCategoryValues = ['program', 'syarat', 'biaya', 'pendaftaran', 'keamanan'] as const;
 
-export const faqSchema = z.strictObject({
+const faqSchema = z.strictObject({
   question: text(200),
   answer: text(2000),
   category: z.enum(faqCategoryValues),
   order: z.number().int().min(0),
 });
 
-export const announcementSchema = z.strictObject({
+const announcementSchema = z.strictObject({
   title: text(140),
   date: z.coerce.date(),
   summary: text(300),
@@ -101,7 +101,7 @@ const localized = (max: number) => z.strictObject({ id: text(max), en: text(max)
 const optionalLocalized = (max: number) =>
   z.strictObject({ id: optionalText(max), en: optionalText(max) }).default({ id: undefined, en: undefined });
 
-export const settingsSchema = z.strictObject({
+const settingsSchema = z.strictObject({
   registration: z.strictObject({
     open: z.boolean(),
     closedMessage: localized(400),
@@ -155,10 +155,7 @@ export const settingsSchema = z.strictObject({
 
 export type Page = z.infer<typeof pageSchema>;
 export type Destination = z.infer<typeof destinationSchema>;
-export type Faq = z.infer<typeof faqSchema>;
-export type Announcement = z.infer<typeof announcementSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
-export type Vacancy = z.infer<typeof vacancySchema>;
 
 /** The collections: folder under content/, file pattern, schema. Used by Astro and by the content check. */
 export const collectionDefs = {

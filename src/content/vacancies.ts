@@ -7,7 +7,7 @@ import { todayInSerang } from '../shared/serang-time';
 // "valid until" day, Kota Serang time. Filtered at build time; the daily scheduled rebuild
 // (netlify/functions/rebuild-daily.ts) makes an expiry take effect without anyone acting.
 
-export const isSipValid = (validUntil: Date, today: string): boolean => validUntil.toISOString().slice(0, 10) >= today;
+const isSipValid = (validUntil: Date, today: string): boolean => validUntil.toISOString().slice(0, 10) >= today;
 
 /** Vacancies to publish in `lang`, soonest-expiring last: newest permits first. */
 export async function activeVacancies(lang: Locale, today = todayInSerang()): Promise<CollectionEntry<'vacancies'>[]> {

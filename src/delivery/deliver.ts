@@ -7,11 +7,11 @@ import { backoffMs, claim, putOutbox, release, removeOutbox, setPenalty, type Ou
 // overwritten). Then creates in batches of 10, Airtable's limit. A window of 200 costs 21 calls, so the
 // drain stays close to Airtable's ceiling of 50 records a second (10 records × 5 requests).
 
-export const BATCH = 10;
+const BATCH = 10;
 export const WINDOW = 200;
-export const PENALTY_MS = 30_000;
+const PENALTY_MS = 30_000;
 
-export interface DeliveryResult {
+interface DeliveryResult {
   delivered: string[];
   failed: { reference: string; error: string }[];
   /** Leased by another deliverer: left alone this time. */
@@ -19,7 +19,7 @@ export interface DeliveryResult {
   rateLimited: boolean;
 }
 
-export interface DeliveryOptions {
+interface DeliveryOptions {
   /** Per Airtable request. */
   timeoutMs: number;
   /** How long this deliverer may hold the items. */

@@ -7,7 +7,7 @@ import { isDue, listOutbox, penaltyUntil } from './outbox';
 // Airtable call (monthly API caps make idle polling expensive). A record Airtable keeps refusing stays
 // in the outbox with its error until the base is fixed: nothing is ever dropped.
 
-export interface WorkerReport {
+interface WorkerReport {
   pending: number;
   delivered: number;
   failed: number;
@@ -22,7 +22,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Lets a call start only while fewer than `limit` started in the last `windowMs`: Airtable's rule
  * (5 a second per base), with a margin for the time a request takes to arrive.
  */
-export function rateLimiter(limit = 5, windowMs = 1100): () => Promise<void> {
+function rateLimiter(limit = 5, windowMs = 1100): () => Promise<void> {
   const starts: number[] = [];
   return async function take(): Promise<void> {
     const now = Date.now();
@@ -36,7 +36,7 @@ export function rateLimiter(limit = 5, windowMs = 1100): () => Promise<void> {
   };
 }
 
-export interface WorkerOptions {
+interface WorkerOptions {
   /** The scheduled function may run 30 s. */
   budgetMs?: number;
   timeoutMs?: number;

@@ -43,7 +43,7 @@ const references = () => getStore({ name: 'registration-references', consistency
  * reference is never given twice — not even after the first one was delivered and left the outbox,
  * where the delivery's lookup would otherwise mistake the newcomer for an earlier record.
  */
-export async function reserveReference(reference: string): Promise<boolean> {
+async function reserveReference(reference: string): Promise<boolean> {
   return (await references().set(reference, '', { onlyIfNew: true })).modified;
 }
 
@@ -67,7 +67,7 @@ export async function referenceForSubmission(submissionId: string, now = Date.no
   return seen && now - seen.at < IDEMPOTENCY_MS ? seen.reference : undefined;
 }
 
-export async function rememberSubmission(submissionId: string, reference: string, now = Date.now()): Promise<void> {
+async function rememberSubmission(submissionId: string, reference: string, now = Date.now()): Promise<void> {
   await submissions().setJSON(submissionId.toLowerCase(), { reference, at: now });
 }
 

@@ -5,7 +5,7 @@ import type { Choice, ChoiceLists } from './config';
 // The one description of the registration form. The form markup, the validation, the Airtable columns,
 // the CSV export and the tests are all built from this list.
 
-export type AirtableType = 'singleLineText' | 'phoneNumber' | 'email' | 'date' | 'singleSelect' | 'multipleSelects';
+type AirtableType = 'singleLineText' | 'phoneNumber' | 'email' | 'date' | 'singleSelect' | 'multipleSelects';
 
 interface FieldBase {
   name: string;
@@ -16,7 +16,7 @@ interface FieldBase {
   airtable?: { column: string; type: AirtableType };
 }
 
-export interface TextField extends FieldBase {
+interface TextField extends FieldBase {
   kind: 'text' | 'tel' | 'email' | 'date';
   autocomplete?: string;
   inputmode?: 'numeric' | 'tel' | 'email' | 'text';
@@ -25,13 +25,13 @@ export interface TextField extends FieldBase {
   width?: 'short' | 'medium';
 }
 
-export interface ChoiceField extends FieldBase {
+interface ChoiceField extends FieldBase {
   kind: 'select' | 'radios' | 'checkboxes';
   choose?: MessageKey;
   choices: (lists: ChoiceLists) => Choice[];
 }
 
-export interface ConsentField extends FieldBase {
+interface ConsentField extends FieldBase {
   kind: 'consent';
 }
 
@@ -40,7 +40,7 @@ export type Field = TextField | ChoiceField | ConsentField;
 const fixed = (list: [string, string, string][]): (() => Choice[]) => () =>
   list.map(([value, id, en]) => ({ value, label: { id, en } }));
 
-export const DISTRICTS = fixed([
+const DISTRICTS = fixed([
   // Kota Serang's six kecamatan, codes 36.73.01–06 (Kemendagri).
   ['serang', 'Serang', 'Serang'],
   ['kasemen', 'Kasemen', 'Kasemen'],
@@ -50,7 +50,7 @@ export const DISTRICTS = fixed([
   ['taktakan', 'Taktakan', 'Taktakan'],
 ]);
 
-export const EDUCATION = (): Choice[] => educationLevels.map((e) => ({ value: e.value, label: { id: e.id, en: e.en } }));
+const EDUCATION = (): Choice[] => educationLevels.map((e) => ({ value: e.value, label: { id: e.id, en: e.en } }));
 
 export const MAX_DESTINATIONS = 3;
 

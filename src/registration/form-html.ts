@@ -17,7 +17,7 @@ export const optionTag = (value: string, label: string, selected: boolean) => `<
 export const choiceTag = (type: 'radio' | 'checkbox', id: string, name: string, value: string, label: string, checked: boolean) =>
   `<div class="choice"><input${attrs({ id, name, type, value, checked })}><label for="${id}">${esc(label)}</label></div>`;
 
-export const fieldId = (name: string) => `f-${name}`;
+const fieldId = (name: string) => `f-${name}`;
 const valuesOf = (raw: RawInput, name: string): string[] => {
   const v = raw[name];
   return (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => String(x));
@@ -114,7 +114,7 @@ function renderField(field: Field, s: FormState): string {
   }
 }
 
-export function renderErrorSummary(lang: Locale, errors: FieldErrors): string {
+function renderErrorSummary(lang: Locale, errors: FieldErrors): string {
   const items = fields
     .filter((f) => errors[f.name])
     .map((f) => `<li><a href="#${fieldId(f.name)}">${esc(t(lang, errors[f.name] as MessageKey))}</a></li>`)

@@ -4,13 +4,13 @@
 // may hold a NIK from anywhere, notably Kabupaten Serang (36.04): the region is never a reason to refuse.
 
 /** Province codes in use (Kemendagri), including the Papua provinces created in 2022. */
-export const PROVINCE_CODES = new Set([
+const PROVINCE_CODES = new Set([
   '11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36',
   '51', '52', '53', '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76', '81', '82',
   '91', '92', '93', '94', '95', '96',
 ]);
 
-export interface NikParts {
+interface NikParts {
   province: string;
   regency: string;
   district: string;
@@ -23,11 +23,11 @@ export interface NikParts {
 }
 
 /** Spaces, dots and dashes people type while copying from a KTP are removed. */
-export function cleanNik(input: string): string {
+function cleanNik(input: string): string {
   return input.replace(/[\s.\-]/g, '');
 }
 
-export type NikResult = { ok: true; nik: string; parts: NikParts } | { ok: false; reason: 'length' | 'invalid' };
+type NikResult = { ok: true; nik: string; parts: NikParts } | { ok: false; reason: 'length' | 'invalid' };
 
 export function parseNik(input: string): NikResult {
   const nik = cleanNik(input);
@@ -55,7 +55,7 @@ export function parseNik(input: string): NikResult {
   return { ok: true, nik, parts: { province, regency, district, birthDay, birthMonth, birthYear2, female, serial } };
 }
 
-export function daysInMonth(month: number, year: number): number {
+function daysInMonth(month: number, year: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

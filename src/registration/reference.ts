@@ -3,7 +3,7 @@ import type { Locale } from '../i18n';
 import { sectionPath } from '../content/paths';
 
 // Read aloud over the phone and copied by hand: no 0/O or 1/I to confuse. 32^6 ≈ 1.07 billion codes.
-export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const REFERENCE_PATTERN = /^SRG-[2-9A-HJ-NP-Z]{6}$/;
 
 export function newReference(): string {

@@ -11,7 +11,7 @@ import type { DestinationChoice, RegistrationConfig } from './config';
 // result has a plain URL that works without JavaScript and can be shared) answered by a function with
 // the registration's own rules (unmetRequirements), so the two can never disagree.
 
-export const ACTION = '/api/cek-kelayakan';
+const ACTION = '/api/cek-kelayakan';
 const NOT_SURE = 'belum-tahu';
 /** Levels at which the result recommends the free language training. */
 const NEEDS_TRAINING = new Set(['none', 'basic']);
@@ -41,14 +41,14 @@ export function readAnswers(params: URLSearchParams, options: RegistrationConfig
 }
 const withValue = <K extends string>(key: K, v: string | undefined) => (v ? ({ [key]: v } as Record<K, string>) : {});
 
-export interface Outcome {
+interface Outcome {
   complete: boolean;
   unmet: Unmet[];
   destinations: DestinationChoice[];
   needsTraining: boolean;
 }
 
-export function assess(a: Answers, options: RegistrationConfig): Outcome {
+function assess(a: Answers, options: RegistrationConfig): Outcome {
   const unmet = unmetRequirements(
     { ...(a.age ? { oldEnough: a.age === 'over' } : {}), ...(a.education ? { education: a.education } : {}), ...(a.sector ? { sector: a.sector } : {}) },
     options.rules,

@@ -23,7 +23,7 @@ export interface Registration {
 
 export type FieldErrors = Partial<Record<FieldName, MessageKey>>;
 
-export type Validation =
+type Validation =
   | { ok: true; value: Registration }
   | { ok: false; errors: FieldErrors; ineligible?: Unmet };
 

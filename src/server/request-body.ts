@@ -1,9 +1,9 @@
 /** A form post or JSON object as it arrived, before any checking. */
 type RawInput = Record<string, unknown>;
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
-export type Parsed =
+type Parsed =
   | { ok: true; json: boolean; raw: RawInput }
   /** `json`: the body claimed to be JSON, so the answer is JSON even when the body is broken. */
   | { ok: false; json: boolean; status: 400 | 413 | 415 };

@@ -1,9 +1,8 @@
-import { DECAP_PORT } from '../cms/local-backend';
-
 // Security headers: one definition for static pages (written to dist/_headers at build time, see
-// src/cms/integration.ts), for the pages the functions render (src/server/respond.ts), and for /admin.
+// src/cms/integration.ts) and for the pages the functions render (src/server/respond.ts). /admin has
+// its own policy (src/cms/admin-csp.ts).
 
-export const publicCsp = [
+const publicCsp = [
   "default-src 'self'",
   // No inline script anywhere: the form's script is a file; JSON-LD is data, which CSP does not run.
   // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it does not allow eval().
@@ -17,27 +16,6 @@ export const publicCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/**
- * Decap CMS is a React app we do not control: it injects styles at run time (emotion) and compiles
- * schemas with `new Function` (ajv), so it needs 'unsafe-inline' styles and 'unsafe-eval'. It is kept
- * to /admin, which only logged-in staff use and which no public page links to.
- */
-export const adminCsp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  // decap-server in `npm start` (the CMS only tries it on localhost); production talks to the same
-  // origin (Git Gateway and Identity under /.netlify/).
-  `connect-src 'self' http://localhost:${DECAP_PORT}`,
-  "frame-src 'self' blob:",
-  "worker-src 'self' blob:",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const common: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
@@ -57,7 +35,7 @@ const block = (path: string, headers: Record<string, string>) => [path, ...Objec
  * policy is given per top-level entry of the build (`entries`: directory and file names of dist/),
  * the admin policy to /admin only, and the headers that do not differ to everything.
  */
-export function headersFile(entries: string[]): string {
+export function headersFile(entries: string[], adminCsp: string): string {
   const publicPaths = ['/', ...entries.filter((e) => e !== 'admin' && !e.startsWith('_headers')).flatMap((e) => (e.includes('.') ? [`/${e}`] : [`/${e}`, `/${e}/*`]))];
   return [
     ...block('/*', common),

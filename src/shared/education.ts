@@ -14,7 +14,7 @@ export const educationLevels = [
   { value: 's3', rank: 9, id: 'S3', en: 'Doctorate (S3)' },
 ] as const;
 
-export type EducationLevel = (typeof educationLevels)[number]['value'];
+type EducationLevel = (typeof educationLevels)[number]['value'];
 export const educationValues = educationLevels.map((e) => e.value) as [EducationLevel, ...EducationLevel[]];
 
 export function educationRank(value: string): number | undefined {

@@ -15,7 +15,7 @@ export const CONFIG_FILE = `/${SHELL_ROOT}/config.json`;
 
 async function collect(read: (path: string) => Promise<string>): Promise<SiteData> {
   const shells = {} as SiteData['shells'];
-  for (const page of shellPages()) (shells[page.name] ??= {} as SiteData['shells'][typeof page.name])[page.lang] = await read(`${page.path}index.html`);
+  for (const page of shellPages()) (shells[page.name] ??= {} as SiteData['shells'][typeof page.name])[page.lang] = await read(page.path);
   return { config: JSON.parse(await read(CONFIG_FILE)), shells };
 }
 
@@ -35,27 +35,30 @@ export function siteDataIntegration(): AstroIntegration {
       },
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
-        await write(await collect((path) => readFile(root + path.slice(1), 'utf8')));
+        await write(await collect((path) => readFile(root + path.slice(1) + (path.endsWith('/') ? 'index.html' : ''), 'utf8')));
         await rm(root + SHELL_ROOT, { recursive: true, force: true });
       },
       'astro:server:setup': ({ server, logger }) => {
-        let timer: NodeJS.Timeout | undefined;
+        const collectFromDevServer = async () => {
+          const address = server.httpServer?.address();
+          if (!address || typeof address === 'string') return;
+          const origin = `http://127.0.0.1:${address.port}`;
+          try {
+            await write(await collect(async (path) => {
+              const res = await fetch(origin + path);
+              if (!res.ok) throw new Error(`${path}: ${res.status}`);
+              return res.text();
+            }));
+          } catch (e) {
+            logger.warn(`site data for the functions not refreshed: ${(e as Error).message}`);
+          }
+        };
+        // Astro re-reads a changed content file a moment after the watcher reports it, so look twice:
+        // soon, and again when the content layer has surely caught up (an unchanged result writes nothing).
+        let timers: NodeJS.Timeout[] = [];
         const refresh = () => {
-          clearTimeout(timer);
-          timer = setTimeout(async () => {
-            const address = server.httpServer?.address();
-            if (!address || typeof address === 'string') return;
-            const origin = `http://127.0.0.1:${address.port}`;
-            try {
-              await write(await collect(async (path) => {
-                const res = await fetch(origin + path);
-                if (!res.ok) throw new Error(`${path}: ${res.status}`);
-                return res.text();
-              }));
-            } catch (e) {
-              logger.warn(`site data for the functions not refreshed: ${(e as Error).message}`);
-            }
-          }, 300);
+          timers.forEach(clearTimeout);
+          timers = [300, 2500].map((ms) => setTimeout(collectFromDevServer, ms));
         };
         server.httpServer?.once('listening', refresh);
         server.watcher.on('all', (_event, file) => {

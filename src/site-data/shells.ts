@@ -3,9 +3,9 @@ import { homePath, sectionPath } from '../content/paths';
 import type { Crumb } from '../content/routes';
 
 // The function pages: each gets a shell (a full page of the site with SHELL_SLOTS where the answer goes),
-// built by Astro at /site-data/<name>/<lang>/ and taken out of the published site by the integration.
+// built by Astro at /site-data/<name>-<lang>/ (a path segment "id" would trip Astro's i18n routing) and taken out of the published site by the integration.
 
-export const shellNames = ['register', 'receipt', 'eligibilityResult'] as const;
+const shellNames = ['register', 'receipt', 'eligibilityResult'] as const;
 export type ShellName = (typeof shellNames)[number];
 
 export interface ShellPage {
@@ -32,6 +32,6 @@ export function shellPages(): ShellPage[] {
       receipt: { title: t(lang, 'reg.receipt.crumb'), crumbs: [home, register], formScript: true },
       eligibilityResult: { title: t(lang, 'eligibility.result.title'), crumbs: [home, eligibility], formScript: false },
     };
-    return shellNames.map((name) => ({ name, lang, path: `/${SHELL_ROOT}/${name}/${lang}/`, ...pages[name] }));
+    return shellNames.map((name) => ({ name, lang, path: `/${SHELL_ROOT}/${name}-${lang}/`, ...pages[name] }));
   });
 }

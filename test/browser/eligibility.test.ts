@@ -5,7 +5,7 @@ import { launchBrowser, viewports } from '../../tools/browser';
 import { startRegistrationEnv } from '../../tools/registration-env';
 
 // The self-check at /cek-kelayakan: a plain GET form answered by the function with the registration's
-// own rules (read from content through /registration-config.json). Same answers with and without JS.
+// own rules (read from content through the build's site data). Same answers with and without JS.
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 let browser: Browser;

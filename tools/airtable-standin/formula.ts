@@ -2,7 +2,7 @@
 // Anything else is answered as Airtable would answer a formula it cannot parse.
 
 export type Row = Record<string, unknown>;
-export type Predicate = (row: Row) => boolean;
+type Predicate = (row: Row) => boolean;
 
 export function parseFormula(source: string): Predicate {
   let i = 0;

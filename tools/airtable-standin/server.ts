@@ -11,7 +11,7 @@ import type { AirtableFieldSpec } from '../../src/delivery/airtable-schema';
 // 5 requests a second per base with a 429 and a 30-second penalty, typecast for select options, and the
 // Metadata API for tables and fields. Tests and `npm start` both use it; tests can tell it to fail.
 
-export interface StandinRecord {
+interface StandinRecord {
   id: string;
   createdTime: string;
   fields: Row;
@@ -34,7 +34,7 @@ export type Fault =
   /** The write happens but the reply never arrives: the caller cannot know it succeeded. */
   | { kind: 'drop-after-write'; times?: number };
 
-export interface StandinOptions {
+interface StandinOptions {
   port?: number;
   host?: string;
   token: string;

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'node-html-parser';
+import { registerHandler } from '../../netlify/functions/register';
+import { receiptHandler } from '../../netlify/functions/registration-receipt';
+import { eligibilityHandler } from '../../netlify/functions/eligibility';
+import type { SiteData } from '../../src/site-data/types';
+import { formBody, person } from '../../tools/people';
+
+// The pages the functions answer with come from the build (src/site-data/generated.json), each with its
+// own title, breadcrumb and language switch, and no function fetches its own site to make them.
+
+let site: SiteData;
+beforeAll(async () => {
+  site = JSON.parse(await readFile('src/site-data/generated.json', 'utf8')) as SiteData;
+});
+afterEach(() => vi.unstubAllGlobals());
+
+/** Calls a handler at an origin where no site answers, with fetch refusing any request at all. */
+async function call(handler: (req: Request) => Promise<Response>, path: string, init?: RequestInit) {
+  const fetched: string[] = [];
+  vi.stubGlobal('fetch', async (url: unknown) => {
+    fetched.push(String(url));
+    throw new Error('no network');
+  });
+  const res = await handler(new Request(`http://site.invalid${path}`, init));
+  vi.unstubAllGlobals();
+  const doc = parse(await res.text());
+  return {
+    res,
+    fetched,
+    title: doc.querySelector('title')?.text,
+    crumbs: doc.querySelectorAll('.crumbs li').map((li) => li.text.trim()),
+    languageSwitch: doc.querySelector('a.lang')?.getAttribute('href'),
+    h1: doc.querySelector('main h1')?.text,
+  };
+}
+
+describe('function pages', () => {
+  it('the receipt: its own title and breadcrumb, the switch keeps the reference', async () => {
+    const page = await call(receiptHandler(() => site), '/daftar/terima-kasih/?ref=SRG-ABCDEF');
+    expect(page.res.status).toBe(200);
+    expect(page.title).toBe('SRG-ABCDEF — Tanda terima pendaftaran | Kerja Luar Negeri Kota Serang');
+    expect(page.crumbs).toEqual(['Beranda', 'Daftar minat kerja luar negeri', 'Tanda terima pendaftaran']);
+    expect(page.languageSwitch).toBe('/en/register/thank-you/?ref=SRG-ABCDEF');
+    expect(page.fetched).toEqual([]);
+  });
+
+  it('the self-check result: its own breadcrumb, the switch keeps the answers', async () => {
+    const page = await call(eligibilityHandler(() => site), '/api/cek-kelayakan?usia=over&pendidikan=sma&lang=en');
+    expect(page.res.status).toBe(200);
+    expect(page.title).toBe('Eligibility check result | Kota Serang Jobs Abroad');
+    expect(page.crumbs).toEqual(['Home', 'Eligibility check', 'Eligibility check result']);
+    expect(page.languageSwitch).toBe('/api/cek-kelayakan?usia=over&pendidikan=sma&lang=id');
+    expect(page.fetched).toEqual([]);
+  });
+
+  it('registration errors: the form page titled as an error, the switch to the other form', async () => {
+    const page = await call(registerHandler(() => site), '/api/register', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: formBody({ ...person(), nik: '123' }),
+    });
+    expect(page.res.status).toBe(422);
+    expect(page.title).toMatch(/^Kesalahan: Daftar minat/);
+    expect(page.crumbs).toEqual(['Beranda', 'Daftar minat kerja luar negeri']);
+    expect(page.languageSwitch).toBe('/en/register/');
+    expect(page.fetched).toEqual([]);
+  });
+
+  it('without the build\'s data a function answers 503 with a message, not a broken page', async () => {
+    const page = await call(eligibilityHandler(() => undefined), '/api/cek-kelayakan?lang=id');
+    expect(page.res.status).toBe(503);
+    expect(page.res.headers.get('retry-after')).toBe('60');
+  });
+});
