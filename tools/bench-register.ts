@@ -1,31 +1,33 @@
-// npm run bench:register — 1,000 registrations in one burst through the real handler into the Airtable
-// stand-in enforcing Airtable's limits (5 requests/s per base, 429 + 30 s penalty), then the delivery
-// worker drains the outbox. The naive pattern (one SDK create per request, default retries) runs on the
-// same burst against a fresh stand-in. Prints a table; needs a built site (npm run build).
+// npm run bench:register — the registration pipeline against the Airtable stand-in enforcing Airtable's
+// limits (5 requests/s per base, 429 + penalty), Blobs in a second process as on Netlify. Scenarios:
+// a burst of 1,000 at 50 in flight; 200 at once; backlogs of 10,000 and 20,000 left by an outage;
+// 1,000 records sharing one NIK; a poison record among good ones; and the naive pattern (one SDK create
+// per request) for comparison. Prints tables; asserts nothing. Needs a built site (npm run build).
+// BENCH_SCENARIOS=burst,backlog10k,… runs some only.
 import Airtable from 'airtable';
 import { spawn } from 'node:child_process';
-import { builtSiteData } from '../src/site-data';
 import { performance } from 'node:perf_hooks';
 import { startRegistrationEnv, BASE_ID, TABLE } from './registration-env';
 import { person } from './people';
 import { serveSite } from './static-server';
 import { AirtableStandin } from './airtable-standin/server';
+import { builtSiteData } from '../src/site-data';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import { airtableSettingsFromEnv, toAirtableFields } from '../src/delivery/airtable';
-import { listOutbox, penaltyUntil } from '../src/delivery/outbox';
-import { deliverPending } from '../src/delivery/drain';
+import { acceptRegistration, allEntries, nikHash } from '../src/delivery/outbox';
+import { drainOutbox, type DrainReport } from '../src/delivery/drain';
+import { BACKGROUND_BUDGET_MS } from '../src/delivery/background';
 import { newReference } from '../src/registration/reference';
 import { validateRegistration } from '../src/registration/validate';
 import { todayInSerang } from '../src/shared/serang-time';
 
-const N = Number(process.env.BENCH_N ?? 1000);
-// Requests in flight at once (BENCH_IN_FLIGHT); the handler, the stand-in and the load share one process.
-const CONCURRENCY = Number(process.env.BENCH_IN_FLIGHT ?? 50);
 const FUNCTION_LIMIT_MS = 60_000; // Netlify's limit for a synchronous function
+const only = process.env.BENCH_SCENARIOS?.split(',');
+const wanted = (name: string) => !only || only.includes(name);
 
-const pct = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
-async function burst(url: string, bodies: object[], inFlight = CONCURRENCY) {
+async function burst(url: string, bodies: object[], inFlight: number) {
   const times: number[] = [];
   const refs: (string | undefined)[] = [];
   let next = 0;
@@ -44,95 +46,192 @@ async function burst(url: string, bodies: object[], inFlight = CONCURRENCY) {
   return { times, refs, seconds: (performance.now() - start) / 1000 };
 }
 
-function count(records: { fields: Record<string, unknown> }[], refs: (string | undefined)[]) {
+interface Outcome {
+  accepted: number;
+  lost: number;
+  duplicated: number;
+  /** Records a second from the first delivered to the last (Airtable's createdTime). */
+  rate: number;
+}
+function outcome(records: { createdTime: string; fields: Record<string, unknown> }[], refs: (string | undefined)[]): Outcome {
   const seen = new Map<string, number>();
   for (const r of records) seen.set(String(r.fields.Referensi), (seen.get(String(r.fields.Referensi)) ?? 0) + 1);
   const accepted = refs.filter(Boolean) as string[];
-  return { accepted: accepted.length, lost: accepted.filter((r) => !seen.get(r)).length, duplicated: accepted.filter((r) => (seen.get(r) ?? 0) > 1).length };
+  const mine = new Set(accepted);
+  const times = records.filter((r) => mine.has(String(r.fields.Referensi))).map((r) => Date.parse(r.createdTime)).sort((a, b) => a - b);
+  const span = times.length > 1 ? (times.at(-1)! - times[0]!) / 1000 : 0;
+  return {
+    accepted: accepted.length,
+    lost: accepted.filter((r) => !seen.get(r)).length,
+    duplicated: accepted.filter((r) => (seen.get(r) ?? 0) > 1).length,
+    rate: span ? (times.length - 1) / span : 0,
+  };
 }
 
-const people = Array.from({ length: N }, () => person());
-console.log = () => {}; // the handler's one-line events; the table goes to stdout through process.stdout
+console.log = () => {}; // the handler's one-line events; the tables go to stdout through process.stdout
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const rows: string[][] = [];
-
-// Ours: durable first, then the worker. Blobs runs in a second process, as it is a separate service on
-// Netlify; the handler, the stand-in and the load all share this one.
-{
-  const child = spawn('node_modules/.bin/tsx', ['scripts/blobs-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const blobsPort = Number(await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d)))));
-  const env = await startRegistrationEnv({ blobsPort }); // Airtable's real limits
-  const b = await burst(`${env.site.url}/api/register`, people);
-  const settings = airtableSettingsFromEnv()!;
-  const byRequestPath = env.records().length;
-  // The burst's own 429 leaves Airtable's 30 s penalty; the drain is timed from when requests may go again.
-  const penaltyWait = Math.max(0, (await penaltyUntil()) - Date.now(), env.standin.penaltyRemaining(BASE_ID));
-  await new Promise((r) => setTimeout(r, penaltyWait));
-  const drainStart = performance.now();
-  while ((await listOutbox()).length) {
-    const t = performance.now();
-    const r = await deliverPending(settings, { budgetMs: 25_000 });
-    if (process.env.BENCH_DEBUG) console.error(r, ((performance.now() - t) / 1000).toFixed(1));
-  }
-  const drainSeconds = (performance.now() - drainStart) / 1000;
-  const drained = env.records().length - byRequestPath;
-  const c = count(env.records(), b.refs);
-  rows.push([
-    'outbox + worker',
-    String(c.accepted),
-    (c.accepted / b.seconds).toFixed(0),
-    pct(b.times, 50).toFixed(0),
-    pct(b.times, 95).toFixed(0),
-    (drained / drainSeconds).toFixed(1),
-    drainSeconds.toFixed(1),
-    String(c.lost),
-    String(c.duplicated),
-  ]);
-  console.error(`ours: ${byRequestPath} delivered in the request, ${drained} by the worker after waiting out ${(penaltyWait / 1000).toFixed(0)} s of 429 penalty`);
-  await env.close();
-  child.kill();
+function table(title: string, head: string[], rows: string[][]) {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' | ')} |`;
+  print(`\n${title}\n`);
+  print(line(head));
+  print(line(widths.map((w) => '-'.repeat(w))));
+  rows.forEach((r) => print(line(r)));
 }
+
+// Blobs in its own process, as it is a separate service on Netlify; the handler, the stand-in, the
+// drain and the load share this one.
+async function withEnv<T>(run: (env: Awaited<ReturnType<typeof startRegistrationEnv>>) => Promise<T>): Promise<T> {
+  const child = spawn('node_modules/.bin/tsx', ['tools/blobs-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const blobsPort = Number(await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d)))));
+  const env = await startRegistrationEnv({ blobsPort });
+  try {
+    return await run(env);
+  } finally {
+    await env.close();
+    child.kill();
+  }
+}
+
+const calls = (env: { standin: AirtableStandin }) => env.standin.requests.length;
+const rateLimited = (env: { standin: AirtableStandin }) => env.standin.requests.filter((r) => r.status === 429).length;
+
+/** Drains as the background function does (one long run), and reports what it saw. */
+async function drainAsBackground(): Promise<{ report: DrainReport; seconds: number }> {
+  const t = performance.now();
+  const report = await drainOutbox(airtableSettingsFromEnv()!, { budgetMs: BACKGROUND_BUDGET_MS });
+  return { report, seconds: (performance.now() - t) / 1000 };
+}
+
+/** Registrations placed straight in the outbox, as an outage leaves them. */
+async function placeBacklog(env: { options: NonNullable<ReturnType<typeof builtSiteData>>['config'] }, n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
+  const refs: string[] = [];
+  for (let i = 0; i < n; i += 200) {
+    refs.push(
+      ...(await Promise.all(
+        Array.from({ length: Math.min(200, n - i) }, async () => {
+          const v = validateRegistration({ ...person(over) }, env.options, todayInSerang());
+          if (!v.ok) throw new Error('synthetic person invalid');
+          return (await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.options, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') })).reference;
+        }),
+      )),
+    );
+  }
+  return refs;
+}
+
+const pipelineRows: string[][] = [];
+const pipelineHead = ['scenario', 'accepted', 'accepted/s', 'p50 ms', 'p95 ms', 'Airtable calls in burst', '429s', 'first window s', 'drain rec/s (ceiling 50)', 'lost', 'duplicated'];
+
+for (const [name, n, inFlight] of [
+  ['burst', 1000, 50],
+  ['simultaneous', 200, 200],
+] as const) {
+  if (!wanted(name)) continue;
+  await withEnv(async (env) => {
+    const people = Array.from({ length: n }, () => person());
+    const before = calls(env);
+    const b = await burst(`${env.site.url}/api/register`, people, inFlight);
+    const inBurst = calls(env) - before;
+    const { report } = await drainAsBackground();
+    if (process.env.BENCH_DEBUG) process.stderr.write(`${JSON.stringify(report)}\n${env.standin.requests.map((r) => `${r.at % 100000} ${r.method} ${r.status}`).join('\n')}\n`);
+    const o = outcome(env.records(), b.refs);
+    pipelineRows.push([
+      `${n} registrations, ${inFlight} in flight`,
+      String(o.accepted),
+      (o.accepted / b.seconds).toFixed(0),
+      pct(b.times, 50).toFixed(0),
+      pct(b.times, 95).toFixed(0),
+      String(inBurst),
+      String(rateLimited(env)),
+      ((report.firstWindowMs ?? 0) / 1000).toFixed(2),
+      o.rate.toFixed(1),
+      String(o.lost),
+      String(o.duplicated),
+    ]);
+  });
+}
+
+for (const [name, n] of [
+  ['backlog10k', 10_000],
+  ['backlog20k', 20_000],
+] as const) {
+  if (!wanted(name)) continue;
+  await withEnv(async (env) => {
+    const t = performance.now();
+    const refs = await placeBacklog(env, n);
+    process.stderr.write(`${name}: ${n} placed in ${((performance.now() - t) / 1000).toFixed(0)} s; draining…\n`);
+    const { report } = await drainAsBackground();
+    const o = outcome(env.records(), refs);
+    const left = (await allEntries()).due.length;
+    pipelineRows.push([
+      `backlog of ${n.toLocaleString('en')}`,
+      String(o.accepted),
+      '—',
+      '—',
+      '—',
+      '—',
+      String(rateLimited(env)),
+      ((report.firstWindowMs ?? 0) / 1000).toFixed(2),
+      o.rate.toFixed(1),
+      String(o.lost) + (left ? ` (${left} still waiting)` : ''),
+      String(o.duplicated),
+    ]);
+  });
+}
+
+if (pipelineRows.length) table('Registration pipeline, Airtable limits enforced (drain: one background run, rate from first record delivered to last)', pipelineHead, pipelineRows);
+
+const caseRows: string[][] = [];
+if (wanted('sharedNik')) {
+  await withEnv(async (env) => {
+    const { nik, birthDate } = person();
+    const refs = await placeBacklog(env, 1000, { nik, birthDate });
+    const before = calls(env);
+    const { report, seconds } = await drainAsBackground();
+    const o = outcome(env.records(), refs);
+    const flagged = env.records().filter((r) => r.fields['NIK ganda'] === true).length;
+    caseRows.push(['1,000 records sharing one NIK', String(calls(env) - before), String(rateLimited(env)), seconds.toFixed(1), `${flagged} of 1000 flagged`, String(o.lost), String(o.duplicated), String(report.paused ?? '—')]);
+  });
+}
+if (wanted('poison')) {
+  await withEnv(async (env) => {
+    const good = await placeBacklog(env, 95);
+    const v = validateRegistration({ ...person() }, env.options, todayInSerang());
+    if (!v.ok) throw new Error('invalid');
+    await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.options, at), 'Tanggal lahir': 'bukan tanggal' }));
+    good.push(...(await placeBacklog(env, 4)));
+    const before = calls(env);
+    const { report, seconds } = await drainAsBackground();
+    const o = outcome(env.records(), good);
+    caseRows.push(['a poison record among 99 good ones', String(calls(env) - before), String(rateLimited(env)), seconds.toFixed(1), `${report.delivered} delivered in the run, ${report.held} held`, String(o.lost), String(o.duplicated), String(report.paused ?? '—')]);
+  });
+}
+if (caseRows.length) table('Records that used to jam delivery', ['case', 'Airtable calls', '429s', 'drain s', 'result', 'lost', 'duplicated', 'paused'], caseRows);
 
 // Naive: the SDK's create inside the request, default retries (up to 10 minutes on 429).
-{
+if (wanted('naive')) {
+  const N = 1000;
   const options = builtSiteData()!.config;
   const standin = new AirtableStandin({ token: 'naive', bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options) }] } });
   const endpointUrl = await standin.start();
-  const table = new Airtable({ apiKey: 'naive', endpointUrl }).base(BASE_ID).table(TABLE);
+  const airtable = new Airtable({ apiKey: 'naive', endpointUrl }).base(BASE_ID).table(TABLE);
   const naive = async (req: Request) => {
     const v = validateRegistration((await req.json()) as Record<string, unknown>, options, todayInSerang());
     if (!v.ok) return new Response(null, { status: 422 });
     const reference = newReference();
-    const create = table.create([{ fields: toAirtableFields(reference, v.value, options, new Date()) as never }]);
+    const create = airtable.create([{ fields: toAirtableFields(reference, v.value, options, new Date()) as never }]);
     create.catch(() => {});
-    const outcome = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
-    return outcome === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });
+    const result = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
+    return result === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });
   };
   const site = await serveSite('dist', { '/api/register': naive });
-  // Everyone at once: the naive handler only waits on Airtable, and waiting is what it does.
-  const b = await burst(`${site.url}/api/register`, people, N);
-  const c = count(standin.records(BASE_ID, TABLE), b.refs);
-  const notAnswered = N - c.accepted;
-  rows.push([
-    'naive SDK create',
-    String(c.accepted),
-    (c.accepted / b.seconds).toFixed(1),
-    pct(b.times, 50).toFixed(0),
-    pct(b.times, 95).toFixed(0),
-    '—',
-    '—',
-    `${c.lost} (+${notAnswered} refused/timed out)`,
-    String(c.duplicated),
+  const b = await burst(`${site.url}/api/register`, Array.from({ length: N }, () => person()), N);
+  const o = outcome(standin.records(BASE_ID, TABLE), b.refs);
+  table('The naive pattern: one SDK create per request, all 1,000 at once', ['accepted', 'p50 ms', 'p95 ms', '429s', 'refused or timed out'], [
+    [String(o.accepted), pct(b.times, 50).toFixed(0), pct(b.times, 95).toFixed(0), String(standin.requests.filter((r) => r.status === 429).length), String(N - o.accepted)],
   ]);
   await site.close();
   await standin.stop();
 }
-
-const head = ['pattern', 'accepted', 'accepted/s', 'p50 ms', 'p95 ms', 'drain rec/s (ceiling 50)', 'drain s', 'lost', 'duplicated'];
-const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-print(`\nRegistration burst: ${N} requests (ours ${CONCURRENCY} in flight, naive all at once), Airtable limits enforced\n`);
-print(line(head));
-print(line(widths.map((w) => '-'.repeat(w))));
-rows.forEach((r) => print(line(r)));
 process.exit(0);

@@ -12,7 +12,7 @@ export const allowedImports: Record<string, string[]> = {
   content: [...basics],
   server: [...basics],
   registration: [...basics, 'content'],
-  delivery: [...basics, 'registration'],
+  delivery: [...basics, 'registration', 'server'],
   cms: [...basics, 'content', 'server'],
   'site-data': [...basics, 'content', 'registration', 'server'],
   // The browser's scripts run on the page: they import nothing of the server side.

@@ -15,5 +15,5 @@ if (!res?.ok) {
   process.exit(1);
 }
 const body = await res.json();
-if (action === 'flush') console.log(`Terkirim ${body.delivered} dari ${body.pending}; gagal ${body.failed}${body.rateLimited ? '; kena batas 429 Airtable, lanjut di putaran berikutnya' : ''}.`);
+if (action === 'flush') console.log(`Terkirim ${body.delivered}; ditahan karena ditolak Airtable ${body.held}${body.paused ? `; pengiriman dijeda: ${body.paused}` : ''}${body.unfinished ? '; masih ada yang menunggu, dilanjutkan otomatis' : ''}.`);
 else console.log(formatStatus(body as OutboxStatus));

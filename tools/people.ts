@@ -5,7 +5,8 @@ import type { Registration } from '../src/registration/validate';
 
 export const personalValues = new Set<string>();
 
-let serial = 9000;
+/** People made so far: each gets its own NIK and phone number (launch-size tests make tens of thousands). */
+let made = 0;
 
 /** What a person types: the registration's own fields (validate.ts), plus the consent box. */
 export type Person = Registration & { consent: boolean };
@@ -16,9 +17,12 @@ export function person(over: Partial<Person> & { age?: number; female?: boolean 
   const birthDate = rest.birthDate ?? `${new Date().getUTCFullYear() - age - 1}-03-${female ? "21" : "14"}`;
   const [y, m, d] = birthDate.split('-');
   const day = String(Number(d) + (female ? 40 : 0)).padStart(2, '0');
-  serial = serial >= 9999 ? 9000 : serial + 1;
-  const nik = `367301${day}${m}${y!.slice(2)}${serial}`;
-  const phone = `0812${String(serial).padStart(4, '0')}${String(Math.floor(serial / 7)).padStart(4, '0')}`;
+  // Serial 1000–9999 and district 01–99 (any non-zero district is valid in a NIK): 801,900 distinct NIKs.
+  const n = made++;
+  const serial = String(1000 + (n % 9000));
+  const district = String(1 + (Math.floor(n / 9000) % 99)).padStart(2, '0');
+  const nik = `3673${district}${day}${m}${y!.slice(2)}${serial}`;
+  const phone = `0812${district}${serial}${String(n % 100).padStart(2, '0')}`;
   const p: Person = {
     fullName: 'Siti Contoh Rahayu',
     nik,

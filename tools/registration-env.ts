@@ -30,7 +30,8 @@ export async function startRegistrationEnv(
   const options = built.config;
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
-  const blobs = blobsPort ? undefined : new BlobsServer({ directory: dir, token: 'blobs-token', port: 0 });
+  const blobRequests: { type: string; url: string }[] = [];
+  const blobs = blobsPort ? undefined : new BlobsServer({ directory: dir, token: 'blobs-token', port: 0, onRequest: (r: { type: string; url: string }) => void blobRequests.push(r) });
   const port = blobsPort ?? (await blobs!.start()).port;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
     JSON.stringify({ edgeURL: `http://127.0.0.1:${port}`, uncachedEdgeURL: `http://127.0.0.1:${port}`, siteID: 'test-site', token: 'blobs-token' }),
@@ -43,6 +44,8 @@ export async function startRegistrationEnv(
   });
   const endpoint = await standin.start();
   Object.assign(process.env, {
+    // Synthetic: the key of the NIK index in tests (production sets its own secret).
+    NIK_INDEX_KEY: 'test-nik-index-key',
     AIRTABLE_TOKEN: TOKEN,
     AIRTABLE_BASE_ID: BASE_ID,
     AIRTABLE_TABLE: TABLE,
@@ -63,6 +66,8 @@ export async function startRegistrationEnv(
     standin,
     options,
     records: () => standin.records(BASE_ID, TABLE),
+    /** Requests the Blobs server answered (type and path): tests count what a run reads. */
+    blobRequests,
     setOptions(change: Partial<RegistrationConfig>) {
       current = { ...built, config: { ...options, ...change } };
     },

@@ -26,4 +26,9 @@ export function eligibilityHandler(siteData: () => SiteData | undefined) {
 
 export default eligibilityHandler(builtSiteData);
 
-export const config: Config = { path: '/api/cek-kelayakan', method: ['GET'] };
+export const config: Config = {
+  path: '/api/cek-kelayakan',
+  method: ['GET'],
+  // Categories only, nothing stored: generous, yet a script cannot make it serve it without end.
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

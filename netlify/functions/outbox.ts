@@ -1,12 +1,12 @@
-// GET /api/outbox — the outbox's status; POST — deliver now. For `npm run outbox:status|flush`.
-// Only with OUTBOX_ADMIN_TOKEN set and sent as a bearer token; otherwise it does not exist (404).
+// GET /api/outbox — the outbox's status for staff; POST — deliver now, held records and a paused
+// delivery included (after staff fixed the base). For `npm run outbox:status|flush`. Only with
+// OUTBOX_ADMIN_TOKEN set and sent as a bearer token; otherwise it does not exist (404).
 import type { Config } from '@netlify/functions';
 import { timingSafeEqual } from 'node:crypto';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { listOutbox } from '../../src/delivery/outbox';
+import { drainOutbox } from '../../src/delivery/drain';
 import { outboxStatus } from '../../src/delivery/outbox-status';
 import { json } from '../../src/server/respond';
-import { deliverPending } from '../../src/delivery/drain';
 
 function authorized(req: Request): boolean {
   const token = process.env.OUTBOX_ADMIN_TOKEN;
@@ -20,9 +20,13 @@ export default async (req: Request): Promise<Response> => {
   if (req.method === 'POST') {
     const settings = airtableSettingsFromEnv();
     if (!settings) return json(409, { error: 'AIRTABLE_TOKEN is not set' });
-    return json(200, await deliverPending(settings, { ignoreBackoff: true }));
+    return json(200, await drainOutbox(settings, { ignoreBackoff: true }));
   }
-  return json(200, outboxStatus(await listOutbox()));
+  return json(200, await outboxStatus());
 };
 
-export const config: Config = { path: '/api/outbox', method: ['GET', 'POST'] };
+export const config: Config = {
+  path: '/api/outbox',
+  method: ['GET', 'POST'],
+  rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -1,11 +1,12 @@
-// POST /api/register — validate, store durably, try Airtable briefly, answer. Contract: README.
+// POST /api/register — validate, store durably in the outbox, answer. Airtable is not called here: the
+// delivery runs send what waits (src/delivery/drain.ts), so a burst never reaches Airtable. Contract: README.
 import type { Config } from '@netlify/functions';
 import { isLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
-import { airtableSettingsFromEnv, toAirtableFields } from '../../src/delivery/airtable';
-import { deliverItems } from '../../src/delivery/deliver';
-import { acceptRegistration, penaltyUntil, referenceForSubmission, SUBMISSION_ID, type OutboxItem } from '../../src/delivery/outbox';
-import { renderClosed, renderForm, renderIneligible } from '../../src/registration/form-html';
+import { toAirtableFields } from '../../src/delivery/airtable';
+import { countHoneypotHit } from '../../src/delivery/honeypot-count';
+import { acceptRegistration, nikHash, referenceForSubmission, SUBMISSION_ID, type OutboxItem } from '../../src/delivery/outbox';
+import { HONEYPOT, renderClosed, renderForm, renderIneligible } from '../../src/registration/form-html';
 import { newReference, receiptLocation } from '../../src/registration/reference';
 import { validateRegistration } from '../../src/registration/validate';
 import { logEvent } from '../../src/server/log';
@@ -43,8 +44,9 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       page(site.shells.register[lang], status, { content, titlePrefix, languageSwitch: sectionPath(other(lang), 'register') });
 
     // A filled honeypot is answered exactly like a success, with a reference that was never stored.
-    if (typeof raw.website === 'string' && raw.website.trim() !== '') {
+    if (typeof raw[HONEYPOT] === 'string' && raw[HONEYPOT].trim() !== '') {
       logEvent('register.honeypot');
+      await countHoneypotHit().catch(() => undefined);
       const reference = newReference();
       return asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference));
     }
@@ -69,9 +71,18 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       return asJson ? json(201, { reference: earlier, status: 'received' }) : seeOther(receiptLocation(lang, earlier));
     }
 
+    // The NIK index is keyed: without its key nothing is accepted rather than indexed in a guessable way.
+    const hashKey = process.env.NIK_INDEX_KEY;
+    if (!hashKey) {
+      logEvent('register.nik_index_key_missing');
+      return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
+    }
     let item: OutboxItem;
     try {
-      item = await acceptRegistration((reference, at) => toAirtableFields(reference, result.value, config, at), submissionId);
+      item = await acceptRegistration((reference, at) => toAirtableFields(reference, result.value, config, at), {
+        ...(submissionId ? { submissionId } : {}),
+        nikHash: nikHash(result.value.nik, hashKey),
+      });
     } catch {
       // Not stored means not accepted: the person is told to try again rather than shown a reference.
       logEvent('register.store_failed');
@@ -79,15 +90,6 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     }
     const { reference } = item;
     logEvent('register.accepted', { reference });
-
-    // One quick try, at most ~3 s (two calls of 1.4 s); whatever fails stays in the outbox for the
-    // scheduled delivery. During Airtable's 429 penalty it does not try: that would only extend it.
-    const settings = airtableSettingsFromEnv();
-    if (!settings) logEvent('register.airtable_not_configured', { reference });
-    else if ((await penaltyUntil().catch(() => 0)) <= Date.now()) {
-      const outcome = await deliverItems(settings, [item], { timeoutMs: 1400, leaseMs: 15_000 }).catch(() => undefined);
-      if (!outcome?.delivered.length) logEvent('register.delivery_deferred', { reference, error: outcome?.failed[0]?.error ?? 'skipped' });
-    }
 
     return asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference));
   };

@@ -37,4 +37,5 @@ export const config: Config = {
   // Literal paths: Netlify reads this object without running the module (src/content/paths.ts has the same).
   path: ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'],
   method: ['GET'],
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };

@@ -1,115 +1,202 @@
+import type { Budget } from './airtable-budget';
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
-import { backoffMs, claim, putOutbox, release, removeOutbox, setPenalty, type OutboxItem } from './outbox';
+import {
+  claim,
+  dropEntry,
+  holdItem,
+  markSent,
+  nikShared,
+  readItem,
+  release,
+  removeItem,
+  type OutboxItem,
+  type QueueEntry,
+} from './outbox';
 
-// Delivery of outbox items to Airtable. For a window of up to 200 items: one lookup (POST listRecords,
-// so NIKs stay out of URLs) finds references already in the base — an earlier attempt whose reply was
-// lost: never create twice — and NIKs already registered (flag "NIK ganda"; an earlier record is never
-// overwritten). Then creates in batches of 10, Airtable's limit. A window of 200 costs 21 calls, so the
-// drain stays close to Airtable's ceiling of 50 records a second (10 records × 5 requests).
+// Delivers the outbox to Airtable a window (at most WINDOW records) at a time, every call through the
+// shared budget: prepareWindow, then sendWindow. Fresh records are created in batches of 10, Airtable's limit, with no lookup; only a
+// record whose earlier create may have reached Airtable (sent, no answer) is looked up first, by its
+// reference, so it is never created twice. A batch Airtable refuses for its content is split until the
+// refused record is alone: it alone waits out a backoff, the others are delivered in the same run.
+// Airtable's own failures (429, 5xx, no answer, a bad token or table) stop the window: the caller
+// pauses delivery as a whole.
 
-const BATCH = 10;
+export const BATCH = 10;
 export const WINDOW = 200;
-const PENALTY_MS = 30_000;
+/** Creates in flight at once: Airtable answers in a few hundred ms, slots come every 210 ms. */
+const IN_FLIGHT = 3;
 
-interface DeliveryResult {
-  delivered: string[];
-  failed: { reference: string; error: string }[];
-  /** Leased by another deliverer: left alone this time. */
-  skipped: string[];
-  rateLimited: boolean;
+/** Refusals that concern one record's content; anything else is Airtable's or the base's problem. */
+const RECORD_ERRORS = new Set(['INVALID_VALUE_FOR_COLUMN', 'INVALID_MULTIPLE_CHOICE_OPTIONS', 'INVALID_RECORDS', 'INVALID_CELL_VALUE']);
+
+interface AirtableError {
+  error?: string;
+  statusCode?: number;
 }
 
-interface DeliveryOptions {
-  /** Per Airtable request. */
-  timeoutMs: number;
-  /** How long this deliverer may hold the items. */
-  leaseMs: number;
-  /** Waits for a request slot (the worker's pacing); the request path does not wait. */
-  beforeCall?: () => Promise<void>;
-  /** Airtable's penalty after a 429 (30 s); other values only in tests. */
-  penaltyMs?: number;
-}
-
-function errorLabel(e: unknown): string {
-  const err = e as { error?: string; statusCode?: number };
+export function errorLabel(e: unknown): string {
+  const err = e as AirtableError;
   return `${err.error ?? 'ERROR'}${err.statusCode ? ` ${err.statusCode}` : ''}`;
 }
-const isRateLimit = (e: unknown) => (e as { statusCode?: number }).statusCode === 429;
+const isRecordError = (e: unknown) => (e as AirtableError).statusCode === 422 && RECORD_ERRORS.has(String((e as AirtableError).error));
 
-export async function deliverItems(settings: AirtableSettings, items: OutboxItem[], opts: DeliveryOptions): Promise<DeliveryResult> {
-  const result: DeliveryResult = { delivered: [], failed: [], skipped: [], rateLimited: false };
-  if (items.length > WINDOW) throw new Error(`deliverItems takes at most ${WINDOW} items`);
-  const claimed = await Promise.all(items.map((item) => claim(item.reference, opts.leaseMs)));
-  const mine = items.filter((_, i) => claimed[i]);
-  result.skipped = items.filter((_, i) => !claimed[i]).map((i) => i.reference);
-  if (!mine.length) return result;
+export interface WindowResult {
+  delivered: string[];
+  held: { reference: string; error: string }[];
+  /** Leased by another deliverer: left alone this time. */
+  skipped: string[];
+  /** Airtable's failure that stopped the window; the caller pauses delivery. */
+  stop?: string;
+  calls: number;
+}
 
-  const table = airtableTable(settings, opts.timeoutMs);
-  const fail = async (batch: OutboxItem[], e: unknown) => {
-    const error = errorLabel(e);
-    if (isRateLimit(e)) {
-      result.rateLimited = true;
-      await setPenalty(Date.now() + (opts.penaltyMs ?? PENALTY_MS));
-    }
-    for (const i of batch) result.failed.push({ reference: i.reference, error });
-    // The request path's one try (attempt 1) leaves the record due for the next scheduled run at once;
-    // a 429 is the base's penalty, not the record's fault, so it sets no backoff of its own.
-    await Promise.all(
-      batch.map((i) => {
-        const attempts = i.attempts + 1;
-        const notBefore = attempts > 1 && !isRateLimit(e) ? new Date(Date.now() + backoffMs(attempts - 1)).toISOString() : undefined;
-        return putOutbox({ ...i, attempts, lastError: error, ...(notBefore ? { notBefore } : {}) });
-      }),
-    );
-  };
+export interface WindowOptions {
+  budget: Budget;
+  /** Per Airtable request. */
+  timeoutMs: number;
+  /** How long this deliverer may hold the records. */
+  leaseMs: number;
+  /** Called before each Airtable request, after its slot (tests use it to stop a run mid-window). */
+  onCall?: () => Promise<void>;
+}
 
+/**
+ * A window made ready to send: its records claimed and read, those whose earlier create reached
+ * Airtable found (and removed), and which NIKs are shared. Done while the previous window is being
+ * sent, so the drain's calls follow each other without a gap.
+ */
+export interface PreparedWindow {
+  /** Claimed by this deliverer; released by sendWindow or releaseWindow. */
+  claimed: string[];
+  toCreate: OutboxItem[];
+  shared: Set<string>;
+  result: WindowResult;
+}
+
+export async function prepareWindow(settings: AirtableSettings, entries: QueueEntry[], opts: WindowOptions): Promise<PreparedWindow> {
+  const result: WindowResult = { delivered: [], held: [], skipped: [], calls: 0 };
+  const unique = [...new Map(entries.map((e) => [e.reference, e])).values()].slice(0, WINDOW);
+  const won = await Promise.all(unique.map((e) => claim(e.reference, opts.leaseMs)));
+  const mine = unique.filter((_, i) => won[i]);
+  const prepared: PreparedWindow = { claimed: mine.map((e) => e.reference), toCreate: [], shared: new Set(), result };
+  result.skipped = unique.filter((_, i) => !won[i]).map((e) => e.reference);
   try {
-    let knownRefs: Set<string>;
-    let knownNiks: Set<string>;
-    try {
-      await opts.beforeCall?.();
-      const terms = mine.flatMap((i) => [
-        `{${COLUMNS.reference}}=${formulaString(i.reference)}`,
-        `{${COLUMNS.nik}}=${formulaString(String(i.fields[COLUMNS.nik] ?? ''))}`,
-      ]);
-      const existing = await table
-        .select({ filterByFormula: `OR(${terms.join(',')})`, fields: [COLUMNS.reference, COLUMNS.nik], method: 'post' } as never)
-        .all();
-      knownRefs = new Set(existing.map((r) => String(r.get(COLUMNS.reference))));
-      knownNiks = new Set(existing.map((r) => String(r.get(COLUMNS.nik))));
-    } catch (e) {
-      await fail(mine, e);
-      return result;
-    }
+    const read = await Promise.all(mine.map((e) => readItem(e.reference)));
+    // A queue key whose record is gone was delivered or erased meanwhile.
+    await Promise.all(mine.map((e, i) => (read[i] ? undefined : dropEntry(e))));
+    const items = read.filter((i): i is OutboxItem => !!i);
 
-    const already = mine.filter((i) => knownRefs.has(i.reference));
-    await Promise.all(already.map((i) => removeOutbox(i.reference)));
-    result.delivered.push(...already.map((i) => i.reference));
-    const fresh = mine.filter((i) => !knownRefs.has(i.reference));
-    for (let n = 0; n < fresh.length; n += BATCH) {
-      const batch = fresh.slice(n, n + BATCH);
-      if (result.rateLimited) {
-        await fail(batch, { error: 'TOO_MANY_REQUESTS', statusCode: 429 });
-        continue;
-      }
-      const records = batch.map((i) => {
-        const nik = String(i.fields[COLUMNS.nik] ?? '');
-        const duplicate = knownNiks.has(nik);
-        knownNiks.add(nik);
-        return { fields: { ...i.fields, [COLUMNS.duplicateNik]: duplicate } };
-      });
+    // Sent before without an answer: find what reached Airtable, ten references a call, page by page.
+    const maybeSent = items.filter((i) => i.sentAt);
+    const found = new Set<string>();
+    const table = airtableTable(settings, opts.timeoutMs);
+    for (let n = 0; n < maybeSent.length && !result.stop; n += BATCH) {
+      const refs = maybeSent.slice(n, n + BATCH).map((i) => i.reference);
       try {
-        await opts.beforeCall?.();
-        await table.create(records as never, { typecast: true });
+        for (const r of await findReferences(table, refs, counted(result, opts))) found.add(r);
       } catch (e) {
-        await fail(batch, e);
-        continue;
+        result.stop = errorLabel(e);
       }
-      await Promise.all(batch.map((i) => removeOutbox(i.reference)));
-      result.delivered.push(...batch.map((i) => i.reference));
     }
+    const already = maybeSent.filter((i) => found.has(i.reference));
+    await Promise.all(already.map((i) => removeItem(i)));
+    result.delivered.push(...already.map((i) => i.reference));
+    prepared.toCreate = items.filter((i) => !found.has(i.reference));
+    const shared = await Promise.all(prepared.toCreate.map(async (i) => ((await nikShared(i.nikHash)) ? i.reference : '')));
+    prepared.shared = new Set(shared.filter(Boolean));
+    return prepared;
+  } catch (e) {
+    await releaseWindow(prepared);
+    throw e;
+  }
+}
+
+/** Every Airtable call of a window: its slot from the budget first, then counted. */
+function counted(result: WindowResult, opts: WindowOptions): Call {
+  return async <T>(request: () => Promise<T>): Promise<T> => {
+    await opts.budget.take();
+    await opts.onCall?.();
+    result.calls++;
+    return request();
+  };
+}
+
+export async function releaseWindow(prepared: PreparedWindow): Promise<void> {
+  await Promise.all(prepared.claimed.map((r) => release(r)));
+  prepared.claimed = [];
+}
+
+/** Creates a prepared window's records, ten a call, a few calls in flight; then releases the window. */
+export async function sendWindow(settings: AirtableSettings, prepared: PreparedWindow, opts: WindowOptions): Promise<WindowResult> {
+  const { result, shared } = prepared;
+  const table = airtableTable(settings, opts.timeoutMs);
+  const call = counted(result, opts);
+  const record = (i: OutboxItem) => ({ fields: { ...i.fields, [COLUMNS.duplicateNik]: shared.has(i.reference) } });
+  const create = async (batch: OutboxItem[]): Promise<void> => {
+    if (result.stop) return;
+    const sent = await Promise.all(batch.map((i) => markSent(i)));
+    try {
+      await call(() => table.create(sent.map(record) as never, { typecast: true }));
+      await Promise.all(sent.map((i) => removeItem(i)));
+      result.delivered.push(...sent.map((i) => i.reference));
+    } catch (e) {
+      if (!isRecordError(e)) {
+        result.stop ??= errorLabel(e);
+        return;
+      }
+      if (sent.length === 1) {
+        await holdItem(sent[0]!, errorLabel(e));
+        result.held.push({ reference: sent[0]!.reference, error: errorLabel(e) });
+        return;
+      }
+      // Halve until the refused record is alone: one bad record costs a few calls, not nine records.
+      const half = Math.ceil(sent.length / 2);
+      await create(sent.slice(0, half));
+      await create(sent.slice(half));
+    }
+  };
+  try {
+    const inFlight = new Set<Promise<void>>();
+    for (let n = 0; n < prepared.toCreate.length && !result.stop; n += BATCH) {
+      const p: Promise<void> = create(prepared.toCreate.slice(n, n + BATCH)).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
     return result;
   } finally {
-    await Promise.all(mine.map((i) => release(i.reference)));
+    await releaseWindow(prepared);
   }
+}
+
+type Table = ReturnType<typeof airtableTable>;
+type Call = <T>(request: () => Promise<T>) => Promise<T>;
+
+/**
+ * The references (at most ten) that are in Airtable already. POST listRecords keeps the values out of
+ * the URL; every page is a call of its own through the budget, never fetched back to back.
+ */
+export async function findReferences(table: Table, references: string[], call: Call): Promise<string[]> {
+  return (await findRecords(table, references, [COLUMNS.reference], call)).map((r) => r.reference);
+}
+
+/** Records by reference (at most ten), with the columns named in `fields`. */
+export async function findRecords(table: Table, references: string[], fields: string[], call: Call): Promise<{ id: string; reference: string; fields: Record<string, unknown> }[]> {
+  if (!references.length) return [];
+  const formula = `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
+  const out: { id: string; reference: string; fields: Record<string, unknown> }[] = [];
+  const query = table.select({ filterByFormula: formula, fields: [...new Set([COLUMNS.reference, ...fields])], pageSize: 100, method: 'post' } as never);
+  // The SDK sends the first page when eachPage is called, and each next page when told to: each
+  // of those waits for its own slot. (After the last page the SDK sends nothing; that slot is lost.)
+  await call(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const page = (records: readonly { id: string; fields: Record<string, unknown> }[], next: () => void) => {
+          for (const r of records) out.push({ id: r.id, reference: String(r.fields[COLUMNS.reference]), fields: r.fields });
+          call(async () => next()).catch(reject);
+        };
+        query.eachPage(page as never, (err: unknown) => (err ? reject(err) : resolve()));
+      }),
+  );
+  return out;
 }

@@ -1,89 +1,152 @@
-import type { AirtableSettings } from './airtable';
-import { deliverItems, WINDOW } from './deliver';
-import { isDue, listOutbox, penaltyUntil } from './outbox';
+import { airtableBudget, type Budget } from './airtable-budget';
+import { airtableTable, COLUMNS, type AirtableSettings } from './airtable';
+import { errorLabel, findRecords, prepareWindow, releaseWindow, sendWindow, WINDOW, type PreparedWindow } from './deliver';
+import { flagTaskDone, flagTasks, nextWindow, readItem } from './outbox';
+import { currentPause, pauseDelivery, resumeDelivery, type PauseTimes } from './pause';
 
-// Delivers everything waiting in the outbox, pacing requests under Airtable's 5 a second per base.
-// Used by the scheduled function (every minute) and `npm run outbox:flush`. An empty outbox costs no
-// Airtable call (monthly API caps make idle polling expensive). A record Airtable keeps refusing stays
-// in the outbox with its error until the base is fixed: nothing is ever dropped.
+// Drains the outbox window after window, near Airtable's ceiling, until it is empty, the time budget
+// is spent, or Airtable fails (then delivery pauses as a whole; see pause.ts). The scheduled function
+// runs it every minute for 25 s and hands a larger backlog to the background function (15 minutes);
+// `npm run outbox:flush` runs it too. An empty outbox costs no Airtable call (monthly API caps make
+// idle polling expensive). Nothing is ever dropped: a record Airtable refuses waits under held/.
 
-interface WorkerReport {
-  pending: number;
+export interface DrainReport {
   delivered: number;
-  failed: number;
-  rateLimited: boolean;
-  /** Stopped because the time budget ran out. */
+  held: number;
+  flagged: number;
+  windows: number;
+  calls: number;
+  /** Milliseconds from the start of the run to its first window's records in hand. */
+  firstWindowMs?: number;
+  /** Airtable's failure that paused delivery (this run or an earlier one). */
+  paused?: string;
+  /** Work was left: the time budget ran out, or delivery is paused. */
   unfinished: boolean;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Lets a call start only while fewer than `limit` started in the last `windowMs`: Airtable's rule
- * (5 a second per base), with a margin for the time a request takes to arrive.
- */
-function rateLimiter(limit = 5, windowMs = 1100): () => Promise<void> {
-  const starts: number[] = [];
-  return async function take(): Promise<void> {
-    const now = Date.now();
-    while (starts.length && now - starts[0]! >= windowMs) starts.shift();
-    if (starts.length < limit) {
-      starts.push(now);
-      return;
-    }
-    await sleep(windowMs - (now - starts[0]!));
-    return take();
-  };
-}
-
-interface WorkerOptions {
-  /** The scheduled function may run 30 s. */
+export interface DrainOptions {
+  /** The run's time: the scheduled function may run 30 s, a background function 15 minutes. */
   budgetMs?: number;
   timeoutMs?: number;
-  /** How long a run holds its items; a run that dies releases them when this expires. */
+  /** How long a run holds its records; a run that dies releases them when this expires. */
   leaseMs?: number;
-  /** Called before each Airtable request, after pacing (tests use it to stop a run mid-batch). */
-  onCall?: () => Promise<void>;
-  /** Try every record now, even those backing off (npm run outbox:flush, after staff fixed the base). */
+  /** Try held records and a paused delivery now (npm run outbox:flush, after staff fixed the base). */
   ignoreBackoff?: boolean;
+  /** Called before each Airtable request, after its slot (tests use it to stop a run mid-window). */
+  onCall?: () => Promise<void>;
+  /** The shared budget; by default this process's one for the base. Tests set a faster one. */
+  budget?: Budget;
+  /** How long delivery pauses after Airtable fails (30 s after a 429; 5 s doubling otherwise); shorter only in tests. */
+  pauseTimes?: PauseTimes;
 }
 
-// One limiter per base for the whole process, so runs that follow each other (or overlap) in one
-// process share Airtable's budget instead of each assuming a fresh second.
-const limiters = new Map<string, () => Promise<void>>();
-const limiterFor = (baseId: string) => limiters.get(baseId) ?? limiters.set(baseId, rateLimiter()).get(baseId)!;
+// One budget per base for the whole process, so runs that follow each other (or overlap) in one process
+// queue for slots in order; across processes the slots come from one schedule in Blobs.
+const budgets = new Map<string, Budget>();
+const budgetFor = (baseId: string) => budgets.get(baseId) ?? budgets.set(baseId, airtableBudget(baseId)).get(baseId)!;
 
-export async function deliverPending(settings: AirtableSettings, opts: WorkerOptions = {}): Promise<WorkerReport> {
-  const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000 } = opts;
+/** A window of 200 takes about 4.2 s at the ceiling; one is started only if it can finish in time. */
+const WINDOW_MS = 6_000;
+
+export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions = {}): Promise<DrainReport> {
+  const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000, ignoreBackoff = false } = opts;
+  const budget = opts.budget ?? budgetFor(settings.baseId);
+  const windowOpts = { budget, timeoutMs, leaseMs, ...(opts.onCall ? { onCall: opts.onCall } : {}) };
   const started = Date.now();
-  const all = await listOutbox();
-  const items = opts.ignoreBackoff ? all : all.filter((i) => isDue(i));
-  const report: WorkerReport = { pending: all.length, delivered: 0, failed: 0, rateLimited: false, unfinished: false };
-  if (!items.length) return report;
-  const wait = (await penaltyUntil()) - Date.now();
-  if (wait > 0) {
-    if (wait > budgetMs - 5_000) return { ...report, rateLimited: true, unfinished: true };
-    await sleep(wait);
-  }
-  const pace = limiterFor(settings.baseId);
-  const beforeCall = async () => {
-    await pace();
-    await opts.onCall?.();
+  const report: DrainReport = { delivered: 0, held: 0, flagged: 0, windows: 0, calls: 0, unfinished: false };
+  const leasedElsewhere = new Set<string>();
+  let pause = await currentPause();
+  const paused = () => !!pause && pause.until > Date.now() && !(ignoreBackoff && !pause.reason.includes('429'));
+  const timeLeft = () => Date.now() - started <= budgetMs - WINDOW_MS - timeoutMs;
+
+  /** The next window, skipping records this run holds or saw leased by another deliverer. */
+  const prepareNext = async (holding: Set<string>): Promise<PreparedWindow | undefined> => {
+    const skip = new Set([...holding, ...leasedElsewhere]);
+    const entries = (await nextWindow(WINDOW + skip.size, { ignoreBackoff })).filter((e) => !skip.has(e.reference)).slice(0, WINDOW);
+    if (!entries.length) return undefined;
+    const prepared = await prepareWindow(settings, entries, windowOpts);
+    for (const r of prepared.result.skipped) leasedElsewhere.add(r);
+    return prepared;
   };
-  for (let i = 0; i < items.length; i += WINDOW) {
-    // A window takes up to 21 calls (about 5 s); start one only if it can finish within the budget.
-    if (Date.now() - started > budgetMs - 5_000 - timeoutMs) {
-      report.unfinished = true;
-      break;
+
+  let upcoming: Promise<PreparedWindow | undefined> | undefined;
+  try {
+    while (true) {
+      if (!timeLeft()) {
+        report.unfinished = (await nextWindow(1)).length > 0;
+        break;
+      }
+      if (paused()) {
+        report.paused = pause!.reason;
+        report.unfinished = true;
+        break;
+      }
+      const current = await (upcoming ?? prepareNext(new Set()));
+      upcoming = undefined;
+      if (!current) break;
+      report.firstWindowMs ??= Date.now() - started;
+      // The next window is claimed and read while this one is sent.
+      if (!current.result.stop && timeLeft()) upcoming = prepareNext(new Set(current.claimed));
+      const result = current.result.stop ? (await releaseWindow(current), current.result) : await sendWindow(settings, current, windowOpts);
+      report.windows++;
+      report.calls += result.calls;
+      report.delivered += result.delivered.length;
+      report.held += result.held.length;
+      if (result.stop) {
+        pause = await pauseDelivery(result.stop, opts.pauseTimes);
+        report.paused = pause.reason;
+        report.unfinished = true;
+        return report;
+      }
+      if (pause && result.calls > 0) {
+        // The probe went through: Airtable is back.
+        await resumeDelivery();
+        pause = undefined;
+      }
+      const nothingMine = !result.delivered.length && !result.held.length && !current.toCreate.length;
+      if (nothingMine && !upcoming) break;
     }
-    const result = await deliverItems(settings, items.slice(i, i + WINDOW), { timeoutMs, leaseMs, beforeCall });
-    report.delivered += result.delivered.length;
-    report.failed += result.failed.length;
-    if (result.rateLimited) {
-      report.rateLimited = true;
-      report.unfinished = true;
-      break;
-    }
+  } finally {
+    // A window prepared but not sent (the run stopped): its records go back at once.
+    const left = await upcoming?.catch(() => undefined);
+    if (left) await releaseWindow(left);
+  }
+  // Then earlier records to flag, ten at a time while the run has time.
+  while (!report.paused && Date.now() - started <= budgetMs - timeoutMs * 2) {
+    const flagged = await flagEarlierRecords(settings, budget, timeoutMs, report, opts.pauseTimes);
+    if (flagged === undefined) break;
+    report.flagged += flagged;
   }
   return report;
+}
+
+/**
+ * Flags "NIK ganda" on records that were delivered before another record with the same NIK arrived,
+ * ten at a time: one lookup and one update. Undefined when there is nothing (more) to do now. A record still waiting in the outbox keeps its task until it
+ * is in Airtable (it may be on its way without the flag); a record no longer anywhere drops it.
+ */
+async function flagEarlierRecords(settings: AirtableSettings, budget: Budget, timeoutMs: number, report: DrainReport, pauseTimes?: PauseTimes): Promise<number | undefined> {
+  const tasks = await flagTasks(10);
+  if (!tasks.length) return undefined;
+  const table = airtableTable(settings, timeoutMs);
+  const call = async <T>(request: () => Promise<T>) => {
+    await budget.take();
+    report.calls++;
+    return request();
+  };
+  try {
+    const found = await findRecords(table, tasks, [COLUMNS.duplicateNik], call);
+    const toFlag = found.filter((r) => r.fields[COLUMNS.duplicateNik] !== true);
+    if (toFlag.length) await call(() => table.update(toFlag.map((r) => ({ id: r.id, fields: { [COLUMNS.duplicateNik]: true } })) as never));
+    const inAirtable = new Set(found.map((r) => r.reference));
+    const waiting = await Promise.all(tasks.map(async (ref) => !inAirtable.has(ref) && (await readItem(ref)) !== undefined));
+    const done = tasks.filter((_, i) => !waiting[i]);
+    await Promise.all(done.map(flagTaskDone));
+    // Tasks whose records are all still on their way: leave them to a later run.
+    return done.length ? toFlag.length : undefined;
+  } catch (e) {
+    report.paused = errorLabel(e);
+    await pauseDelivery(report.paused, pauseTimes);
+    return undefined;
+  }
 }

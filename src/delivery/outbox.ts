@@ -1,42 +1,154 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import type { AirtableFields } from './airtable';
 import { newReference } from '../registration/reference';
 
 // Durable first: an accepted registration is written here (strong consistency) before the person is
 // answered, and removed only after Airtable confirmed it. It holds only what Airtable will hold.
+//
+// Every read a delivery run makes is bounded by the window it delivers, whatever waits behind it:
+// order and due time are in the keys, so a run lists keys (never bodies) and reads only its window.
+//   item/<ref>                       the record (the only blob with personal data)
+//   due/<minute>/<created>_<ref>     waiting, in order of acceptance; one folder a minute keeps a
+//                                    listing small (the local Blobs server walks a folder entry by entry)
+//   held/<notBefore>_<ref>           refused by Airtable for its content: waits out its own backoff
+//   flag/<ref>                       an earlier record to flag "NIK ganda" in Airtable
+// The NIK index (store registration-nik-index) holds keyed hashes of NIKs, never a NIK in clear.
 
 export interface OutboxItem {
   reference: string;
   fields: AirtableFields;
   createdAt: string;
+  /** Creates Airtable refused or left unanswered. */
   attempts: number;
-  /** Error type and status from the last failed delivery; never record content. */
+  /** Set before a create is sent: until Airtable confirms, the record may be there already. */
+  sentAt?: string;
+  /** Error type and status from the last refusal; never record content. */
   lastError?: string;
-  /** After a failure, not tried again before this time (ISO): a bounded backoff. */
+  /** Held (refused for its content): not tried again before this time (ISO). */
   notBefore?: string;
+  /** Keyed hash of the NIK: finds the other records that share it without the NIK itself. */
+  nikHash?: string;
+}
+
+/** A waiting record as its key tells it, before its body is read. */
+export interface QueueEntry {
+  key: string;
+  reference: string;
+  /** ISO time: acceptance for due records, the end of the backoff for held ones. */
+  at: string;
+}
+
+const outbox = () => getStore({ name: 'registration-outbox', consistency: 'strong' });
+const submissions = () => getStore({ name: 'registration-submissions', consistency: 'strong' });
+const references = () => getStore({ name: 'registration-references', consistency: 'strong' });
+const leases = () => getStore({ name: 'registration-leases', consistency: 'strong' });
+const nikIndex = () => getStore({ name: 'registration-nik-index', consistency: 'strong' });
+
+/** 20261129T061903123Z: sortable, and a valid key segment everywhere. */
+const stamp = (iso: string) => iso.replace(/[-:.]/g, '');
+const unstamp = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+
+const itemKey = (reference: string) => `item/${reference}`;
+export const dueKey = (item: Pick<OutboxItem, 'reference' | 'createdAt'>) => {
+  const s = stamp(item.createdAt);
+  return `due/${s.slice(0, 13)}/${s}_${item.reference}`;
+};
+const heldKey = (item: Pick<OutboxItem, 'reference' | 'notBefore'>) => `held/${stamp(item.notBefore!)}_${item.reference}`;
+
+function entryOf(key: string): QueueEntry {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const [at, reference] = name.split('_') as [string, string];
+  return { key, reference, at: unstamp(at) };
 }
 
 /**
- * 1, 2, 4 … minutes after each failure, at most an hour: a record Airtable refuses for its content
+ * 1, 2, 4 … minutes after each refusal, at most an hour: a record Airtable refuses for its content
  * must not spend an API call every minute (monthly caps) while staff fix the base.
  */
 export function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
 }
 
-export const isDue = (item: OutboxItem, now = Date.now()) => !item.notBefore || Date.parse(item.notBefore) <= now;
-
-const outbox = () => getStore({ name: 'registration-outbox', consistency: 'strong' });
-const submissions = () => getStore({ name: 'registration-submissions', consistency: 'strong' });
-const leases = () => getStore({ name: 'registration-leases', consistency: 'strong' });
-const state = () => getStore({ name: 'registration-delivery', consistency: 'strong' });
-
-export async function putOutbox(item: OutboxItem): Promise<void> {
-  await outbox().setJSON(item.reference, item);
+/** Keys under a prefix, page by page as the store lists them. */
+async function keysUnder(prefix: string, options: { directories?: boolean } = {}): Promise<{ keys: string[]; directories: string[] }> {
+  const keys: string[] = [];
+  const directories: string[] = [];
+  for await (const page of outbox().list({ prefix, paginate: true, ...options })) {
+    keys.push(...page.blobs.map((b) => b.key));
+    directories.push(...page.directories);
+  }
+  return { keys, directories };
 }
 
-const references = () => getStore({ name: 'registration-references', consistency: 'strong' });
+/**
+ * The next records to deliver, at most `limit`, oldest first: held records whose backoff has ended
+ * (all of them with `ignoreBackoff`), then due ones. Reads keys only, from as few minute folders as
+ * the window needs, so its cost does not grow with the backlog behind it.
+ */
+export async function nextWindow(limit: number, { ignoreBackoff = false, now = Date.now() } = {}): Promise<QueueEntry[]> {
+  const held = (await keysUnder('held/')).keys.map(entryOf).sort((a, b) => a.key.localeCompare(b.key));
+  const window = held.filter((e) => ignoreBackoff || Date.parse(e.at) <= now).slice(0, limit);
+  if (window.length >= limit) return window;
+  const minutes = (await keysUnder('due/', { directories: true })).directories.sort();
+  for (const minute of minutes) {
+    const keys = (await keysUnder(`${minute}/`)).keys.sort();
+    window.push(...keys.slice(0, limit - window.length).map(entryOf));
+    if (window.length >= limit) break;
+  }
+  return window;
+}
+
+/** When the oldest record still waiting in due/ was accepted (ISO), from keys alone. */
+export async function oldestDueAt(): Promise<string | undefined> {
+  const first = (await keysUnder('due/', { directories: true })).directories.sort()[0];
+  if (!first) return undefined;
+  const key = (await keysUnder(`${first}/`)).keys.sort()[0];
+  return key ? entryOf(key).at : undefined;
+}
+
+export async function readItem(reference: string): Promise<OutboxItem | undefined> {
+  return ((await outbox().get(itemKey(reference), { type: 'json' })) as OutboxItem | null) ?? undefined;
+}
+
+async function writeItem(item: OutboxItem): Promise<void> {
+  await outbox().setJSON(itemKey(item.reference), item);
+}
+
+/** Delivered (or found in Airtable already): the record and its queue key go. */
+export async function removeItem(item: Pick<OutboxItem, 'reference' | 'createdAt' | 'notBefore'>): Promise<void> {
+  const store = outbox();
+  await store.delete(itemKey(item.reference));
+  await Promise.all([store.delete(dueKey(item)), item.notBefore ? store.delete(heldKey(item)) : undefined]);
+}
+
+/** A queue key whose record is gone (delivered or erased by another deliverer). */
+export async function dropEntry(entry: QueueEntry): Promise<void> {
+  await outbox().delete(entry.key);
+}
+
+/** Before a create: from now on the record may be in Airtable, and a later try looks it up first. */
+export async function markSent(item: OutboxItem, now = new Date()): Promise<OutboxItem> {
+  const sent = { ...item, sentAt: now.toISOString() };
+  await writeItem(sent);
+  return sent;
+}
+
+/** Refused for its content: waits out its own backoff under held/, its error visible to staff. */
+export async function holdItem(item: OutboxItem, error: string, now = Date.now()): Promise<void> {
+  const attempts = item.attempts + 1;
+  const held: OutboxItem = { ...item, attempts, lastError: error, notBefore: new Date(now + backoffMs(attempts)).toISOString() };
+  const store = outbox();
+  await writeItem(held);
+  await store.set(heldKey(held), '');
+  await Promise.all([store.delete(dueKey(item)), item.notBefore ? store.delete(heldKey(item)) : undefined]);
+}
+
+/** Every key of the outbox: for the staff's status view, never for a delivery run. */
+export async function allEntries(): Promise<{ due: QueueEntry[]; held: QueueEntry[] }> {
+  const [due, held] = await Promise.all([keysUnder('due/'), keysUnder('held/')]);
+  return { due: due.keys.map(entryOf), held: held.keys.map(entryOf) };
+}
 
 /**
  * Reserves a reference for good (a create-only write; the entry holds nothing but the key), so a
@@ -45,17 +157,6 @@ const references = () => getStore({ name: 'registration-references', consistency
  */
 async function reserveReference(reference: string): Promise<boolean> {
   return (await references().set(reference, '', { onlyIfNew: true })).modified;
-}
-
-export async function removeOutbox(reference: string): Promise<void> {
-  await outbox().delete(reference);
-}
-
-export async function listOutbox(): Promise<OutboxItem[]> {
-  const store = outbox();
-  const { blobs } = await store.list();
-  const items = await Promise.all(blobs.map((b) => store.get(b.key, { type: 'json' }) as Promise<OutboxItem | null>));
-  return items.filter((i): i is OutboxItem => i !== null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 const IDEMPOTENCY_MS = 24 * 3600_000;
@@ -71,10 +172,68 @@ async function rememberSubmission(submissionId: string, reference: string, now =
   await submissions().setJSON(submissionId.toLowerCase(), { reference, at: now });
 }
 
+/** A keyed hash (HMAC-SHA-256) of a NIK: the same NIK gives the same hash, which reveals nothing without the key. */
+export function nikHash(nik: string, key: string): string {
+  return createHmac('sha256', key).update(nik).digest('base64url');
+}
+
 /**
- * Claims the right to deliver one registration for `ttlMs`, so two deliverers (the request path and the
- * scheduled run, or two overlapping runs) never send the same record at once. Uses Blobs' conditional
- * writes: create-if-new, or take over an expired lease only if nobody else changed it meanwhile.
+ * Records a NIK at acceptance. The first record of a NIK takes the `first` marker; a later one sets
+ * `shared`, and asks for the first to be flagged too (a flag task, in case it reached Airtable
+ * already). Three writes at most, however many records share the NIK.
+ */
+async function indexNik(hash: string, reference: string): Promise<void> {
+  const index = nikIndex();
+  if ((await index.set(`${hash}/first`, reference, { onlyIfNew: true })).modified) return;
+  const first = await index.get(`${hash}/first`, { type: 'text' });
+  if (first === reference) return;
+  await index.set(`${hash}/shared`, '');
+  if (first) await outbox().set(`flag/${first}`, '');
+}
+
+/** Whether another record has the same NIK: one read, whatever their number. */
+export async function nikShared(hash: string | undefined): Promise<boolean> {
+  if (!hash) return false;
+  return (await nikIndex().get(`${hash}/shared`, { type: 'text' })) !== null;
+}
+
+/** Earlier records to flag "NIK ganda" in Airtable, at most `limit`. */
+export async function flagTasks(limit: number): Promise<string[]> {
+  return (await keysUnder('flag/')).keys.slice(0, limit).map((k) => k.slice('flag/'.length));
+}
+
+export async function flagTaskDone(reference: string): Promise<void> {
+  await outbox().delete(`flag/${reference}`);
+}
+
+/** Durable first: a fresh reference, the record in the outbox and its queue key, the NIK indexed. */
+export async function acceptRegistration(
+  fieldsFor: (reference: string, at: Date) => AirtableFields,
+  options: { submissionId?: string; nikHash?: string } = {},
+): Promise<OutboxItem> {
+  let reference = newReference();
+  while (!(await reserveReference(reference))) reference = newReference();
+  const at = new Date();
+  const item: OutboxItem = {
+    reference,
+    fields: fieldsFor(reference, at),
+    createdAt: at.toISOString(),
+    attempts: 0,
+    ...(options.nikHash ? { nikHash: options.nikHash } : {}),
+  };
+  // The record and the NIK index before the queue key: a record a deliverer finds in the queue is
+  // there in full, and knows whether its NIK is shared. Independent writes go at once.
+  await Promise.all([writeItem(item), options.nikHash ? indexNik(options.nikHash, reference) : undefined]);
+  await outbox().set(dueKey(item), '');
+  // Last: a repeated submission is answered with this reference only once the record is queued.
+  if (options.submissionId) await rememberSubmission(options.submissionId, reference);
+  return item;
+}
+
+/**
+ * Claims the right to deliver one registration for `ttlMs`, so two deliverers (overlapping runs, the
+ * background drain, a flush) never send the same record at once. Uses Blobs' conditional writes:
+ * create-if-new, or take over an expired lease only if nobody else changed it meanwhile.
  */
 export async function claim(reference: string, ttlMs: number, now = Date.now()): Promise<boolean> {
   const store = leases();
@@ -102,26 +261,11 @@ export async function release(reference: string): Promise<void> {
   await leases().delete(reference);
 }
 
-/** After a 429 Airtable refuses every request for 30 s; deliverers wait that out instead of extending it. */
-export async function penaltyUntil(): Promise<number> {
-  const v = (await state().get('penalty', { type: 'json' })) as { until: number } | null;
-  return v?.until ?? 0;
-}
-
-export async function setPenalty(until: number): Promise<void> {
-  await state().setJSON('penalty', { until });
-}
-
-/** Durable first: a fresh reference, the record in the outbox, the submission id remembered. */
-export async function acceptRegistration(
-  fieldsFor: (reference: string, at: Date) => AirtableFields,
-  submissionId?: string,
-): Promise<OutboxItem> {
-  let reference = newReference();
-  while (!(await reserveReference(reference))) reference = newReference();
-  const at = new Date();
-  const item: OutboxItem = { reference, fields: fieldsFor(reference, at), createdAt: at.toISOString(), attempts: 0 };
-  await putOutbox(item);
-  if (submissionId) await rememberSubmission(submissionId, reference);
-  return item;
+/** References leased right now (a deliverer is sending them): for the status view. */
+export async function leasedReferences(now = Date.now()): Promise<string[]> {
+  const store = leases();
+  // Record leases only (the background drain's lease is named drain/…).
+  const blobs = (await store.list()).blobs.filter((b) => !b.key.includes('/'));
+  const live = await Promise.all(blobs.map(async (b) => ((Number((await store.getMetadata(b.key))?.metadata.until) || 0) > now ? b.key : undefined)));
+  return live.filter((r): r is string => !!r);
 }

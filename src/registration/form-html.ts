@@ -10,6 +10,12 @@ import { explainUnmet, ruleWords, type Unmet } from './eligibility';
 // into the page shell the build made for it (src/site-data), so the form exists once and works
 // without JavaScript. The self-check's form is made of the same controls.
 
+/**
+ * The honeypot's name: no autofill category (name, email, url, address, phone…) matches it, so browsers
+ * and password managers leave it empty; the data-* attributes ask 1Password, LastPass and Bitwarden to.
+ */
+export const HONEYPOT = 'kode_konfirmasi_x';
+
 /** One <option>. */
 export const optionTag = (value: string, label: string, selected: boolean) => `<option${attrs({ value, selected })}>${esc(label)}</option>`;
 
@@ -153,7 +159,7 @@ export function renderForm(s: FormState): string {
     (submissionId ? `<input type="hidden" name="submissionId" value="${esc(submissionId)}">` : '') +
     body +
     // Honeypot: hidden from people and screen readers by CSS; bots that fill every field reveal themselves.
-    `<div class="hp"><label for="f-website">Website</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>` +
+    `<div class="hp" aria-hidden="true"><label for="f-${HONEYPOT}">Jangan diisi</label><input id="f-${HONEYPOT}" name="${HONEYPOT}" type="text" tabindex="-1" autocomplete="off" data-1p-ignore data-lpignore="true" data-bwignore></div>` +
     `<button type="submit" class="button">${esc(t(lang, 'reg.submit'))}</button></form>`
   );
 }

@@ -5,6 +5,8 @@ import { launchBrowser, viewports } from '../../tools/browser';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { person, type Person } from '../../tools/people';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { drainAll } from '../support/delivery';
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
@@ -33,7 +35,11 @@ async function openForm(js: boolean, viewport: { width: number; height: number }
 const fill = (page: Page, p: Person) => fillRegistration(page, p);
 
 const referenceOnPage = async (page: Page) => (await page.locator('#reference').textContent())?.trim() ?? '';
-const stored = (reference: string) => env.records().filter((r) => r.fields.Referensi === reference);
+/** What reached Airtable once the delivery run (every minute in production) has sent what waits. */
+const stored = async (reference: string) => {
+  await drainAll(airtableSettingsFromEnv()!);
+  return env.records().filter((r) => r.fields.Referensi === reference);
+};
 
 describe('registration without JavaScript', () => {
   it('registers through the plain form post and shows the reference', async () => {
@@ -44,7 +50,7 @@ describe('registration without JavaScript', () => {
     await page.waitForURL(/terima-kasih/);
     const reference = await referenceOnPage(page);
     expect(reference).toMatch(/^SRG-/);
-    expect(stored(reference)).toHaveLength(1);
+    expect(await stored(reference)).toHaveLength(1);
     await context.close();
   });
 
@@ -95,7 +101,7 @@ describe('registration without JavaScript', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/terima-kasih/);
     const reference = await referenceOnPage(page);
-    expect(stored(reference)[0]?.fields).toMatchObject({ 'Negara tujuan': ['Korea Selatan'], 'Kemampuan bahasa': 'Dasar', Kecamatan: 'Cipocok Jaya' });
+    expect((await stored(reference))[0]?.fields).toMatchObject({ 'Negara tujuan': ['Korea Selatan'], 'Kemampuan bahasa': 'Dasar', Kecamatan: 'Cipocok Jaya' });
     await context.close();
   });
 });
@@ -117,7 +123,7 @@ describe('registration with JavaScript', () => {
     await send.dblclick();
     await page.waitForURL(/terima-kasih/);
     const reference = await referenceOnPage(page);
-    expect(stored(reference)).toHaveLength(1);
+    expect(await stored(reference)).toHaveLength(1);
     expect(env.records().filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
     expect(await page.isVisible('[data-print]')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -143,7 +149,7 @@ describe('registration with JavaScript', () => {
     expect(await page.locator('#error-summary').count()).toBe(0); // stale once the answers changed
     await page.getByRole('button', { name: 'Kirim pendaftaran' }).click();
     await page.waitForURL(/terima-kasih/);
-    expect(stored(await referenceOnPage(page))).toHaveLength(1);
+    expect(await stored(await referenceOnPage(page))).toHaveLength(1);
     await context.close();
   });
 

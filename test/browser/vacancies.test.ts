@@ -14,6 +14,8 @@ import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
 import { copyProject } from '../../tools/project-copy';
 import { startRegistrationEnv } from '../../tools/registration-env';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { drainAll } from '../support/delivery';
 
 // Vacancies exist only in this test's copy of the project (the site publishes none until staff add
 // real ones): one whose SIP ended yesterday, one valid until tomorrow, built like production.
@@ -131,6 +133,7 @@ describe('in Chromium', () => {
 });
 
 async function waitForRecord(ref: string) {
+  await drainAll(airtableSettingsFromEnv()!);
   for (let i = 0; i < 50; i++) {
     const r = env.records().find((x) => x.fields.Referensi === ref);
     if (r) return r;

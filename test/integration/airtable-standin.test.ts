@@ -98,4 +98,44 @@ describe('Airtable stand-in', () => {
     const list = await body(await call(url, '/v0/meta/bases/appB/tables'));
     expect(list.json.tables.map((t: { name: string }) => t.name)).toEqual(['T', 'Baru']);
   });
+
+  it('lists 100 records a page with an offset while more remain, as GET and as POST listRecords', async () => {
+    const url = await start({ requestsPerSecond: 1000 });
+    for (let i = 0; i < 25; i++) {
+      await call(url, '/v0/appB/T', { method: 'POST', body: JSON.stringify({ records: Array.from({ length: 10 }, (_, j) => ({ fields: { Referensi: `R${i * 10 + j}` } })) }) });
+    }
+    const first = await body(await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({}) }));
+    expect(first.json.records).toHaveLength(100);
+    expect(first.json.offset).toMatch(/^itr/);
+    const second = await body(await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({ offset: first.json.offset }) }));
+    const third = await body(await call(url, `/v0/appB/T?offset=${encodeURIComponent(second.json.offset)}`));
+    expect([second.json.records.length, third.json.records.length, third.json.offset]).toEqual([100, 50, undefined]);
+    const refs = [...first.json.records, ...second.json.records, ...third.json.records].map((r: { fields: { Referensi: string } }) => r.fields.Referensi);
+    expect(new Set(refs).size).toBe(250);
+    expect((await body(await call(url, '/v0/appB/T?pageSize=7&maxRecords=10'))).json.records).toHaveLength(7);
+    expect((await call(url, '/v0/appB/T?offset=itrNope/rec1')).status).toBe(422);
+    // The SDK pages through it one request a page.
+    const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
+    const before = standin.requests.length;
+    expect(await table.select().all()).toHaveLength(250);
+    expect(standin.requests.length - before).toBe(3);
+  });
+
+  it('updates records by id, and upserts on a merge field (create when none matches, update when one does)', async () => {
+    const url = await start({ requestsPerSecond: 1000 });
+    const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
+    const [rec] = await table.create([{ fields: { Referensi: 'SRG-AAAAAA' } }]);
+    await table.update([{ id: rec!.id, fields: { 'NIK ganda': true } }]);
+    expect(standin.records('appB', 'T')[0]?.fields).toEqual({ Referensi: 'SRG-AAAAAA', 'NIK ganda': true });
+    const upsert = async (records: object[]) =>
+      body(await call(url, '/v0/appB/T', { method: 'PATCH', body: JSON.stringify({ performUpsert: { fieldsToMergeOn: ['Referensi'] }, records }) }));
+    const result = await upsert([{ fields: { Referensi: 'SRG-AAAAAA', Kecamatan: 'Serang' } }, { fields: { Referensi: 'SRG-BBBBBB' } }]);
+    expect(result.json.updatedRecords).toEqual([rec!.id]);
+    expect(result.json.createdRecords).toHaveLength(1);
+    expect(standin.records('appB', 'T').map((r) => r.fields)).toEqual([
+      { Referensi: 'SRG-AAAAAA', 'NIK ganda': true, Kecamatan: 'Serang' },
+      { Referensi: 'SRG-BBBBBB' },
+    ]);
+    expect((await call(url, '/v0/appB/T', { method: 'PATCH', body: JSON.stringify({ records: [{ id: 'recNope', fields: {} }] }) })).status).toBe(404);
+  });
 });

@@ -1,177 +1,272 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { person } from '../../tools/people';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { listOutbox, setPenalty } from '../../src/delivery/outbox';
-import { deliverPending } from '../../src/delivery/drain';
+import { airtableSettingsFromEnv, toAirtableFields } from '../../src/delivery/airtable';
+import { acceptRegistration, nikHash, readItem, removeItem } from '../../src/delivery/outbox';
+import { drainOutbox } from '../../src/delivery/drain';
+import { currentPause, resumeDelivery } from '../../src/delivery/pause';
+import { outboxStatus } from '../../src/delivery/outbox-status';
+import { validateRegistration } from '../../src/registration/validate';
+import { todayInSerang } from '../../src/shared/serang-time';
+import { clearOutbox, drainAll, testPauses, waitingItems, waitingReferences } from '../support/delivery';
 
-// Fault tests: whatever Airtable does, every accepted reference ends up in the base exactly once.
-// The stand-in enforces Airtable's real limit (5 requests/s per base, 429 with a penalty).
+// Fault tests: whatever Airtable does, every accepted reference ends up in the base exactly once, no
+// record holds up another, and no failure makes the same window repeat for ever. The stand-in enforces
+// Airtable's real limit (5 requests/s per base, 429 with a penalty).
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
-  env = await startRegistrationEnv({ penaltyMs: 1500 });
+  env = await startRegistrationEnv({ penaltyMs: testPauses.rateLimitMs });
 });
 afterAll(() => env?.close());
 beforeEach(async () => {
   env.standin.heal();
-  await setPenalty(0);
-  await drain(); // start every test with an empty outbox
+  await resumeDelivery();
+  await drainAll(settings()); // start every test with an empty outbox
 });
 
 const settings = () => airtableSettingsFromEnv()!;
+const run = (opts: Parameters<typeof drainOutbox>[1] = {}) => drainOutbox(settings(), { budgetMs: 60_000, timeoutMs: 1500, pauseTimes: testPauses, ...opts });
 
-async function burst(n: number): Promise<string[]> {
+async function burst(n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
   const answers = await Promise.all(
     Array.from({ length: n }, () =>
-      fetch(`${env.site.url}/api/register`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(person()),
-      }),
+      fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person(over)) }),
     ),
   );
   expect(answers.map((a) => a.status)).toEqual(Array(n).fill(201));
   return Promise.all(answers.map(async (a) => (await a.json()).reference as string));
 }
 
-/** Runs the worker until the outbox is empty, as the every-minute schedule would (penalties skipped). */
-async function drain(maxRuns = 10) {
-  for (let run = 0; run < maxRuns && (await listOutbox()).length; run++) {
-    await setPenalty(0);
-    await new Promise((r) => setTimeout(r, 1600)); // the stand-in's own penalty
-    await deliverPending(settings(), { budgetMs: 20_000, timeoutMs: 1500, ignoreBackoff: true });
+/** Registrations placed straight in the outbox, as a long outage would leave them. */
+async function backlog(n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
+  const refs: string[] = [];
+  for (let i = 0; i < n; i += 100) {
+    const made = await Promise.all(
+      Array.from({ length: Math.min(100, n - i) }, async () => {
+        const v = validateRegistration({ ...person(over) }, env.options, todayInSerang());
+        if (!v.ok) throw new Error('synthetic person invalid');
+        const item = await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.options, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') });
+        return item.reference;
+      }),
+    );
+    refs.push(...made);
   }
+  return refs;
 }
 
-function expectExactlyOnce(references: string[]) {
+function countsFor(references: string[]) {
   const counts = new Map<string, number>();
   for (const r of env.records()) counts.set(String(r.fields.Referensi), (counts.get(String(r.fields.Referensi)) ?? 0) + 1);
-  const wrong = references.filter((ref) => counts.get(ref) !== 1).map((ref) => `${ref}: ${counts.get(ref) ?? 0}`);
+  return references.map((ref) => counts.get(ref) ?? 0);
+}
+function expectExactlyOnce(references: string[]) {
+  const wrong = references.filter((_, i) => countsFor(references)[i] !== 1);
   expect(wrong).toEqual([]);
 }
+const too429 = () => env.standin.requests.filter((r) => r.status === 429).length;
 
-describe('delivery to Airtable, exactly once', () => {
-  it('Airtable down for the whole burst, then back', async () => {
+describe('the request path', () => {
+  it('never calls Airtable: 200 registrations at once cause no Airtable call and no 429', async () => {
+    const before = env.standin.requests.length;
+    const refs = await burst(200);
+    expect(env.standin.requests.length).toBe(before);
+    expect((await waitingReferences()).sort()).toEqual([...refs].sort());
+    const rateLimited = too429();
+    await drainAll(settings());
+    expectExactlyOnce(refs);
+    expect(too429()).toBe(rateLimited);
+  }, 120_000);
+});
+
+describe('delivery when Airtable fails', () => {
+  it('Airtable down: the delivery pauses as a whole, no record is charged, all are due when it is back', async () => {
     env.standin.fail({ kind: 'status', status: 503 });
     const refs = await burst(25);
-    expect(env.records().filter((r) => refs.includes(String(r.fields.Referensi)))).toEqual([]);
-    expect((await listOutbox()).filter((i) => refs.includes(i.reference))).toHaveLength(25);
+    const report = await run();
+    expect(report).toMatchObject({ delivered: 0, held: 0, paused: 'SERVICE_UNAVAILABLE 503', unfinished: true });
+    // One failed call, then nothing until the pause ends: not the same window again and again.
+    const calls = env.standin.requests.length;
+    expect((await run()).paused).toBe('SERVICE_UNAVAILABLE 503');
+    expect(env.standin.requests.length).toBe(calls);
+    expect((await waitingItems()).filter((i) => i.notBefore)).toEqual([]);
     env.standin.heal();
-    await drain();
+    const until = (await currentPause())!.until;
+    await new Promise((r) => setTimeout(r, until - Date.now() + 20));
+    const back = await run();
+    expect(back.delivered).toBe(25);
+    expect(await currentPause()).toBeUndefined();
     expectExactlyOnce(refs);
-    expect(await listOutbox()).toEqual([]);
   }, 60_000);
 
-  it('a 429 storm', async () => {
-    env.standin.fail({ kind: 'status', status: 429 });
+  it('a 429 storm: everyone waits out the penalty, then everything goes', async () => {
+    env.standin.fail({ kind: 'status', status: 429, times: 3 });
     const refs = await burst(25);
-    env.standin.heal();
-    await drain();
+    await drainAll(settings());
     expectExactlyOnce(refs);
   }, 60_000);
 
-  it('intermittent 500s', async () => {
-    env.standin.fail({ kind: 'status', status: 500, times: 7 });
+  it.each([
+    ['intermittent 500s', { kind: 'status', status: 500, times: 7 } as const],
+    ['timeouts', { kind: 'timeout', times: 4 } as const],
+  ])('%s', async (_why, fault) => {
+    env.standin.fail(fault);
     const refs = await burst(20);
-    await drain();
-    expectExactlyOnce(refs);
-  }, 60_000);
-
-  it('timeouts', async () => {
-    env.standin.fail({ kind: 'timeout', times: 4 });
-    const refs = await burst(8);
-    await drain();
+    await drainAll(settings());
     expectExactlyOnce(refs);
   }, 60_000);
 
   it('a refused connection (Airtable unreachable), then back', async () => {
     await env.standin.stop();
     const refs = await burst(10);
+    expect((await run()).paused).toMatch(/./);
     await env.standin.restart();
-    await drain();
+    await drainAll(settings());
     expectExactlyOnce(refs);
   }, 60_000);
 
-  it('the reply lost after the write: never created twice', async () => {
+  it('the reply lost after the write: looked up, never created twice', async () => {
     env.standin.fail({ kind: 'drop-after-write', times: 1 });
-    const [ref] = await burst(1);
-    // Airtable has the record, but the function could not know: it is still in the outbox.
-    expect(env.records().filter((r) => r.fields.Referensi === ref)).toHaveLength(1);
-    expect((await listOutbox()).map((i) => i.reference)).toContain(ref);
-    await drain();
-    expectExactlyOnce([ref!]);
-    expect(await listOutbox()).toEqual([]);
+    const refs = await burst(3);
+    await run();
+    // Airtable has them, but the run could not know: still waiting, marked as sent.
+    expect(countsFor(refs)).toEqual([1, 1, 1]);
+    expect((await waitingItems()).every((i) => i.sentAt)).toBe(true);
+    await drainAll(settings());
+    expectExactlyOnce(refs);
+    expect(await waitingReferences()).toEqual([]);
   }, 60_000);
 
-  it('a worker that dies mid-batch, and the next run after its lease expires', async () => {
-    env.standin.fail({ kind: 'status', status: 503 });
-    const refs = await burst(30);
-    env.standin.heal();
+  it('a deliverer that dies mid-window, and the next run after its lease expires', async () => {
+    const refs = await backlog(60);
     let calls = 0;
     // The first run freezes for good after two Airtable calls (as a killed process would).
-    void deliverPending(settings(), { leaseMs: 2000, onCall: () => (++calls > 2 ? new Promise(() => {}) : Promise.resolve()) });
+    void run({ leaseMs: 2000, onCall: () => (++calls > 2 ? new Promise(() => {}) : Promise.resolve()) });
     await new Promise((r) => setTimeout(r, 2500));
-    await deliverPending(settings(), { budgetMs: 20_000 });
-    expectExactlyOnce(refs);
-    expect(await listOutbox()).toEqual([]);
-  }, 60_000);
-
-  it('two workers at once deliver each record once', async () => {
-    env.standin.fail({ kind: 'status', status: 503 });
-    const refs = await burst(40);
-    env.standin.heal();
-    await Promise.all([deliverPending(settings()), deliverPending(settings())]);
-    // Between them the two runs delivered everything (a record one run found already sent by the other
-    // counts as delivered for both: that is a lookup, not a second record).
-    expect(await listOutbox()).toEqual([]);
+    await drainAll(settings());
     expectExactlyOnce(refs);
   }, 60_000);
+});
 
-  it('a record Airtable refuses for its content stays, with its error, until the base is fixed', async () => {
-    env.standin.fail({ kind: 'status', status: 422 });
-    const [ref] = await burst(1);
-    await deliverPending(settings(), { budgetMs: 20_000 });
-    const stuck = (await listOutbox()).find((i) => i.reference === ref);
-    expect(stuck?.lastError).toMatch(/422/);
-    expect(stuck?.attempts).toBe(2);
-    // It now backs off: the next minute's run spends no Airtable call on it.
-    expect(Date.parse(stuck!.notBefore!)).toBeGreaterThan(Date.now() + 30_000);
+describe('no record holds up another', () => {
+  it('a record refused for its content: the other nine of its batch go in the same run, it alone backs off', async () => {
+    const good = await backlog(9);
+    // A record Airtable refuses (a date it cannot read), accepted in the middle of the others.
+    const v = validateRegistration({ ...person() }, env.options, todayInSerang());
+    if (!v.ok) throw new Error('invalid');
+    const poison = (await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.options, at), 'Tanggal lahir': 'bukan tanggal' }))).reference;
+    const more = await backlog(5);
+    const report = await run();
+    expect(report).toMatchObject({ delivered: 14, held: 1 });
+    expect(report.paused).toBeUndefined();
+    expectExactlyOnce([...good, ...more]);
+    expect(countsFor([poison])).toEqual([0]);
+    const status = await outboxStatus();
+    expect(status).toMatchObject({ due: 0, backingOff: 1, errorsByType: { 'INVALID_VALUE_FOR_COLUMN 422': 1 } });
+    expect(status.held[0]).toMatchObject({ reference: poison, attempts: 1 });
+    expect(Date.parse(status.held[0]!.notBefore!)).toBeGreaterThan(Date.now() + 30_000);
+    // Backing off: the next run spends no Airtable call on it.
     const calls = env.standin.requests.length;
-    await deliverPending(settings(), { budgetMs: 20_000 });
+    await run();
     expect(env.standin.requests.length).toBe(calls);
-    env.standin.heal();
-    await drain();
-    expectExactlyOnce([ref!]);
+    // Staff would correct or erase it; here it goes, so the next tests start with an empty outbox.
+    await removeItem((await readItem(poison))!);
   }, 60_000);
 
-  it('an empty outbox costs no Airtable call', async () => {
+  it('many records sharing one NIK: no lookup grows with them, and every one is flagged, the first too', async () => {
+    const { nik, birthDate } = person();
+    const refs = await backlog(300, { nik, birthDate });
     const before = env.standin.requests.length;
-    const report = await deliverPending(settings());
-    expect(report.pending).toBe(0);
-    expect(env.standin.requests.length).toBe(before);
-  });
+    const reports = await drainAll(settings());
+    expectExactlyOnce(refs);
+    // 30 creates and one lookup+update for the first record at most: no listing of the 300.
+    expect(env.standin.requests.length - before).toBeLessThanOrEqual(33);
+    expect(reports.every((r) => !r.paused)).toBe(true);
+    const flagged = env.records().filter((r) => refs.includes(String(r.fields.Referensi)) && r.fields['NIK ganda'] === true);
+    expect(flagged).toHaveLength(300);
+  }, 90_000);
+
+  it('the first to register a NIK is flagged in Airtable when a second record with it arrives later', async () => {
+    const p = person();
+    const [first] = await burst(1, { nik: p.nik, birthDate: p.birthDate });
+    await drainAll(settings());
+    expect(env.records().find((r) => r.fields.Referensi === first)?.fields['NIK ganda']).toBeUndefined();
+    const [second] = await burst(1, { nik: p.nik, birthDate: p.birthDate });
+    await drainAll(settings());
+    const flag = (ref: string | undefined) => env.records().find((r) => r.fields.Referensi === ref)?.fields['NIK ganda'];
+    expect([flag(first), flag(second)]).toEqual([true, true]);
+  }, 60_000);
+});
+
+describe('a backlog of launch size', () => {
+  it('a run reads only the window it delivers, not the backlog behind it', async () => {
+    await backlog(2000);
+    env.standin.fail({ kind: 'status', status: 503 });
+    env.blobRequests.length = 0;
+    const report = await run();
+    // The first window: 200 records read, whatever waits behind them.
+    const reads = env.blobRequests.filter((r) => r.type === 'get' && r.url.includes('/registration-outbox/item')).length;
+    expect(reads).toBeLessThanOrEqual(200);
+    expect(report.firstWindowMs).toBeLessThan(2000);
+    env.standin.heal();
+    await clearOutbox();
+  }, 180_000);
+
+  it('a run that cannot finish says so, and the next one resumes where it stopped', async () => {
+    const refs = await backlog(400);
+    // Time for one window of 200 (about 4 s), not two.
+    const first = await run({ budgetMs: 6000 + 1500 + 1000 });
+    expect(first).toMatchObject({ unfinished: true });
+    expect(first.delivered).toBeGreaterThan(0);
+    expect(first.delivered).toBeLessThan(400);
+    await drainAll(settings());
+    expectExactlyOnce(refs);
+  }, 120_000);
+});
+
+describe('exactly once with overlapping deliverers', () => {
+  let burners: ChildProcess[] = [];
+  afterAll(() => burners.forEach((b) => b.kill()));
+
+  it('scheduled, background and flush at once over 1,000 records, beside CPU-burning processes', async () => {
+    const refs = await backlog(1000);
+    burners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+    env.standin.fail({ kind: 'status', status: 500, times: 2 });
+    await Promise.all([run({ leaseMs: 90_000 }), run({ leaseMs: 90_000 }), run({ ignoreBackoff: true, leaseMs: 90_000 })]);
+    burners.forEach((b) => b.kill());
+    await drainAll(settings());
+    expectExactlyOnce(refs);
+    expect(await waitingReferences()).toEqual([]);
+  }, 240_000);
 });
 
 describe('outbox status for staff', () => {
-  it('shows counts, age and the last error per reference, and no personal data', async () => {
-    env.standin.fail({ kind: 'status', status: 422 });
-    const [ref] = await burst(1);
+  it('counts by state, the oldest age and errors by type, and no personal data; flush delivers', async () => {
+    env.standin.fail({ kind: 'status', status: 503 });
+    const refs = await burst(3);
+    await run();
     process.env.OUTBOX_ADMIN_TOKEN = 'admin-test';
     const { default: outbox } = await import('../../netlify/functions/outbox');
     expect((await outbox(new Request('http://x/api/outbox'))).status).toBe(404);
     const res = await outbox(new Request('http://x/api/outbox', { headers: { Authorization: 'Bearer admin-test' } }));
     const status = await res.json();
-    expect(status).toMatchObject({ pending: 1, failing: 1 });
-    expect(status.records[0]).toMatchObject({ reference: ref, attempts: 1, lastError: expect.stringMatching(/422/) });
-    const item = (await listOutbox())[0]!;
+    expect(status).toMatchObject({ due: 3, backingOff: 0, leased: 0, pause: { reason: 'SERVICE_UNAVAILABLE 503', failures: 1 } });
+    expect(status.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     const text = JSON.stringify(status);
-    for (const value of [item.fields.NIK, item.fields['Tanggal lahir'], item.fields['No. HP/WhatsApp'], item.fields['Nama lengkap']]) {
-      expect(text).not.toContain(String(value));
+    for (const item of await waitingItems()) {
+      for (const value of [item.fields.NIK, item.fields['Tanggal lahir'], item.fields['No. HP/WhatsApp'], item.fields['Nama lengkap']]) expect(text).not.toContain(String(value));
     }
     env.standin.heal();
     const flushed = await (await outbox(new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }))).json();
-    expect(flushed.delivered).toBe(1);
-    expectExactlyOnce([ref!]);
+    expect(flushed.delivered).toBe(3);
+    expectExactlyOnce(refs);
   }, 60_000);
+
+  it('an empty outbox costs no Airtable call', async () => {
+    const before = env.standin.requests.length;
+    const report = await run();
+    expect(report).toMatchObject({ delivered: 0, windows: 0 });
+    expect(env.standin.requests.length).toBe(before);
+  });
 });

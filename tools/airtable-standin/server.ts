@@ -55,10 +55,12 @@ export class AirtableStandin {
   private hits = new Map<string, number[]>();
   private penaltyUntil = new Map<string, number>();
   private faults: Fault[] = [];
+  /** Listing offsets handed out: offset → index of the next record. */
+  private offsets = new Map<string, number>();
   private sockets = new Set<import('node:net').Socket>();
   url = '';
   /** Every request seen, for tests that count calls. */
-  requests: { method: string; path: string; status: number }[] = [];
+  requests: { method: string; path: string; status: number; at: number }[] = [];
 
   constructor(private opts: StandinOptions) {
     for (const [baseId, tables] of Object.entries(opts.bases)) {
@@ -157,6 +159,7 @@ export class AirtableStandin {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://standin');
+    const at = Date.now();
     let status = 200;
     const send = (code: number, body: unknown) => {
       status = code;
@@ -226,11 +229,23 @@ export class AirtableStandin {
             return error(422, 'INVALID_FILTER_BY_FORMULA', `The formula for filtering records is invalid: ${String(params.filterByFormula).slice(0, 40)}`);
           }
         }
-        const max = Math.min(Number(params.maxRecords ?? Infinity), Number(params.pageSize ?? 100), 100);
+        // Pages of at most 100 (pageSize), an `offset` while more remain, `maxRecords` capping the whole.
+        const total = Math.min(rows.length, Number(params.maxRecords ?? Infinity));
+        const pageSize = Math.min(Number(params.pageSize ?? 100), 100);
+        const from = params.offset === undefined ? 0 : this.offsets.get(String(params.offset));
+        if (from === undefined) return error(422, 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE', 'The offset is no longer valid; start the listing again');
+        const to = Math.min(from + pageSize, total);
         const wanted = (Array.isArray(params.fields) ? params.fields : url.searchParams.getAll('fields[]')) as string[];
         const pick = (f: Row) => (wanted.length ? Object.fromEntries(Object.entries(f).filter(([k]) => wanted.includes(k))) : f);
-        return send(200, { records: rows.slice(0, max).map((r) => ({ ...r, fields: pick(r.fields) })) });
+        let offset: string | undefined;
+        if (to < total) {
+          offset = `itr${id('')}/rec${to}`;
+          this.offsets.set(offset, to);
+          if (this.offsets.size > 10_000) this.offsets.delete(this.offsets.keys().next().value!);
+        }
+        return send(200, { records: rows.slice(from, to).map((r) => ({ ...r, fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
       }
+      if (req.method === 'PATCH' && parts.length === 3) return this.update(table, body, send, error);
       if (req.method === 'POST' && parts.length === 3) {
         const records = body.records;
         if (!Array.isArray(records) || records.length === 0) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
@@ -253,10 +268,51 @@ export class AirtableStandin {
     } catch {
       if (!res.headersSent) error(500, 'SERVER_ERROR', 'Try again. If the problem persists, contact support.');
     } finally {
-      this.requests.push({ method: req.method ?? '', path: url.pathname, status });
+      this.requests.push({ method: req.method ?? '', path: url.pathname, status, at });
       // `npm start` keeps the stand-in up for days: keep only the recent history.
       if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
     }
+  }
+
+  /**
+   * PATCH: update records by id, or upsert with performUpsert.fieldsToMergeOn (no match: create; one
+   * match: update it; several: refused). At most 10 records, as for create.
+   */
+  private async update(
+    table: Table,
+    body: Record<string, unknown>,
+    send: (code: number, body: unknown) => void,
+    error: (code: number, type: string, message: string) => void,
+  ): Promise<void> {
+    const records = body.records as { id?: string; fields?: Row }[] | undefined;
+    if (!Array.isArray(records) || records.length === 0) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
+    if (records.length > 10) return error(422, 'INVALID_RECORDS', 'You can update up to 10 records per request');
+    const mergeOn = (body.performUpsert as { fieldsToMergeOn?: string[] } | undefined)?.fieldsToMergeOn;
+    const updated: StandinRecord[] = [];
+    const createdRecords: string[] = [];
+    const updatedRecords: string[] = [];
+    for (const r of records) {
+      const problem = this.checkFields(table, r.fields ?? {}, body.typecast === true);
+      if (problem) return error(422, problem[0], problem[1]);
+      let target: StandinRecord | undefined;
+      if (mergeOn) {
+        const matches = table.records.filter((x) => mergeOn.every((f) => x.fields[f] === r.fields?.[f]));
+        if (matches.length > 1) return error(422, 'INVALID_VALUE_FOR_COLUMN', 'More than one record matches the fields to merge on');
+        target = matches[0];
+        if (!target) {
+          target = { id: id('rec'), createdTime: new Date().toISOString(), fields: {} };
+          table.records.push(target);
+          createdRecords.push(target.id);
+        } else updatedRecords.push(target.id);
+      } else {
+        target = table.records.find((x) => x.id === r.id);
+        if (!target) return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
+      }
+      target.fields = this.clean({ ...target.fields, ...(r.fields ?? {}) });
+      updated.push(target);
+    }
+    await this.save();
+    return send(200, { records: updated, ...(mergeOn ? { createdRecords, updatedRecords } : {}) });
   }
 
   private clean(fields: Row): Row {
@@ -276,6 +332,9 @@ export class AirtableStandin {
           choices.push({ name: String(v) });
           spec.options = { ...spec.options, choices };
         }
+      }
+      if (spec.type === 'date' && !(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))) {
+        return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];
       }
       if (spec.type === 'checkbox' && typeof value !== 'boolean') {
         return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];

@@ -1,0 +1,17 @@
+// POST /.netlify/functions/deliver-registrations-background — started by the scheduled run when a
+// backlog is larger than its 25 s: drains for up to 14 minutes, one such run at a time. Anyone may
+// start it; a second start while one runs returns at once, and an empty outbox costs no Airtable call.
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { BACKGROUND_BUDGET_MS, claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
+import { drainOutbox } from '../../src/delivery/drain';
+import { logDrain } from '../../src/delivery/drain-log';
+
+export default async (): Promise<void> => {
+  const settings = airtableSettingsFromEnv();
+  if (!settings || !(await claimBackgroundDrain())) return;
+  try {
+    await logDrain('delivery.background_run', await drainOutbox(settings, { budgetMs: BACKGROUND_BUDGET_MS }));
+  } finally {
+    await releaseBackgroundDrain();
+  }
+};

@@ -1,0 +1,17 @@
+import { getStore } from '@netlify/blobs';
+
+// Counts form posts caught by the honeypot, per day (UTC), so a real person wrongly caught would show in
+// `npm run outbox:status` instead of vanishing. Approximate under concurrency, which is enough for that.
+
+const store = () => getStore({ name: 'registration-delivery', consistency: 'strong' });
+const keyFor = (now: number) => `honeypot/${new Date(now).toISOString().slice(0, 10)}`;
+
+export async function countHoneypotHit(now = Date.now()): Promise<void> {
+  const key = keyFor(now);
+  const n = Number(await store().get(key, { type: 'text' })) || 0;
+  await store().set(key, String(n + 1));
+}
+
+export async function honeypotHits(now = Date.now()): Promise<number> {
+  return Number(await store().get(keyFor(now), { type: 'text' })) || 0;
+}
