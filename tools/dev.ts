@@ -10,9 +10,18 @@ import { registrationTableFields } from '../src/delivery/airtable-schema';
 import { setupTable } from '../src/delivery/airtable-setup';
 import type { RegistrationConfig } from '../src/registration/config';
 import { CONFIG_FILE } from '../src/site-data/integration';
+import { localSecret } from './local-secrets';
 
 const SITE = 'http://localhost:4321';
-const env = { OUTBOX_ADMIN_TOKEN: LOCAL_OUTBOX_TOKEN, ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_DEV_SERVER: '1' };
+const env = {
+  OUTBOX_ADMIN_TOKEN: LOCAL_OUTBOX_TOKEN,
+  NIK_INDEX_KEY: await localSecret('nik-index-key'),
+  // As Netlify sets it: the scheduled delivery starts the background drain at this address.
+  URL: SITE,
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  SITE_DEV_SERVER: '1',
+};
 let standin: AirtableStandin | undefined;
 
 if (!process.env.AIRTABLE_TOKEN) {

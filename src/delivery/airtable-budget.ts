@@ -7,33 +7,42 @@ import { getStore } from '@netlify/blobs';
 // A 429 would cost 30 seconds of silence for everyone, staff's own Airtable use included.
 
 /**
- * 5 calls per 1.06 s: 4.72 a second, 47.2 records a second in batches of 10. The 60 ms over Airtable's
- * second absorb arrival jitter (a request held up a little, the next one on time).
+ * At most 5 calls in any 1.04 s — Airtable allows 5 a second — so 48 records a second in batches of
+ * 10, with 40 ms over Airtable's second for arrival jitter. A sliding window rather than fixed spacing:
+ * a call held up a little does not cost the calls after it their time.
  */
-export const SLOT_MS = 212;
+export const CALLS_PER_WINDOW = 5;
+export const WINDOW_MS = 1040;
 
 const store = () => getStore({ name: 'airtable-budget', consistency: 'strong' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 interface Schedule {
-  /** The first free slot (epoch ms). */
-  next: number;
+  /** The last CALLS_PER_WINDOW slots given out (epoch ms), oldest first. */
+  times: number[];
   owner: string;
+}
+
+/** The earliest time a call may go after `times` (the most recent calls, oldest first). */
+export function nextAllowed(times: number[], now: number): number {
+  const recent = times.slice(-CALLS_PER_WINDOW);
+  return Math.max(now, recent.length < CALLS_PER_WINDOW ? 0 : recent[0]! + WINDOW_MS, recent.at(-1) ?? 0);
 }
 
 /**
  * Reserves the next free slot, not before `earliest`, and returns its time; undefined when it could
  * not within `tries` (the caller leaves the work to a later run).
  */
-async function reserve(baseId: string, earliest: number, slotMs: number, tries: number): Promise<number | undefined> {
+async function reserve(baseId: string, earliest: number, tries: number): Promise<number | undefined> {
   const s = store();
   for (let attempt = 0; attempt < tries; attempt++) {
     const owner = randomUUID();
     // The ETag from a list (the local Blobs server sends none on reads), then the value.
     const etag = (await s.list({ prefix: baseId })).blobs.find((b) => b.key === baseId)?.etag;
     const current = etag ? ((await s.get(baseId, { type: 'json' })) as Schedule | null) : null;
-    const start = Math.max(Date.now(), earliest, current?.next ?? 0);
-    const value: Schedule = { next: start + slotMs, owner };
+    const times = current?.times ?? [];
+    const start = Math.max(earliest, nextAllowed(times, Date.now()));
+    const value: Schedule = { times: [...times, start].slice(-CALLS_PER_WINDOW), owner };
     const written = etag ? await s.setJSON(baseId, value, { onlyIfMatch: etag }) : await s.setJSON(baseId, value, { onlyIfNew: true });
     if (written.modified) {
       // Read back: where conditional writes are check-then-write (the local Blobs server), two
@@ -52,20 +61,21 @@ export interface Budget {
 }
 
 /**
- * A budget for one base. Calls from this process queue in order; each reserves its own slot while
- * the previous one waits for its time, so the reservation costs the drain nothing.
+ * A budget for one base. Calls from this process queue in order; each reserves its slot in the shared
+ * schedule, and also keeps this process's own calls, as actually sent, within the window.
  */
-export function airtableBudget(baseId: string, { slotMs = SLOT_MS } = {}): Budget {
-  /** When this process last let a call go: a call held up late pushes the next one back too. */
-  let last = 0;
+export function airtableBudget(baseId: string): Budget {
+  /** When this process's last calls actually went: a call held up late pushes the next ones back. */
+  const sent: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   return {
     take(maxWaitMs = Infinity) {
       const turn = queue.then(async () => {
-        const at = await reserve(baseId, last + slotMs, slotMs, Number.isFinite(maxWaitMs) ? 3 : 50);
+        const at = await reserve(baseId, nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50);
         if (at === undefined || at - Date.now() > maxWaitMs) return false;
         await sleep(at - Date.now());
-        last = Date.now();
+        sent.push(Date.now());
+        if (sent.length > CALLS_PER_WINDOW) sent.shift();
         return true;
       });
       queue = turn.catch(() => undefined);

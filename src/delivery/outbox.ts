@@ -9,8 +9,10 @@ import { newReference } from '../registration/reference';
 // Every read a delivery run makes is bounded by the window it delivers, whatever waits behind it:
 // order and due time are in the keys, so a run lists keys (never bodies) and reads only its window.
 //   item/<ref>                       the record (the only blob with personal data)
-//   due/<minute>/<created>_<ref>     waiting, in order of acceptance; one folder a minute keeps a
-//                                    listing small (the local Blobs server walks a folder entry by entry)
+//   due/<minute>/<second>/<created>_<ref>   waiting, in order of acceptance; a folder a second keeps
+//                                    each listing small (the local Blobs server walks a folder entry by
+//                                    entry; a backlog of 20,000 placed in a minute would otherwise be
+//                                    listed whole for every window)
 //   held/<notBefore>_<ref>           refused by Airtable for its content: waits out its own backoff
 //   flag/<ref>                       an earlier record to flag "NIK ganda" in Airtable
 // The NIK index (store registration-nik-index) holds keyed hashes of NIKs, never a NIK in clear.
@@ -52,8 +54,15 @@ const unstamp = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 1
 const itemKey = (reference: string) => `item/${reference}`;
 export const dueKey = (item: Pick<OutboxItem, 'reference' | 'createdAt'>) => {
   const s = stamp(item.createdAt);
-  return `due/${s.slice(0, 13)}/${s}_${item.reference}`;
+  return `due/${s.slice(0, 13)}/${s.slice(13, 15)}/${s}_${item.reference}`;
 };
+
+/** The folders of due/ (minute, then second), oldest first, listed only as far as the caller reads. */
+async function* dueFolders(): AsyncGenerator<string> {
+  for (const minute of (await keysUnder('due/', { directories: true })).directories.sort()) {
+    for (const second of (await keysUnder(`${minute}/`, { directories: true })).directories.sort()) yield second;
+  }
+}
 const heldKey = (item: Pick<OutboxItem, 'reference' | 'notBefore'>) => `held/${stamp(item.notBefore!)}_${item.reference}`;
 
 function entryOf(key: string): QueueEntry {
@@ -83,16 +92,15 @@ async function keysUnder(prefix: string, options: { directories?: boolean } = {}
 
 /**
  * The next records to deliver, at most `limit`, oldest first: held records whose backoff has ended
- * (all of them with `ignoreBackoff`), then due ones. Reads keys only, from as few minute folders as
- * the window needs, so its cost does not grow with the backlog behind it.
+ * (all of them with `ignoreBackoff`), then due ones. Reads keys only, from as few folders as the
+ * window needs, so its cost does not grow with the backlog behind it.
  */
 export async function nextWindow(limit: number, { ignoreBackoff = false, now = Date.now() } = {}): Promise<QueueEntry[]> {
   const held = (await keysUnder('held/')).keys.map(entryOf).sort((a, b) => a.key.localeCompare(b.key));
   const window = held.filter((e) => ignoreBackoff || Date.parse(e.at) <= now).slice(0, limit);
   if (window.length >= limit) return window;
-  const minutes = (await keysUnder('due/', { directories: true })).directories.sort();
-  for (const minute of minutes) {
-    const keys = (await keysUnder(`${minute}/`)).keys.sort();
+  for await (const folder of dueFolders()) {
+    const keys = (await keysUnder(`${folder}/`)).keys.sort();
     window.push(...keys.slice(0, limit - window.length).map(entryOf));
     if (window.length >= limit) break;
   }
@@ -101,10 +109,11 @@ export async function nextWindow(limit: number, { ignoreBackoff = false, now = D
 
 /** When the oldest record still waiting in due/ was accepted (ISO), from keys alone. */
 export async function oldestDueAt(): Promise<string | undefined> {
-  const first = (await keysUnder('due/', { directories: true })).directories.sort()[0];
-  if (!first) return undefined;
-  const key = (await keysUnder(`${first}/`)).keys.sort()[0];
-  return key ? entryOf(key).at : undefined;
+  for await (const folder of dueFolders()) {
+    const key = (await keysUnder(`${folder}/`)).keys.sort()[0];
+    if (key) return entryOf(key).at;
+  }
+  return undefined;
 }
 
 export async function readItem(reference: string): Promise<OutboxItem | undefined> {
