@@ -42,5 +42,8 @@ export default defineConfig({
     plugins: [netlify({ edgeFunctions: { enabled: false } })],
     // Scripts as files, never inlined: the Content-Security-Policy allows no inline script.
     build: { assetsInlineLimit: 0 },
+    // The local Blobs store and the Airtable stand-in write thousands of files under `npm start` (an
+    // outbox of 20,000 is 60,000 files): watching them kept the dev server busy and out of memory.
+    server: { watch: { ignored: ['**/.netlify/**', '**/.data/**', '**/test-results/**'] } },
   },
 });

@@ -2,7 +2,7 @@
 // hands a larger backlog to the background drain, which keeps going near Airtable's ceiling.
 import type { Config } from '@netlify/functions';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { startBackgroundDrain } from '../../src/delivery/background';
+import { backgroundDrainRunning, startBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { logDrain } from '../../src/delivery/drain-log';
 import { logEvent } from '../../src/server/log';
@@ -11,6 +11,10 @@ export default async (): Promise<Response> => {
   const settings = airtableSettingsFromEnv();
   if (!settings) {
     logEvent('delivery.airtable_not_configured');
+    return new Response(null, { status: 204 });
+  }
+  if (await backgroundDrainRunning()) {
+    logEvent('delivery.background_running');
     return new Response(null, { status: 204 });
   }
   const report = await drainOutbox(settings);

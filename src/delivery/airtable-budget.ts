@@ -47,7 +47,7 @@ async function reserve(baseId: string, earliest: number, tries: number): Promise
     if (written.modified) {
       // Read back: where conditional writes are check-then-write (the local Blobs server), two
       // writers can both succeed; only the one whose owner id stayed has the slot.
-      await sleep(10);
+      await sleep(30);
       if (((await s.get(baseId, { type: 'json' })) as Schedule | null)?.owner === owner) return start;
     }
     await sleep(5 + Math.random() * 25);

@@ -1,4 +1,4 @@
-import { claim, release } from './outbox';
+import { claim, leaseHeld, release } from './outbox';
 
 // The background drain (netlify/functions/deliver-registrations-background.ts) runs up to 15 minutes,
 // one at a time: a lease held for its whole run. The scheduled run starts it when a backlog is larger
@@ -11,12 +11,14 @@ const LEASE = 'drain/background';
 
 export const claimBackgroundDrain = () => claim(LEASE, BACKGROUND_BUDGET_MS + 60_000);
 export const releaseBackgroundDrain = () => release(LEASE);
+/** While the background drain runs, the scheduled run stands aside: one deliverer at a time. */
+export const backgroundDrainRunning = () => leaseHeld(LEASE);
 
 /** Starts the background drain on the deployed site (`URL`, set by Netlify); it answers 202 at once. */
 export async function startBackgroundDrain(siteUrl: string | undefined): Promise<'started' | 'not_configured' | 'failed'> {
   if (!siteUrl) return 'not_configured';
   try {
-    const res = await fetch(new URL(BACKGROUND_PATH, siteUrl), { method: 'POST', signal: AbortSignal.timeout(5_000) });
+    const res = await fetch(new URL(BACKGROUND_PATH, siteUrl), { method: 'POST', signal: AbortSignal.timeout(10_000) });
     return res.status === 202 || res.ok ? 'started' : 'failed';
   } catch {
     return 'failed';

@@ -266,6 +266,11 @@ export async function claim(reference: string, ttlMs: number, now = Date.now()):
   return (await store.getMetadata(reference))?.metadata.owner === owner;
 }
 
+/** Whether someone holds this lease now. */
+export async function leaseHeld(key: string, now = Date.now()): Promise<boolean> {
+  return (Number((await leases().getMetadata(key))?.metadata.until) || 0) > now;
+}
+
 export async function release(reference: string): Promise<void> {
   await leases().delete(reference);
 }

@@ -5,6 +5,7 @@ import { person } from '../../tools/people';
 import { airtableSettingsFromEnv, toAirtableFields } from '../../src/delivery/airtable';
 import { acceptRegistration, nikHash, readItem, removeItem } from '../../src/delivery/outbox';
 import { drainOutbox } from '../../src/delivery/drain';
+import { claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
 import { currentPause, resumeDelivery } from '../../src/delivery/pause';
 import { outboxStatus } from '../../src/delivery/outbox-status';
 import { validateRegistration } from '../../src/registration/validate';
@@ -239,6 +240,21 @@ describe('exactly once with overlapping deliverers', () => {
     expectExactlyOnce(refs);
     expect(await waitingReferences()).toEqual([]);
   }, 240_000);
+});
+
+describe('the scheduled run and the background drain', () => {
+  it('the scheduled run stands aside while the background drain runs: one deliverer at a time', async () => {
+    const refs = await backlog(5);
+    const { default: scheduled } = await import('../../netlify/functions/deliver-registrations');
+    expect(await claimBackgroundDrain()).toBe(true);
+    const before = env.standin.requests.length;
+    expect((await scheduled()).status).toBe(204);
+    expect(env.standin.requests.length).toBe(before);
+    expect((await waitingReferences()).sort()).toEqual([...refs].sort());
+    await releaseBackgroundDrain();
+    await scheduled();
+    expectExactlyOnce(refs);
+  }, 60_000);
 });
 
 describe('outbox status for staff', () => {

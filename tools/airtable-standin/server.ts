@@ -86,6 +86,7 @@ export class AirtableStandin {
   }
 
   async stop(): Promise<void> {
+    if (this.opts.file) await this.writeFile();
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -127,12 +128,44 @@ export class AirtableStandin {
     }
   }
 
-  private async save(): Promise<void> {
-    if (!this.opts.file) return;
-    await mkdir(dirname(this.opts.file), { recursive: true });
+  private saving?: Promise<void>;
+
+  /**
+   * Keeps the records in the file, at most once a second: `npm start` may hold tens of thousands, and
+   * rewriting them for every create of ten would cost more than Airtable's own pace.
+   */
+  private save(): Promise<void> {
+    if (!this.opts.file) return Promise.resolve();
+    this.saving ??= new Promise<void>((resolve) => setTimeout(resolve, 1000)).then(async () => {
+      this.saving = undefined;
+      await this.writeFile();
+    });
+    return Promise.resolve();
+  }
+
+  /**
+   * Serialises in slices, yielding between them: one JSON.stringify of 20,000 records blocks for a
+   * quarter of a second, and requests queued meanwhile would then be timed as one burst, a 429 that
+   * Airtable (which does not stop to write a file) would never give.
+   */
+  private async writeFile(): Promise<void> {
+    await mkdir(dirname(this.opts.file!), { recursive: true });
+    const parts: string[] = [];
+    for (const [baseId, base] of this.bases) {
+      const tables: string[] = [];
+      for (const t of base.tables) {
+        const records: string[] = [];
+        for (let i = 0; i < t.records.length; i += 500) {
+          records.push(...t.records.slice(i, i + 500).map((r) => JSON.stringify(r)));
+          await new Promise((r) => setImmediate(r));
+        }
+        tables.push(`{"id":${JSON.stringify(t.id)},"name":${JSON.stringify(t.name)},"fields":${JSON.stringify(t.fields)},"records":[${records.join(',')}]}`);
+      }
+      parts.push(`${JSON.stringify(baseId)}:{"tables":[${tables.join(',')}]}`);
+    }
     const tmp = `${this.opts.file}.tmp`;
-    await writeFile(tmp, JSON.stringify(Object.fromEntries(this.bases), null, 1));
-    await rename(tmp, this.opts.file);
+    await writeFile(tmp, `{${parts.join(',')}}`);
+    await rename(tmp, this.opts.file!);
   }
 
   /** The fault for this request; a lost reply only applies to a create, so other requests pass it by. */
