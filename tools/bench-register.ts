@@ -104,15 +104,15 @@ async function drainAsBackground(): Promise<{ report: DrainReport; seconds: numb
 }
 
 /** Registrations placed straight in the outbox, as an outage leaves them. */
-async function placeBacklog(env: { options: NonNullable<ReturnType<typeof builtSiteData>>['config'] }, n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
+async function placeBacklog(env: { config: NonNullable<ReturnType<typeof builtSiteData>>['config'] }, n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
   const refs: string[] = [];
   for (let i = 0; i < n; i += 200) {
     refs.push(
       ...(await Promise.all(
         Array.from({ length: Math.min(200, n - i) }, async () => {
-          const v = validateRegistration({ ...person(over) }, env.options, todayInSerang());
+          const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
           if (!v.ok) throw new Error('synthetic person invalid');
-          return (await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.options, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') })).reference;
+          return (await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') })).reference;
         }),
       )),
     );
@@ -197,9 +197,9 @@ if (wanted('sharedNik')) {
 if (wanted('poison')) {
   await withEnv(async (env) => {
     const good = await placeBacklog(env, 95);
-    const v = validateRegistration({ ...person() }, env.options, todayInSerang());
+    const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.options, at), 'Tanggal lahir': 'bukan tanggal' }));
+    await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at), 'Tanggal lahir': 'bukan tanggal' }));
     good.push(...(await placeBacklog(env, 4)));
     const before = calls(env);
     const { report, seconds } = await drainAsBackground();
@@ -212,15 +212,15 @@ if (caseRows.length) table('Records that used to jam delivery', ['case', 'Airtab
 // Naive: the SDK's create inside the request, default retries (up to 10 minutes on 429).
 if (wanted('naive')) {
   const N = 1000;
-  const options = builtSiteData()!.config;
-  const standin = new AirtableStandin({ token: 'naive', bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options) }] } });
+  const config = builtSiteData()!.config;
+  const standin = new AirtableStandin({ token: 'naive', bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(config) }] } });
   const endpointUrl = await standin.start();
   const airtable = new Airtable({ apiKey: 'naive', endpointUrl }).base(BASE_ID).table(TABLE);
   const naive = async (req: Request) => {
-    const v = validateRegistration((await req.json()) as Record<string, unknown>, options, todayInSerang());
+    const v = validateRegistration((await req.json()) as Record<string, unknown>, config, todayInSerang());
     if (!v.ok) return new Response(null, { status: 422 });
     const reference = newReference();
-    const create = airtable.create([{ fields: toAirtableFields(reference, v.value, options, new Date()) as never }]);
+    const create = airtable.create([{ fields: toAirtableFields(reference, v.value, config, new Date()) as never }]);
     create.catch(() => {});
     const result = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
     return result === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });

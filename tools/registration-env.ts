@@ -27,7 +27,7 @@ export async function startRegistrationEnv(
   const { blobsPort, project = '.', ...standinOpts } = opts;
   // What the project's build handed its functions (src/site-data): its choices and page shells.
   const built = JSON.parse(await readFile(join(project, 'src/site-data/generated.json'), 'utf8')) as SiteData;
-  const options = built.config;
+  const config = built.config;
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
   const blobRequests: { type: string; url: string }[] = [];
@@ -39,7 +39,7 @@ export async function startRegistrationEnv(
 
   const standin = new AirtableStandin({
     token: TOKEN,
-    bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(options) }] },
+    bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(config) }] },
     ...standinOpts,
   });
   const endpoint = await standin.start();
@@ -64,12 +64,12 @@ export async function startRegistrationEnv(
   return {
     site,
     standin,
-    options,
+    config,
     records: () => standin.records(BASE_ID, TABLE),
     /** Requests the Blobs server answered (type and path): tests count what a run reads. */
     blobRequests,
-    setOptions(change: Partial<RegistrationConfig>) {
-      current = { ...built, config: { ...options, ...change } };
+    setConfig(change: Partial<RegistrationConfig>) {
+      current = { ...built, config: { ...config, ...change } };
     },
     async close() {
       await site.close();

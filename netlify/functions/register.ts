@@ -61,7 +61,7 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       if (asJson) return json(422, { errors, ...(result.ineligible ? { ineligible: result.ineligible } : {}) });
       return result.ineligible
         ? answer(422, renderIneligible(lang, result.ineligible, sectionPath(lang, 'register'), config), `${t(lang, 'reg.ineligible.title')} — `)
-        : answer(422, renderForm({ lang, options: config, values: raw, errors: result.errors, privacyHref: config.privacyPath[lang], action: '/api/register' }), t(lang, 'reg.errorPrefix'));
+        : answer(422, renderForm({ lang, config, values: raw, errors: result.errors, privacyHref: config.privacyPath[lang], action: '/api/register' }), t(lang, 'reg.errorPrefix'));
     }
 
     const submissionId = typeof raw.submissionId === 'string' && SUBMISSION_ID.test(raw.submissionId) ? raw.submissionId : undefined;

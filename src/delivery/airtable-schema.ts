@@ -12,13 +12,13 @@ export interface AirtableFieldSpec {
   options?: Record<string, unknown>;
 }
 
-export function registrationTableFields(options: ChoiceLists): AirtableFieldSpec[] {
+export function registrationTableFields(lists: ChoiceLists): AirtableFieldSpec[] {
   const specs: AirtableFieldSpec[] = [{ name: COLUMNS.reference, type: 'singleLineText' }];
   for (const field of fields) {
     if (!field.airtable) continue;
     const { column, type } = field.airtable;
     if (type === 'singleSelect' || type === 'multipleSelects') {
-      const choices = 'choices' in field ? field.choices(options).map((c) => ({ name: c.label.id })) : [];
+      const choices = 'choices' in field ? field.choices(lists).map((c) => ({ name: c.label.id })) : [];
       specs.push({ name: column, type, options: { choices } });
     } else if (type === 'date') {
       specs.push({ name: column, type, options: { dateFormat: { name: 'iso' } } });

@@ -31,7 +31,7 @@ export type AirtableFields = Record<string, string | string[] | boolean>;
 export function toAirtableFields(
   reference: string,
   reg: Registration,
-  options: RegistrationConfig,
+  config: RegistrationConfig,
   at: Date,
 ): AirtableFields {
   const out: AirtableFields = { [COLUMNS.reference]: reference };
@@ -40,7 +40,7 @@ export function toAirtableFields(
     const value = reg[field.name as keyof Registration];
     if (value === undefined) continue;
     if ('choices' in field) {
-      const labels = new Map(field.choices(options).map((c) => [c.value, c.label.id]));
+      const labels = new Map(field.choices(config).map((c) => [c.value, c.label.id]));
       out[field.airtable.column] = Array.isArray(value) ? value.map((v) => labels.get(v) ?? v) : (labels.get(value) ?? value);
     } else {
       out[field.airtable.column] = value;
@@ -49,7 +49,7 @@ export function toAirtableFields(
   out[COLUMNS.status] = 'Baru';
   out[COLUMNS.submittedAt] = at.toISOString();
   out[COLUMNS.consentAt] = at.toISOString();
-  out[COLUMNS.noticeVersion] = options.privacyVersion;
+  out[COLUMNS.noticeVersion] = config.privacyVersion;
   return out;
 }
 

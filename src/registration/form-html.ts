@@ -31,7 +31,7 @@ const valuesOf = (raw: RawInput, name: string): string[] => {
 
 interface FormState {
   lang: Locale;
-  options: RegistrationConfig;
+  config: RegistrationConfig;
   values?: RawInput;
   errors?: FieldErrors;
   privacyHref: string;
@@ -50,8 +50,8 @@ function describedBy(field: Field, error: boolean): string | undefined {
 }
 
 /** A field's hint, with the registration rules filled in where it states them. */
-function hintText(lang: Locale, key: MessageKey, options: RegistrationConfig): string {
-  const words = ruleWords(lang, options.rules, options.sectors);
+function hintText(lang: Locale, key: MessageKey, config: RegistrationConfig): string {
+  const words = ruleWords(lang, config.rules, config.sectors);
   return t(lang, key, { ...words, except: words.sectors ? t(lang, 'reg.education.except', words) : '' });
 }
 
@@ -60,7 +60,7 @@ function renderField(field: Field, s: FormState): string {
   const id = fieldId(field.name);
   const errorKey = s.errors?.[field.name];
   const values = valuesOf(s.values ?? {}, field.name);
-  const hint = field.hint ? `<p class="hint" id="${id}-hint">${esc(hintText(lang, field.hint, s.options))}</p>` : '';
+  const hint = field.hint ? `<p class="hint" id="${id}-hint">${esc(hintText(lang, field.hint, s.config))}</p>` : '';
   const error = errorKey
     ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, errorKey))}</p>`
     : '';
@@ -88,7 +88,7 @@ function renderField(field: Field, s: FormState): string {
       return wrap(`<label for="${id}">${labelText(lang, field)}</label>${hint}${error}${input}`);
     }
     case 'select': {
-      const choices = field.choices(s.options);
+      const choices = field.choices(s.config);
       const opts = [`<option value="">${esc(t(lang, field.choose ?? field.label))}</option>`]
         .concat(choices.map((c) => optionTag(c.value, c.label[lang], values.includes(c.value))))
         .join('');
@@ -99,7 +99,7 @@ function renderField(field: Field, s: FormState): string {
     case 'checkboxes': {
       const type = field.kind === 'radios' ? 'radio' : 'checkbox';
       const items = field
-        .choices(s.options)
+        .choices(s.config)
         .map((c, i) => {
           // The first option carries the field's id so the error summary's link lands on it.
           const itemId = i === 0 ? id : `${id}-${c.value}`;
@@ -164,14 +164,14 @@ export function renderForm(s: FormState): string {
   );
 }
 
-export function renderClosed(lang: Locale, options: RegistrationConfig): string {
-  return `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p class="lead">${esc(options.closedMessage[lang])}</p>`;
+export function renderClosed(lang: Locale, config: RegistrationConfig): string {
+  return `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p class="lead">${esc(config.closedMessage[lang])}</p>`;
 }
 
-export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, options: RegistrationConfig): string {
+export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, config: RegistrationConfig): string {
   return (
     `<h1>${esc(t(lang, 'reg.ineligible.title'))}</h1>` +
-    `<p class="lead">${esc(explainUnmet(lang, reason, options.rules, options.sectors))}</p>` +
+    `<p class="lead">${esc(explainUnmet(lang, reason, config.rules, config.sectors))}</p>` +
     `<p>${esc(t(lang, 'reg.ineligible.help'))}</p><p><a class="button" href="${esc(backHref)}">${esc(t(lang, 'reg.ineligible.back'))}</a></p>`
   );
 }

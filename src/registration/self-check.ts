@@ -25,7 +25,7 @@ export interface Answers {
 }
 
 /** Reads the query string; anything not among the offered choices counts as not answered. */
-export function readAnswers(params: URLSearchParams, options: RegistrationConfig): Answers {
+export function readAnswers(params: URLSearchParams, config: RegistrationConfig): Answers {
   const pick = (name: string, allowed: Iterable<string>) => {
     const v = params.get(name) ?? '';
     return new Set(allowed).has(v) ? v : undefined;
@@ -34,9 +34,9 @@ export function readAnswers(params: URLSearchParams, options: RegistrationConfig
   return {
     ...(age ? { age } : {}),
     ...withValue('education', pick('pendidikan', educationLevels.map((e) => e.value))),
-    ...withValue('sector', pick('bidang', options.sectors.map((s) => s.value))),
+    ...withValue('sector', pick('bidang', config.sectors.map((s) => s.value))),
     ...withValue('language', pick('bahasa', LANGUAGE_LEVELS().map((l) => l.value))),
-    ...withValue('destination', pick('tujuan', options.destinations.map((d) => d.value))),
+    ...withValue('destination', pick('tujuan', config.destinations.map((d) => d.value))),
   };
 }
 const withValue = <K extends string>(key: K, v: string | undefined) => (v ? ({ [key]: v } as Record<K, string>) : {});
@@ -48,15 +48,15 @@ interface Outcome {
   needsTraining: boolean;
 }
 
-function assess(a: Answers, options: RegistrationConfig): Outcome {
+function assess(a: Answers, config: RegistrationConfig): Outcome {
   const unmet = unmetRequirements(
     { ...(a.age ? { oldEnough: a.age === 'over' } : {}), ...(a.education ? { education: a.education } : {}), ...(a.sector ? { sector: a.sector } : {}) },
-    options.rules,
+    config.rules,
   );
   return {
     complete: !!a.age && !!a.education,
     unmet,
-    destinations: a.destination ? options.destinations.filter((d) => d.value === a.destination) : options.destinations,
+    destinations: a.destination ? config.destinations.filter((d) => d.value === a.destination) : config.destinations,
     needsTraining: a.language === undefined || NEEDS_TRAINING.has(a.language),
   };
 }
@@ -64,11 +64,11 @@ function assess(a: Answers, options: RegistrationConfig): Outcome {
 const option = (value: string, label: string, selected?: string) => optionTag(value, label, value === selected);
 const radio = (name: string, value: string, label: string, checked?: string) => choiceTag('radio', `e-${name}-${value}`, name, value, label, value === checked);
 const fieldset = (legend: string, inner: string) => `<fieldset class="field"><legend>${esc(legend)}</legend>${inner}</fieldset>`;
-const select = (id: string, name: string, label: string, options: string) =>
-  `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${options}</select></div>`;
+const select = (id: string, name: string, label: string, config: string) =>
+  `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${config}</select></div>`;
 
-export function renderSelfCheckForm(lang: Locale, options: RegistrationConfig, a: Answers = {}): string {
-  const { minAge } = options.rules;
+export function renderSelfCheckForm(lang: Locale, config: RegistrationConfig, a: Answers = {}): string {
+  const { minAge } = config.rules;
   return (
     `<form method="get" action="${ACTION}" class="reg-form" id="self-check">` +
     `<input type="hidden" name="lang" value="${lang}">` +
@@ -86,30 +86,30 @@ export function renderSelfCheckForm(lang: Locale, options: RegistrationConfig, a
       'e-bidang',
       'bidang',
       t(lang, 'eligibility.sector.label'),
-      option(NOT_SURE, t(lang, 'eligibility.notSure')) + options.sectors.map((s) => option(s.value, s.label[lang], a.sector)).join(''),
+      option(NOT_SURE, t(lang, 'eligibility.notSure')) + config.sectors.map((s) => option(s.value, s.label[lang], a.sector)).join(''),
     ) +
     fieldset(t(lang, 'eligibility.language.label'), LANGUAGE_LEVELS().map((l) => radio('bahasa', l.value, l.label[lang], a.language)).join('')) +
     select(
       'e-tujuan',
       'tujuan',
       t(lang, 'eligibility.destination.label'),
-      option(NOT_SURE, t(lang, 'eligibility.notSure')) + options.destinations.map((d) => option(d.value, d.label[lang], a.destination)).join(''),
+      option(NOT_SURE, t(lang, 'eligibility.notSure')) + config.destinations.map((d) => option(d.value, d.label[lang], a.destination)).join(''),
     ) +
     `<button type="submit" class="button">${esc(t(lang, 'eligibility.submit'))}</button></form>`
   );
 }
 
 /** The result block for the page shell: the outcome, what fits, what is missing, and what to do next. */
-export function renderSelfCheckResult(lang: Locale, a: Answers, options: RegistrationConfig): string {
-  const o = assess(a, options);
+export function renderSelfCheckResult(lang: Locale, a: Answers, config: RegistrationConfig): string {
+  const o = assess(a, config);
   const again = `<p><a href="${sectionPath(lang, 'eligibility')}">${esc(t(lang, 'eligibility.result.again'))}</a></p>`;
   if (!o.complete) {
-    return `<h1>${esc(t(lang, 'eligibility.title'))}</h1><p class="notice" role="alert">${esc(t(lang, 'eligibility.missing'))}</p>${renderSelfCheckForm(lang, options, a)}`;
+    return `<h1>${esc(t(lang, 'eligibility.title'))}</h1><p class="notice" role="alert">${esc(t(lang, 'eligibility.missing'))}</p>${renderSelfCheckForm(lang, config, a)}`;
   }
   if (o.unmet.length) {
     return (
       `<h1>${esc(t(lang, 'eligibility.result.no'))}</h1>` +
-      o.unmet.map((u) => `<p class="lead">${esc(explainUnmet(lang, u, options.rules, options.sectors))}</p>`).join('') +
+      o.unmet.map((u) => `<p class="lead">${esc(explainUnmet(lang, u, config.rules, config.sectors))}</p>`).join('') +
       `<p>${esc(t(lang, 'reg.ineligible.help'))}</p>${again}`
     );
   }
@@ -121,11 +121,11 @@ export function renderSelfCheckResult(lang: Locale, a: Answers, options: Registr
     })
     .join('');
   const todo = o.needsTraining
-    ? t(lang, 'eligibility.result.language', { min: options.training.min, max: options.training.max })
+    ? t(lang, 'eligibility.result.language', { min: config.training.min, max: config.training.max })
     : t(lang, 'eligibility.result.nothing');
-  const next = options.open
+  const next = config.open
     ? `<p><a class="button" href="${esc(register)}">${esc(t(lang, 'eligibility.result.register'))}</a></p>`
-    : `<p class="notice">${esc(options.closedMessage[lang])}</p>`;
+    : `<p class="notice">${esc(config.closedMessage[lang])}</p>`;
   return (
     `<h1>${esc(t(lang, 'eligibility.result.ok'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.okLead'))}</p>` +
     `<h2>${esc(t(lang, 'eligibility.result.fits'))}</h2><ul>${fits}</ul>` +

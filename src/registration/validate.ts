@@ -51,11 +51,11 @@ export function hasAge(birth: string, today: string, years: number): boolean {
   return ty - by - (birthdayPassed ? 0 : 1) >= years;
 }
 
-export function validateRegistration(raw: RawInput, options: RegistrationConfig, today: string): Validation {
+export function validateRegistration(raw: RawInput, config: RegistrationConfig, today: string): Validation {
   const errors: FieldErrors = {};
   const choiceValues = (name: FieldName) => {
     const field = fields.find((f) => f.name === name);
-    return new Set(field && 'choices' in field ? field.choices(options).map((c) => c.value) : []);
+    return new Set(field && 'choices' in field ? field.choices(config).map((c) => c.value) : []);
   };
   const oneOf = (name: FieldName, required: MessageKey): string => {
     const value = text(raw[name]);
@@ -108,10 +108,10 @@ export function validateRegistration(raw: RawInput, options: RegistrationConfig,
   // precedence so nobody corrects every other field only to be turned away afterwards.
   const unmet = unmetRequirements(
     {
-      ...(birth && !errors.birthDate ? { oldEnough: hasAge(birthDate, today, options.rules.minAge) } : {}),
+      ...(birth && !errors.birthDate ? { oldEnough: hasAge(birthDate, today, config.rules.minAge) } : {}),
       ...(!errors.education && !errors.sector ? { education, sector } : {}),
     },
-    options.rules,
+    config.rules,
   );
   if (unmet[0] === 'age') return { ok: false, errors: { birthDate: 'reg.ineligible.age' }, ineligible: 'age' };
   if (unmet[0] === 'education') return { ok: false, errors: { education: 'reg.ineligible.education' }, ineligible: 'education' };

@@ -225,7 +225,7 @@ describe('after the edits, the copy passes the content check, builds and shows t
   it('the form page shows the closed message and the function refuses with 403', async () => {
     const p = await browser.newPage();
     await p.goto(`${env.site.url}/daftar/`);
-    await expect.poll(() => p.getByText(env.options.closedMessage.id).count()).toBeGreaterThan(0);
+    await expect.poll(() => p.getByText(env.config.closedMessage.id).count()).toBeGreaterThan(0);
     expect(await p.locator('form[action="/api/register"]').count()).toBe(0);
     await p.close();
     const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) });

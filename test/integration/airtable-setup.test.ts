@@ -5,8 +5,8 @@ import { setupTable } from '../../src/delivery/airtable-setup';
 import { toCsv } from '../../tools/csv';
 import { builtSiteData } from '../../src/site-data';
 
-const options = builtSiteData()!.config;
-const wanted = registrationTableFields(options);
+const config = builtSiteData()!.config;
+const wanted = registrationTableFields(config);
 let standin: AirtableStandin;
 afterEach(() => standin?.stop());
 

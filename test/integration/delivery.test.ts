@@ -46,9 +46,9 @@ async function backlog(n: number, over: Parameters<typeof person>[0] = {}): Prom
   for (let i = 0; i < n; i += 100) {
     const made = await Promise.all(
       Array.from({ length: Math.min(100, n - i) }, async () => {
-        const v = validateRegistration({ ...person(over) }, env.options, todayInSerang());
+        const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
         if (!v.ok) throw new Error('synthetic person invalid');
-        const item = await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.options, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') });
+        const item = await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') });
         return item.reference;
       }),
     );
@@ -154,9 +154,9 @@ describe('no record holds up another', () => {
   it('a record refused for its content: the other nine of its batch go in the same run, it alone backs off', async () => {
     const good = await backlog(9);
     // A record Airtable refuses (a date it cannot read), accepted in the middle of the others.
-    const v = validateRegistration({ ...person() }, env.options, todayInSerang());
+    const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    const poison = (await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.options, at), 'Tanggal lahir': 'bukan tanggal' }))).reference;
+    const poison = (await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at), 'Tanggal lahir': 'bukan tanggal' }))).reference;
     const more = await backlog(5);
     const report = await run();
     expect(report).toMatchObject({ delivered: 14, held: 1 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 beforeEach(() => {
   env.standin.heal();
-  env.setOptions({});
+  env.setConfig({});
 });
 
 const api = () => `${env.site.url}/api/register`;
@@ -51,7 +51,7 @@ describe('accepted registrations', () => {
       'Bidang kerja': 'Manufaktur dan pabrik',
       'Kemampuan bahasa': 'Dasar',
       Status: 'Baru',
-      'Versi pemberitahuan privasi': env.options.privacyVersion,
+      'Versi pemberitahuan privasi': env.config.privacyVersion,
     });
     expect(record?.fields['NIK ganda']).toBeUndefined();
     expect(Date.parse(String(record?.fields['Waktu persetujuan']))).toBeGreaterThan(Date.now() - 60_000);
@@ -70,7 +70,7 @@ describe('accepted registrations', () => {
     expect(page.status).toBe(200);
     const html = await page.text();
     expect(html).toContain(`<p class="ref" id="reference">${reference}</p>`);
-    expect(html).toContain(env.options.nextSteps.id);
+    expect(html).toContain(env.config.nextSteps.id);
     expect(html).toContain('tidak pernah meminta uang');
     // The language switch keeps the person on their receipt.
     expect(html).toContain(`<a class="lang" href="/en/register/thank-you/?ref=${reference}"`);
@@ -184,13 +184,13 @@ describe('refused registrations write nothing', () => {
   });
 
   it('403 with the closed message while registration is closed', async () => {
-    env.setOptions({ open: false });
+    env.setConfig({ open: false });
     const res = await postJson(person());
     expect(res.status).toBe(403);
-    expect((await res.json()).error).toBe(env.options.closedMessage.id);
+    expect((await res.json()).error).toBe(env.config.closedMessage.id);
     const form = await postForm(formBody(person()));
     expect(form.status).toBe(403);
-    expect(await form.text()).toContain(env.options.closedMessage.id);
+    expect(await form.text()).toContain(env.config.closedMessage.id);
     await nothingWritten();
   });
 

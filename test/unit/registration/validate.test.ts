@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { validateRegistration, type RawInput } from '../../../src/registration/validate';
 import { fields } from '../../../src/registration/fields';
 import { renderForm } from '../../../src/registration/form-html';
-import { registrationConfig as options } from '../../support/registration-config';
+import { registrationConfig as config } from '../../support/registration-config';
 import { t } from '../../../src/i18n';
 import { person } from '../../../tools/people';
 
@@ -12,12 +12,12 @@ const valid = (over: RawInput = {}): RawInput => ({ ...person({ birthDate: '1999
 
 describe('registration rules', () => {
   it('accepts a valid applicant and normalises what it stores', () => {
-    const r = validateRegistration(valid({ phone: '0812-3456-7890', nik: '3673 0114 0399 9001', fullName: '  Siti   Rahayu ' }), options, TODAY);
+    const r = validateRegistration(valid({ phone: '0812-3456-7890', nik: '3673 0114 0399 9001', fullName: '  Siti   Rahayu ' }), config, TODAY);
     expect(r.ok && r.value).toMatchObject({ phone: '+6281234567890', nik: '3673011403999001', fullName: 'Siti Rahayu' });
   });
 
   it('reports every missing required field, and nothing for the optional ones', () => {
-    const r = validateRegistration({}, options, TODAY);
+    const r = validateRegistration({}, config, TODAY);
     const required = fields.filter((f) => !f.optional).map((f) => f.name).sort();
     expect(r.ok).toBe(false);
     expect(Object.keys(!r.ok ? r.errors : {}).sort()).toEqual(required);
@@ -46,7 +46,7 @@ describe('registration rules', () => {
     ['no consent', { consent: undefined }, 'consent', 'reg.error.consent.required'],
     ['consent as "no"', { consent: 'no' }, 'consent', 'reg.error.consent.required'],
   ])('refuses %s', (_why, over, field, key) => {
-    const r = validateRegistration(valid(over as RawInput), options, TODAY);
+    const r = validateRegistration(valid(over as RawInput), config, TODAY);
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors).toEqual({ [field]: key });
   });
@@ -60,7 +60,7 @@ describe('registration rules', () => {
     ['SMP for plantation work', { education: 'smp', sector: 'perkebunan' }],
     ['a name with apostrophe and hyphen', { fullName: "Sa'id Al-Alwaini" }],
   ])('accepts %s', (_why, over) => {
-    expect(validateRegistration(valid(over as RawInput), options, TODAY).ok).toBe(true);
+    expect(validateRegistration(valid(over as RawInput), config, TODAY).ok).toBe(true);
   });
 
   it.each([
@@ -68,7 +68,7 @@ describe('registration rules', () => {
     ['SMP outside plantation work', { education: 'smp', sector: 'konstruksi' }, 'education'],
     ['SD outside plantation work', { education: 'sd' }, 'education'],
   ])('explains ineligibility rather than an error: %s', (_why, over, reason) => {
-    const r = validateRegistration(valid(over as RawInput), options, TODAY);
+    const r = validateRegistration(valid(over as RawInput), config, TODAY);
     expect(!r.ok && r.ineligible).toBe(reason);
   });
 
@@ -83,7 +83,7 @@ describe('registration rules', () => {
 });
 
 describe('form markup from the field list', () => {
-  const html = renderForm({ lang: 'id', options, privacyHref: '/privasi/', action: '/api/register' });
+  const html = renderForm({ lang: 'id', config, privacyHref: '/privasi/', action: '/api/register' });
 
   it('has a label for every field and marks only the optional ones', () => {
     for (const f of fields) expect(html).toContain(`id="f-${f.name}"`);
@@ -100,7 +100,7 @@ describe('form markup from the field list', () => {
   it('re-shows answers escaped, with errors linked from the summary', () => {
     const again = renderForm({
       lang: 'en',
-      options,
+      config,
       privacyHref: '/en/privacy/',
       action: '/api/register',
       values: { fullName: '<img src=x>', destinations: ['eropa'] },
