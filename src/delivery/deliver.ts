@@ -111,10 +111,13 @@ export async function prepareWindow(settings: AirtableSettings, entries: QueueEn
   }
 }
 
+/** No slot could be had (the budget's store did not answer): Airtable is not called, delivery pauses. */
+export const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
+
 /** Every Airtable call of a window: its slot from the budget first, then counted. */
 function counted(result: WindowResult, opts: WindowOptions): Call {
   return async <T>(request: () => Promise<T>): Promise<T> => {
-    await opts.budget.take();
+    if (!(await opts.budget.take())) throw NO_SLOT;
     await opts.onCall?.();
     result.calls++;
     return request();

@@ -1,6 +1,6 @@
 import { airtableBudget, type Budget } from './airtable-budget';
 import { airtableTable, COLUMNS, type AirtableSettings } from './airtable';
-import { errorLabel, findRecords, prepareWindow, releaseWindow, sendWindow, WINDOW, type PreparedWindow } from './deliver';
+import { errorLabel, findRecords, NO_SLOT, prepareWindow, releaseWindow, sendWindow, WINDOW, type PreparedWindow } from './deliver';
 import { flagTaskDone, flagTasks, nextWindow, readItem } from './outbox';
 import { currentPause, pauseDelivery, resumeDelivery, type PauseTimes } from './pause';
 
@@ -130,7 +130,7 @@ async function flagEarlierRecords(settings: AirtableSettings, budget: Budget, ti
   if (!tasks.length) return undefined;
   const table = airtableTable(settings, timeoutMs);
   const call = async <T>(request: () => Promise<T>) => {
-    await budget.take();
+    if (!(await budget.take())) throw NO_SLOT;
     report.calls++;
     return request();
   };

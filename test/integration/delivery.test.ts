@@ -118,6 +118,16 @@ describe('delivery when Airtable fails', () => {
     expectExactlyOnce(refs);
   }, 60_000);
 
+  it('no slot from the shared budget (its store not answering): no Airtable call, delivery pauses', async () => {
+    const refs = await backlog(10);
+    const before = env.standin.requests.length;
+    const report = await run({ budget: { take: async () => false } });
+    expect(report).toMatchObject({ delivered: 0, paused: 'BUDGET_UNAVAILABLE', unfinished: true });
+    expect(env.standin.requests.length).toBe(before);
+    await drainAll(settings());
+    expectExactlyOnce(refs);
+  }, 60_000);
+
   it('a refused connection (Airtable unreachable), then back', async () => {
     await env.standin.stop();
     const refs = await burst(10);
