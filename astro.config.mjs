@@ -9,6 +9,7 @@ import { siteDataIntegration } from './src/site-data/integration.ts';
 import { SHELL_ROOT } from './src/site-data/shells.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { htmlAsText } from './src/content/markdown-html-as-text.ts';
+import { safeLinks } from './src/content/markdown-safe-links.ts';
 
 // Netlify sets URL to the site's primary address during its build; locally the dev server's address is
 // the honest answer. No production domain is hard-coded because none has been confirmed by the city.
@@ -23,7 +24,7 @@ export default defineConfig({
     locales: ['id', 'en'],
     routing: { prefixDefaultLocale: false },
   },
-  markdown: { processor: satteri({ mdastPlugins: [htmlAsText] }) },
+  markdown: { processor: satteri({ mdastPlugins: [htmlAsText], hastPlugins: [safeLinks] }) },
   integrations: [
     mdx(),
     sitemap({

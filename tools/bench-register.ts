@@ -112,7 +112,7 @@ async function placeBacklog(env: { config: NonNullable<ReturnType<typeof builtSi
         Array.from({ length: Math.min(200, n - i) }, async () => {
           const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
           if (!v.ok) throw new Error('synthetic person invalid');
-          return (await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') })).reference;
+          return (await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at, 'id'), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') })).reference;
         }),
       )),
     );
@@ -199,7 +199,7 @@ if (wanted('poison')) {
     const good = await placeBacklog(env, 95);
     const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at), 'Tanggal lahir': 'bukan tanggal' }));
+    await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at, 'id'), 'Tanggal lahir': 'bukan tanggal' }));
     good.push(...(await placeBacklog(env, 4)));
     const before = calls(env);
     const { report, seconds } = await drainAsBackground();
@@ -220,7 +220,7 @@ if (wanted('naive')) {
     const v = validateRegistration((await req.json()) as Record<string, unknown>, config, todayInSerang());
     if (!v.ok) return new Response(null, { status: 422 });
     const reference = newReference();
-    const create = airtable.create([{ fields: toAirtableFields(reference, v.value, config, new Date()) as never }]);
+    const create = airtable.create([{ fields: toAirtableFields(reference, v.value, config, new Date(), 'id') as never }]);
     create.catch(() => {});
     const result = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
     return result === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });

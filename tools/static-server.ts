@@ -38,8 +38,21 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
  * Serves a built site the way Netlify does for our purposes: directory index.html, 404.html for
  * missing paths, and function handlers at their paths. Used by browser tests and the bench.
  */
-export async function serveSite(root: string, routes: Record<string, Handler> = {}): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
+export async function serveSite(
+  root: string,
+  routes: Record<string, Handler> = {},
+  options: { adjustHeaders?: (path: string, headers: Record<string, string>) => Record<string, string> } = {},
+): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const headerRules = await readHeaders(root);
+  // Where several rules match, a header named twice is joined with a comma, the strictest reading of
+  // Netlify's merge: two CSPs would then both apply, so overlapping rules show up as broken pages.
+  const headersFor = (path: string) => {
+    const extra: Record<string, string> = {};
+    for (const rule of headerRules.filter((r) => r.pattern.test(path))) {
+      for (const [k, v] of Object.entries(rule.headers)) extra[k] = extra[k] ? `${extra[k]}, ${v}` : v;
+    }
+    return options.adjustHeaders ? options.adjustHeaders(path, extra) : extra;
+  };
   const server = createServer(async (req, res) => {
     const origin = `http://${req.headers.host}`;
     const url = new URL(req.url ?? '/', origin);
@@ -58,16 +71,11 @@ export async function serveSite(root: string, routes: Record<string, Handler> = 
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      // Where several rules match, a header named twice is joined with a comma, the strictest reading of
-      // Netlify's merge: two CSPs would then both apply, so overlapping rules show up as broken pages.
-      const extra: Record<string, string> = {};
-      for (const rule of headerRules.filter((r) => r.pattern.test(url.pathname))) {
-        for (const [k, v] of Object.entries(rule.headers)) extra[k] = extra[k] ? `${extra[k]}, ${v}` : v;
-      }
-      res.writeHead(200, { ...extra, 'Content-Type': contentTypeFor(file) });
+      res.writeHead(200, { ...headersFor(url.pathname), 'Content-Type': contentTypeFor(file) });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'Content-Type': contentTypeFor('404.html') });
+      // As Netlify: the rules of the address asked for, which for a missing page is only "/*".
+      res.writeHead(404, { ...headersFor(url.pathname), 'Content-Type': contentTypeFor('404.html') });
       res.end(await readFile(join(root, '404.html')).catch(() => 'Not found'));
     }
   });

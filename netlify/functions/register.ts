@@ -79,7 +79,7 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     }
     let item: OutboxItem;
     try {
-      item = await acceptRegistration((reference, at) => toAirtableFields(reference, result.value, config, at), {
+      item = await acceptRegistration((reference, at) => toAirtableFields(reference, result.value, config, at, lang), {
         ...(submissionId ? { submissionId } : {}),
         nikHash: nikHash(result.value.nik, hashKey),
       });

@@ -1,3 +1,4 @@
+import { MAX_UPLOAD_BYTES } from '../content/uploads';
 import { z } from 'zod';
 import { stringify } from 'yaml';
 import { EMAIL } from '../shared/patterns';
@@ -244,6 +245,8 @@ export function cmsConfig({ branch = 'main', siteUrl }: CmsOptions = {}): Json {
     locale: 'id',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
+    // Decap refuses larger files before uploading; check:content also checks each file's type and size.
+    media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } },
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     i18n: { structure: 'multiple_folders', locales: ['id', 'en'], default_locale: 'id' },
     collections: cmsCollections(),

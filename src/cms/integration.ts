@@ -8,6 +8,10 @@ import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
 import { headersFile } from '../server/security-headers';
 import { adminCsp } from './admin-csp';
+import { sectionPath } from '../content/paths';
+
+/** Where Pagefind runs: the only pages whose policy allows compiling WebAssembly. */
+const searchPaths = () => (['id', 'en'] as const).map((l) => sectionPath(l, 'search'));
 
 // /admin: Decap CMS served from our own build, never from a CDN. At build time the bundle, its lazy
 // chunks and wasm files are copied out of node_modules into dist/admin next to the generated
@@ -80,7 +84,7 @@ export function adminIntegration(): AstroIntegration {
             const file = name || 'index.html';
             const make = generatedFiles(false)[file];
             if (make) {
-              res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store' }).end(await make());
+              res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store', 'Content-Security-Policy': adminCsp({ localBackend: true }) }).end(await make());
               return;
             }
             if (decapFile(name)) {
@@ -101,8 +105,10 @@ export function adminIntegration(): AstroIntegration {
         await Promise.all(decap.map((f) => copyFile(join(DECAP_DIST, f), join(out, f))));
         await copyFile(IDENTITY_WIDGET, join(out, 'netlify-identity-widget.js'));
         for (const [file, make] of Object.entries(generatedFiles(true))) await writeFile(join(out, file), await make());
-        const entries = await readdir(fileURLToPath(dir));
-        await writeFile(new URL('_headers', dir), headersFile(entries, adminCsp));
+        const root = fileURLToPath(dir);
+        const entries = await readdir(root);
+        const enEntries = (await readdir(join(root, 'en')).catch(() => [] as string[])).map((e) => `en/${e}`);
+        await writeFile(new URL('_headers', dir), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], adminCsp(), searchPaths()));
       },
     },
   };

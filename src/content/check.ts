@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SLUG } from '../shared/patterns';
 import { collectionDefs } from './schemas';
+import { unsafeLinks } from './markdown-safe-links';
+import { uploadProblems } from './uploads';
 import { parseEntry, type ParsedEntry } from './entry-file';
 import { defaultLocalePath, readEntryData, untranslated, withFallback } from './translation-fallback';
 
@@ -27,6 +29,9 @@ function bodyProblems(body: string): string[] {
   const found: string[] = [];
   // Screen readers announce an image by its alt text; a blank one hides the image's meaning.
   if (/!\[\s*\]\(/.test(body)) found.push('ada gambar tanpa teks alternatif: tulis keterangan gambar di kolom "Alt text"');
+  for (const url of unsafeLinks(body)) {
+    found.push(`tautan ke "${url.slice(0, 60)}" tidak diizinkan dan tampil sebagai teks biasa: pakai alamat yang diawali https://, mailto:, tel: atau / (halaman situs ini)`);
+  }
   return found;
 }
 
@@ -108,6 +113,8 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
     if (!destinationKeys.has(data.destination)) problems.push({ file, field: 'destination', message: `negara tujuan "${data.destination}" tidak ada` });
     if (!sectors.has(data.sector)) problems.push({ file, field: 'sector', message: `bidang kerja "${data.sector}" tidak ada di pengaturan` });
   }
+  // Uploads live beside content/ in public/uploads (the CMS's media folder).
+  for (const p of await uploadProblems(join(root, '..', 'public', 'uploads'))) problems.push({ file: relative('.', p.file), field: '(berkas unggahan)', message: p.message });
   return { files, problems, notes };
 }
 

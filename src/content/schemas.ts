@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { educationValues } from '../shared/education';
 import { SLUG } from '../shared/patterns';
+import { WEB_PROTOCOL } from '../shared/safe-url';
 
 // Staff read these messages (in the build log and `npm run check:content`): Indonesian, not English.
 z.config(z.locales.id());
@@ -21,6 +22,8 @@ const blankable = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v) => (v === null || v === '' ? undefined : (v as z.output<T>)));
 const optionalText = (max: number) => blankable(z.string().trim().max(max)).transform((v) => (v ? v : undefined));
+/** A web address (http or https only: a javascript: or data: URL would run in the reader's browser). */
+const webUrl = () => z.url({ protocol: WEB_PROTOCOL, error: 'alamat web harus diawali https:// atau http://' });
 const slug = z.string().regex(SLUG, 'huruf kecil, angka dan tanda minus saja');
 
 /** Pay is a range; a minimum above the maximum is a typing mistake. */
@@ -93,7 +96,7 @@ const announcementSchema = z.strictObject({
   date: z.coerce.date(),
   summary: text(300),
   /** Where the announcement was first published, when it came from elsewhere. */
-  sourceUrl: blankable(z.url()),
+  sourceUrl: blankable(webUrl()),
   sourceName: optionalText(100),
 });
 
@@ -142,13 +145,38 @@ const settingsSchema = z.strictObject({
     .strictObject({
       hotline: optionalText(30),
       whatsapp: optionalText(30),
-      website: blankable(z.url()),
+      website: blankable(webUrl()),
     })
     .default({ hotline: undefined, whatsapp: undefined, website: undefined }),
+  /**
+   * The facts UU PDP asks the privacy notice to state (src/components/PrivacyFacts.astro shows them
+   * beside the notice's text). Contacts and the retention period stay empty until the city decides
+   * them: the page hides an empty fact, the retention run stays off, and the launch check lists them.
+   */
+  privacy: z.strictObject({
+    controller: z.strictObject({
+      name: localized(200),
+      address: optionalText(300),
+      email: blankable(z.email()),
+      phone: optionalText(30),
+    }),
+    /** Pejabat pelindungan data pribadi (Pasal 53 UU PDP). */
+    officer: z.strictObject({
+      name: optionalText(120),
+      email: blankable(z.email()),
+      phone: optionalText(30),
+    }).default({ name: undefined, email: undefined, phone: undefined }),
+    /** Months a record in a final status (not eligible, withdrawn) is kept before it is deleted. */
+    retentionMonths: blankable(z.number().int().min(1).max(120)),
+    recipients: z.array(localized(300)).min(1, 'sebutkan paling sedikit satu penerima data'),
+    processors: z.array(z.strictObject({ name: text(60), role: localized(300), country: localized(60) })).min(1, 'sebutkan pemroses data dan negaranya'),
+    /** The consent text at the form; any change gives a new consent version (recorded per registration). */
+    consent: z.strictObject({ summary: localized(700), label: localized(300) }),
+  }),
   source: z.strictObject({
     title: text(200),
     publisher: text(100),
-    url: z.url(),
+    url: webUrl(),
     date: z.coerce.date(),
   }),
 });

@@ -1,4 +1,4 @@
-import { COLUMNS, STATUS_CHOICES } from './airtable';
+import { COLUMNS, CONSENT_LANGUAGES, STATUS_CHOICES } from './airtable';
 import { fields } from '../registration/fields';
 import { SERANG_TIME_ZONE } from '../shared/serang-time';
 import type { ChoiceLists } from '../registration/config';
@@ -31,7 +31,8 @@ export function registrationTableFields(lists: ChoiceLists): AirtableFieldSpec[]
     { name: COLUMNS.status, type: 'singleSelect', options: { choices: STATUS_CHOICES.map((name) => ({ name })) } },
     { name: COLUMNS.submittedAt, type: 'dateTime', options: dateTime },
     { name: COLUMNS.consentAt, type: 'dateTime', options: dateTime },
-    { name: COLUMNS.noticeVersion, type: 'singleLineText' },
+    { name: COLUMNS.consentVersion, type: 'singleLineText' },
+    { name: COLUMNS.consentLanguage, type: 'singleSelect', options: { choices: Object.values(CONSENT_LANGUAGES).map((name) => ({ name })) } },
     { name: COLUMNS.duplicateNik, type: 'checkbox', options: { icon: 'check', color: 'redBright' } },
   );
   return specs;

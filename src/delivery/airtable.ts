@@ -2,6 +2,7 @@ import Airtable from 'airtable';
 import { fields } from '../registration/fields';
 import type { RegistrationConfig } from '../registration/config';
 import type { Registration } from '../registration/validate';
+import type { Locale } from '../i18n';
 
 // Everything that knows Airtable's column names and the SDK's settings.
 
@@ -20,10 +21,14 @@ export const COLUMNS = {
   status: 'Status',
   submittedAt: 'Waktu daftar',
   consentAt: 'Waktu persetujuan',
-  noticeVersion: 'Versi pemberitahuan privasi',
+  consentVersion: 'Versi persetujuan',
+  consentLanguage: 'Bahasa persetujuan',
   duplicateNik: 'NIK ganda',
   nik: 'NIK',
 } as const;
+
+/** The language the person read the form (and its consent text) in, as staff read it. */
+export const CONSENT_LANGUAGES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
 export type AirtableFields = Record<string, string | string[] | boolean>;
 
@@ -33,6 +38,7 @@ export function toAirtableFields(
   reg: Registration,
   config: RegistrationConfig,
   at: Date,
+  lang: Locale,
 ): AirtableFields {
   const out: AirtableFields = { [COLUMNS.reference]: reference };
   for (const field of fields) {
@@ -49,7 +55,8 @@ export function toAirtableFields(
   out[COLUMNS.status] = 'Baru';
   out[COLUMNS.submittedAt] = at.toISOString();
   out[COLUMNS.consentAt] = at.toISOString();
-  out[COLUMNS.noticeVersion] = config.privacyVersion;
+  out[COLUMNS.consentVersion] = config.consent.version;
+  out[COLUMNS.consentLanguage] = CONSENT_LANGUAGES[lang];
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { byOrder, entriesIn, entryKey, getSettings } from '../content/entries';
 import { pagePaths } from '../content/routes';
 import type { RegistrationConfig } from './config';
+import { consentVersion } from './consent';
 
 /** The registration config as content defines it, for the form page and (through src/site-data) the functions. Build time only: it reads Astro's content collections. */
 export async function registrationConfig(): Promise<RegistrationConfig> {
@@ -14,7 +15,7 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
     open: settings.registration.open,
     closedMessage: settings.registration.closedMessage,
     nextSteps: settings.registration.nextSteps,
-    privacyVersion: privacy.data.updated.toISOString().slice(0, 10),
+    consent: { ...settings.privacy.consent, version: consentVersion(settings.privacy.consent, privacy.data.updated.toISOString().slice(0, 10)) },
     privacyPath: { id: idPages.privasi ?? '/privasi/', en: enPages.privasi ?? idPages.privasi ?? '/privasi/' },
     destinations: idDest.sort(byOrder).map((d) => ({
       value: entryKey(d),

@@ -1,5 +1,6 @@
 import type { Locale } from '../i18n';
 import type { EligibilityRules } from './eligibility';
+import type { ConsentText } from './consent';
 
 // The registration config: what content decides about registering — the switch that opens it, the
 // choices (destinations, sectors), the rules and the texts around the form. Built from content/ by
@@ -20,8 +21,8 @@ export interface RegistrationConfig {
   open: boolean;
   closedMessage: Record<Locale, string>;
   nextSteps: Record<Locale, string>;
-  /** The privacy notice's last-updated date: the version a person consented to. */
-  privacyVersion: string;
+  /** The consent wording at the form, and its version (consent.ts): recorded with each registration. */
+  consent: ConsentText & { version: string };
   privacyPath: Record<Locale, string>;
   destinations: DestinationChoice[];
   sectors: Choice[];

@@ -73,7 +73,8 @@ export const fields: Field[] = [
   { name: 'sector', kind: 'select', label: 'reg.sector.label', choose: 'reg.sector.choose', choices: (o) => o.sectors, airtable: { column: 'Bidang kerja', type: 'singleSelect' } },
   { name: 'languageLevel', kind: 'radios', label: 'reg.languageLevel.label', hint: 'reg.languageLevel.hint', choices: LANGUAGE_LEVELS, airtable: { column: 'Kemampuan bahasa', type: 'singleSelect' } },
   { name: 'languageCertificate', kind: 'text', label: 'reg.languageCertificate.label', hint: 'reg.languageCertificate.hint', optional: true, maxLength: 100, airtable: { column: 'Sertifikat bahasa', type: 'singleLineText' } },
-  { name: 'consent', kind: 'consent', label: 'reg.consent.label' },
+  // Its wording is content (settings → privacy.consent), versioned with each registration.
+  { name: 'consent', kind: 'consent', label: 'reg.section.consent' },
 ];
 
 export type FieldName = (typeof fields)[number]['name'];

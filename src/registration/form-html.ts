@@ -113,8 +113,8 @@ function renderField(field: Field, s: FormState): string {
     case 'consent': {
       const checked = values.some((v) => v === 'yes' || v === 'true');
       return wrap(
-        `<div class="privacy-summary"><p>${esc(t(lang, 'reg.consent.summary'))}</p><p><a href="${esc(s.privacyHref)}">${esc(t(lang, 'reg.consent.link'))}</a></p></div>${error}` +
-          `<div class="choice"><input${attrs({ id, name: field.name, type: 'checkbox', value: 'yes', checked, 'aria-describedby': describedBy(field, !!errorKey), 'aria-invalid': invalid })}><label for="${id}">${esc(t(lang, field.label))}</label></div>`,
+        `<div class="privacy-summary"><p>${esc(s.config.consent.summary[lang])}</p><p><a href="${esc(s.privacyHref)}">${esc(t(lang, 'reg.consent.link'))}</a></p></div>${error}` +
+          `<div class="choice"><input${attrs({ id, name: field.name, type: 'checkbox', value: 'yes', checked, 'aria-describedby': describedBy(field, !!errorKey), 'aria-invalid': invalid })}><label for="${id}">${esc(s.config.consent.label[lang])}</label></div>`,
       );
     }
   }

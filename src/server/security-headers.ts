@@ -2,20 +2,30 @@
 // src/cms/integration.ts) and for the pages the functions render (src/server/respond.ts). /admin has
 // its own policy (src/cms/admin-csp.ts).
 
-const publicCsp = [
-  "default-src 'self'",
-  // No inline script anywhere: the form's script is a file; JSON-LD is data, which CSP does not run.
-  // 'wasm-unsafe-eval' lets the search page compile Pagefind's WebAssembly; it does not allow eval().
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+const policy = ({ wasm }: { wasm: boolean }) =>
+  [
+    "default-src 'self'",
+    // No inline script anywhere: the form's script is a file; JSON-LD is data, which CSP does not run.
+    // 'wasm-unsafe-eval' (search pages only) lets Pagefind compile its WebAssembly; it never allows eval().
+    `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "base-uri 'self'",
+    "object-src 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 
+const publicCsp = policy({ wasm: false });
+const searchCsp = policy({ wasm: true });
+
+/**
+ * For a `<meta http-equiv>` policy, on the one page no path rule can reach: the 404 page, which Netlify
+ * serves for any missing address. Browsers ignore frame-ancestors in a meta policy (X-Frame-Options,
+ * sent for every path, covers framing).
+ */
+export const metaCsp = publicCsp.replace(/; frame-ancestors [^;]+/, '');
 
 const common: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
@@ -31,15 +41,23 @@ const block = (path: string, headers: Record<string, string>) => [path, ...Objec
 
 /**
  * Netlify's _headers file. Rules never overlap on Content-Security-Policy: where two matching rules
- * name the same header the values may be joined, and two policies would both apply. So the public
- * policy is given per top-level entry of the build (`entries`: directory and file names of dist/),
- * the admin policy to /admin only, and the headers that do not differ to everything.
+ * name the same header the values may be joined, and two policies would both apply. So a policy is
+ * given per entry of the build (`entries`: names in dist/, and in dist/en/ as "en/…"), the search
+ * pages (`searchPaths`) get the policy that allows WebAssembly, /admin gets its own, and the headers
+ * that do not differ go to everything.
  */
-export function headersFile(entries: string[], adminCsp: string): string {
-  const publicPaths = ['/', ...entries.filter((e) => e !== 'admin' && !e.startsWith('_headers')).flatMap((e) => (e.includes('.') ? [`/${e}`] : [`/${e}`, `/${e}/*`]))];
+export function headersFile(entries: string[], adminCsp: string, searchPaths: string[]): string {
+  const search = new Set(searchPaths.map((p) => p.replace(/\/$/, '')));
+  const parents = [...new Set(entries.filter((e) => e.includes('/')).map((e) => e.slice(0, e.lastIndexOf('/'))))];
+  const rules = entries
+    .filter((e) => e !== 'admin' && !e.startsWith('_headers'))
+    .map((e) => ({ path: `/${e}`, dir: !e.split('/').pop()!.includes('.') }));
+  const policyFor = (path: string) => ({ 'Content-Security-Policy': search.has(path) ? searchCsp : publicCsp });
   return [
     ...block('/*', common),
-    ...publicPaths.flatMap((p) => block(p, { 'Content-Security-Policy': publicCsp })),
+    ...block('/', policyFor('/')),
+    ...parents.flatMap((p) => [...block(`/${p}`, policyFor(`/${p}`)), ...block(`/${p}/`, policyFor(`/${p}`))]),
+    ...rules.flatMap(({ path, dir }) => (dir ? [...block(path, policyFor(path)), ...block(`${path}/*`, policyFor(path))] : block(path, policyFor(path)))),
     // Astro's bundled files carry a content hash in their names: they never change, so phones keep them.
     ...block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     ...block('/admin', { 'Content-Security-Policy': adminCsp, 'X-Robots-Tag': 'noindex, nofollow' }),

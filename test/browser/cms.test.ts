@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { adminCsp } from '../../src/cms/admin-csp';
 import { DECAP_PORT } from '../../src/cms/local-backend';
 import { parseEntry } from '../../src/content/entry-file';
 import { launchBrowser } from '../../tools/browser';
@@ -54,8 +55,9 @@ beforeAll(async () => {
   if (!(await portIsFree(DECAP_PORT))) throw new Error(`port ${DECAP_PORT} is in use (is npm start running?): stop it to run the CMS test`);
   decap = startDecapServer(project);
   await decapServerReady();
-  // The built /admin exactly as production serves it, headers included.
-  admin = await serveSite('dist');
+  // The built /admin as production serves it, headers included — except that its policy also lets the
+  // page reach decap-server on localhost, as `npm start` does (production's policy never does).
+  admin = await serveSite('dist', {}, { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) });
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();

@@ -48,7 +48,7 @@ async function backlog(n: number, over: Parameters<typeof person>[0] = {}): Prom
       Array.from({ length: Math.min(100, n - i) }, async () => {
         const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
         if (!v.ok) throw new Error('synthetic person invalid');
-        const item = await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') });
+        const item = await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at, 'id'), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') });
         return item.reference;
       }),
     );
@@ -166,7 +166,7 @@ describe('no record holds up another', () => {
     // A record Airtable refuses (a date it cannot read), accepted in the middle of the others.
     const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    const poison = (await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at), 'Tanggal lahir': 'bukan tanggal' }))).reference;
+    const poison = (await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at, 'id'), 'Tanggal lahir': 'bukan tanggal' }))).reference;
     const more = await backlog(5);
     const report = await run();
     expect(report).toMatchObject({ delivered: 14, held: 1 });

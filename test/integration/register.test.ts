@@ -51,7 +51,8 @@ describe('accepted registrations', () => {
       'Bidang kerja': 'Manufaktur dan pabrik',
       'Kemampuan bahasa': 'Dasar',
       Status: 'Baru',
-      'Versi pemberitahuan privasi': env.config.privacyVersion,
+      'Versi persetujuan': env.config.consent.version,
+      'Bahasa persetujuan': 'Bahasa Indonesia',
     });
     expect(record?.fields['NIK ganda']).toBeUndefined();
     expect(Date.parse(String(record?.fields['Waktu persetujuan']))).toBeGreaterThan(Date.now() - 60_000);

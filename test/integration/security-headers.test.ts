@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const required = {
-  'content-security-policy': /script-src 'self'( 'wasm-unsafe-eval')?(;|$)/,
+  'content-security-policy': /script-src 'self'(;|$)/,
   'strict-transport-security': /max-age=\d{8}/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /strict-origin/,
@@ -55,6 +55,41 @@ describe('security headers on every kind of page', () => {
       expect(csp.match(/default-src/g)?.length, path).toBe(1);
       expect(csp, path).not.toContain("'unsafe-eval'");
     }
+  });
+
+  it('WebAssembly may be compiled only where Pagefind runs: the search pages', async () => {
+    for (const path of ['/cari/', '/en/search/']) {
+      const csp = (await fetch(env.site.url + path)).headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp.match(/default-src/g)?.length, path).toBe(1);
+    }
+    for (const path of ['/', '/en/', '/en', '/tujuan/', '/en/destinations/jepang/', '/privasi/', '/pagefind/pagefind.js']) {
+      const res = await fetch(env.site.url + path);
+      expect(res.status, path).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/script-src 'self';/);
+      expect(csp.match(/default-src/g)?.length, path).toBe(1);
+    }
+  });
+
+  it('the 404 page, served at any missing address, carries its own policy', async () => {
+    const res = await fetch(`${env.site.url}/tidak-ada/halaman`);
+    expect(res.status).toBe(404);
+    // No header rule matches a missing address except "/*" (framing, HSTS…): the page brings the policy.
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    const html = await res.text();
+    const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(meta).toContain("default-src 'self'");
+    expect(meta).toMatch(/script-src 'self';/);
+    expect(meta).toContain("object-src 'none'");
+    // Before anything the policy must govern.
+    expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.search(/<link |<script /));
+  });
+
+  it('the built /admin policy lets the page reach only its own origin, never localhost', async () => {
+    const csp = (await fetch(`${env.site.url}/admin/`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/connect-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/localhost|127\.0\.0\.1/);
   });
 
   it('JSON answers of the function carry them too', async () => {

@@ -1,4 +1,5 @@
 import type { DestinationChoice, RegistrationConfig } from '../../src/registration/config';
+import { consentVersion } from '../../src/registration/consent';
 
 // A registration config as content makes it (settings → registration, the destination files), for unit
 // tests that must run without a build. The values mirror content/ today; the rules are the article's.
@@ -9,11 +10,19 @@ const destination = (value: string, id: string, en: string, languages: string[] 
   languages: { id: languages, en: languages },
 });
 
+const consentText = {
+  summary: { id: 'Data Anda dipakai hanya untuk program ini.', en: 'Your data is used only for this program.' },
+  label: { id: 'Saya setuju data saya diproses untuk program ini.', en: 'I agree to my data being processed for this program.' },
+};
+
 export const registrationConfig: RegistrationConfig = {
   open: true,
   closedMessage: { id: 'Pendaftaran sedang ditutup.', en: 'Registration is closed.' },
   nextSteps: { id: 'Petugas akan menghubungi Anda.', en: 'Staff will contact you.' },
-  privacyVersion: '2026-11-01',
+  consent: {
+    ...consentText,
+    version: consentVersion(consentText, '2026-11-01'),
+  },
   privacyPath: { id: '/privasi/', en: '/en/privacy/' },
   destinations: [
     destination('jepang', 'Jepang', 'Japan', ['Jepang']),
