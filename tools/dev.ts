@@ -16,6 +16,7 @@ const SITE = 'http://localhost:4321';
 const env = {
   OUTBOX_ADMIN_TOKEN: LOCAL_OUTBOX_TOKEN,
   NIK_INDEX_KEY: await localSecret('nik-index-key'),
+  OUTBOX_KEYS: `local1:${await localSecret('outbox-key')}`,
   // As Netlify sets it: the scheduled delivery starts the background drain at this address.
   URL: SITE,
   ...process.env,

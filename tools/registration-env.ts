@@ -9,6 +9,8 @@ import type { SiteData } from '../src/site-data/types';
 import { registerHandler } from '../netlify/functions/register';
 import { receiptHandler } from '../netlify/functions/registration-receipt';
 import { eligibilityHandler } from '../netlify/functions/eligibility';
+import registrationsHandler from '../netlify/functions/registrations';
+import outboxHandler from '../netlify/functions/outbox';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
@@ -21,6 +23,12 @@ const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/regi
  * The registration path end to end on this machine: the built site, the real handlers, Netlify Blobs'
  * own local server, and the Airtable stand-in over HTTP through the official SDK.
  */
+/** The outbox key tests seal with: synthetic, 32 bytes of 7. */
+export const TEST_OUTBOX_KEYS = `test1:${Buffer.alloc(32, 7).toString('base64')}`;
+
+/** The staff token of the test site's /api/outbox and /api/registrations. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token';
+
 export async function startRegistrationEnv(
   opts: { requestsPerSecond?: number; penaltyMs?: number; blobsPort?: number; project?: string } = {},
 ) {
@@ -46,6 +54,9 @@ export async function startRegistrationEnv(
   Object.assign(process.env, {
     // Synthetic: the key of the NIK index in tests (production sets its own secret).
     NIK_INDEX_KEY: 'test-nik-index-key',
+    // Synthetic outbox key (32 bytes); production's is a secret in Netlify's environment.
+    OUTBOX_KEYS: TEST_OUTBOX_KEYS,
+    OUTBOX_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     AIRTABLE_TOKEN: TOKEN,
     AIRTABLE_BASE_ID: BASE_ID,
     AIRTABLE_TABLE: TABLE,
@@ -58,6 +69,8 @@ export async function startRegistrationEnv(
   const routes = Object.fromEntries([
     ['/api/register', registerHandler(siteData)],
     ['/api/cek-kelayakan', eligibilityHandler(siteData)],
+    ['/api/registrations', registrationsHandler],
+    ['/api/outbox', outboxHandler],
     ...receiptPaths.map((p) => [p, receipt] as const),
   ]);
   const site = await serveSite(join(project, 'dist'), routes);

@@ -1,25 +1,44 @@
-// npm run registrations:export [-- out.csv] — writes every registration to CSV (default
-// .data/pendaftaran.csv, which git ignores: it holds personal data). Reads Airtable when AIRTABLE_TOKEN
-// is set, otherwise the local stand-in's records. Prints only the count.
+// npm run registrations:export [-- out.csv | out.xlsx] [--titik-koma]
+// Writes every registration to a CSV or, by the file's extension, a typed .xlsx spreadsheet (default
+// .data/pendaftaran.csv, which git ignores: it holds personal data). NIK and phone numbers stay text in
+// both (tools/csv.ts, tools/xlsx.ts). --titik-koma separates CSV columns with ";" for spreadsheets set
+// to Indonesian. Reads Airtable when AIRTABLE_TOKEN is set — page by page under the shared budget —
+// otherwise the local stand-in's records. Prints only the count.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { airtableSettingsFromEnv, airtableTable } from '../src/delivery/airtable';
+import { airtableSettingsFromEnv, airtableTable, COLUMNS } from '../src/delivery/airtable';
+import { sharedBudget } from '../src/delivery/airtable-budget';
 import { registrationColumns } from '../src/delivery/airtable-schema';
+import { fields } from '../src/registration/fields';
 import { toCsv } from './csv';
+import { toXlsx } from './xlsx';
 import { LOCAL_STANDIN } from './airtable-standin/local';
 
-const out = process.argv[2] ?? '.data/pendaftaran.csv';
+const args = process.argv.slice(2);
+const out = args.find((a) => !a.startsWith('--')) ?? '.data/pendaftaran.csv';
+const separator = args.includes('--titik-koma') ? ';' : ',';
 const settings = airtableSettingsFromEnv();
-let rows: Record<string, unknown>[];
+let rows: Record<string, unknown>[] = [];
 if (settings) {
-  const records = await airtableTable(settings, 30_000).select().all();
-  rows = records.map((r) => r.fields);
+  const budget = sharedBudget(settings.baseId);
+  const query = airtableTable(settings, 30_000).select({ pageSize: 100 });
+  await budget.take();
+  await new Promise<void>((resolve, reject) =>
+    query.eachPage(
+      (records, next) => {
+        rows.push(...records.map((r) => r.fields));
+        void budget.take().then(() => next());
+      },
+      (err) => (err ? reject(err) : resolve()),
+    ),
+  );
 } else {
-  const saved = JSON.parse(await readFile(LOCAL_STANDIN.file, 'utf8'));
+  const saved = JSON.parse(await readFile(LOCAL_STANDIN.file, 'utf8').catch(() => '{}'));
   const table = saved[LOCAL_STANDIN.baseId]?.tables.find((t: { name: string }) => t.name === LOCAL_STANDIN.table);
   rows = (table?.records ?? []).map((r: { fields: Record<string, unknown> }) => r.fields);
 }
 const columns = registrationColumns();
+const textColumns = [COLUMNS.nik, ...fields.filter((f) => f.airtable?.type === 'phoneNumber').map((f) => f.airtable!.column)];
 await mkdir(dirname(out), { recursive: true });
-await writeFile(out, toCsv(columns, rows), { mode: 0o600 });
+await writeFile(out, out.endsWith('.xlsx') ? await toXlsx(columns, rows) : toCsv(columns, rows, { separator, textColumns }), { mode: 0o600 });
 console.log(`${rows.length} pendaftaran ditulis ke ${out}`);

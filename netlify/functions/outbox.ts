@@ -1,22 +1,16 @@
 // GET /api/outbox — the outbox's status for staff; POST — deliver now, held records and a paused
 // delivery included (after staff fixed the base). For `npm run outbox:status|flush`. Only with
 // OUTBOX_ADMIN_TOKEN set and sent as a bearer token; otherwise it does not exist (404).
-import type { Config } from '@netlify/functions';
-import { timingSafeEqual } from 'node:crypto';
+import type { Config, Context } from '@netlify/functions';
+import { staffAuthorized } from '../../src/server/admin-token';
+import { handlesRegistrations } from '../../src/server/deploy-context';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { drainOutbox } from '../../src/delivery/drain';
 import { outboxStatus } from '../../src/delivery/outbox-status';
 import { json } from '../../src/server/respond';
 
-function authorized(req: Request): boolean {
-  const token = process.env.OUTBOX_ADMIN_TOKEN;
-  const sent = Buffer.from(req.headers.get('authorization') ?? '');
-  const expected = Buffer.from(`Bearer ${token}`);
-  return !!token && sent.length === expected.length && timingSafeEqual(sent, expected);
-}
-
-export default async (req: Request): Promise<Response> => {
-  if (!authorized(req)) return new Response('Not found', { status: 404 });
+export default async (req: Request, context?: Context): Promise<Response> => {
+  if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });
   if (req.method === 'POST') {
     const settings = airtableSettingsFromEnv();
     if (!settings) return json(409, { error: 'AIRTABLE_TOKEN is not set' });

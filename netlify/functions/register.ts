@@ -1,6 +1,6 @@
 // POST /api/register — validate, store durably in the outbox, answer. Airtable is not called here: the
 // delivery runs send what waits (src/delivery/drain.ts), so a burst never reaches Airtable. Contract: README.
-import type { Config } from '@netlify/functions';
+import type { Config, Context } from '@netlify/functions';
 import { isLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
 import { toAirtableFields } from '../../src/delivery/airtable';
@@ -10,9 +10,12 @@ import { HONEYPOT, renderClosed, renderForm, renderIneligible } from '../../src/
 import { newReference, receiptLocation } from '../../src/registration/reference';
 import { validateRegistration } from '../../src/registration/validate';
 import { logEvent } from '../../src/server/log';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { outboxKeysFromEnv } from '../../src/delivery/outbox-crypto';
 import { parseBody, wantsJson } from '../../src/server/request-body';
 import { json, page, plain, seeOther } from '../../src/server/respond';
 import { todayInSerang } from '../../src/shared/serang-time';
+import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 
@@ -20,7 +23,7 @@ const statusKeys = { 400: 'reg.error.body', 413: 'reg.error.tooLarge', 415: 'reg
 const other = (lang: Locale): Locale => (lang === 'id' ? 'en' : 'id');
 
 export function registerHandler(siteData: () => SiteData | undefined) {
-  return async (req: Request): Promise<Response> => {
+  return async (req: Request, context?: Context): Promise<Response> => {
     const queryLang = new URL(req.url).searchParams.get('lang');
     let lang: Locale = isLocale(queryLang) ? queryLang : 'id';
     if (req.method !== 'POST') return plain(405, lang, 'reg.error.method', { Allow: 'POST' });
@@ -42,6 +45,14 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     const { config } = site;
     const answer = (status: number, content: string, titlePrefix: string) =>
       page(site.shells.register[lang], status, { content, titlePrefix, languageSwitch: sectionPath(other(lang), 'register') });
+
+    // A Deploy Preview or branch deploy shares the production stores: it accepts nothing.
+    if (!handlesRegistrations(context)) {
+      logEvent('register.preview_refused', { context: String(context?.deploy?.context) });
+      return asJson
+        ? json(503, { error: t(lang, 'reg.error.preview') })
+        : answer(503, `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p>${esc(t(lang, 'reg.error.preview'))}</p>`, `${t(lang, 'reg.closed.title')} — `);
+    }
 
     // A filled honeypot is answered exactly like a success, with a reference that was never stored.
     if (typeof raw[HONEYPOT] === 'string' && raw[HONEYPOT].trim() !== '') {
@@ -71,10 +82,12 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       return asJson ? json(201, { reference: earlier, status: 'received' }) : seeOther(receiptLocation(lang, earlier));
     }
 
-    // The NIK index is keyed: without its key nothing is accepted rather than indexed in a guessable way.
+    // The NIK index is keyed and the outbox sealed: without their keys nothing is accepted rather than
+    // indexed in a guessable way or stored in clear.
     const hashKey = process.env.NIK_INDEX_KEY;
-    if (!hashKey) {
-      logEvent('register.nik_index_key_missing');
+    const missing = !hashKey ? 'register.nik_index_key_missing' : !outboxKeysFromEnv() ? 'register.outbox_key_missing' : undefined;
+    if (missing || !hashKey) {
+      logEvent(missing ?? 'register.nik_index_key_missing');
       return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
     }
     let item: OutboxItem;

@@ -1,6 +1,8 @@
 // GET /daftar/terima-kasih?ref=… and /en/register/thank-you?ref=… — the confirmation page, rendered on
-// the server so the reference shows without JavaScript. Only a well-formed reference is ever echoed.
-import type { Config } from '@netlify/functions';
+// the server so the reference shows without JavaScript. It confirms only a reference this site issued
+// (and did not erase since): any other gets the same neutral page, so a broker cannot send a victim a
+// link to the official site "confirming" a registration that never happened.
+import type { Config, Context } from '@netlify/functions';
 import { t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
 import { renderReceipt } from '../../src/registration/form-html';
@@ -8,10 +10,12 @@ import { isReference, receiptLocation } from '../../src/registration/reference';
 import { page, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
+import { referenceIssued } from '../../src/delivery/outbox';
+import { handlesRegistrations } from '../../src/server/deploy-context';
 import type { SiteData } from '../../src/site-data/types';
 
 export function receiptHandler(siteData: () => SiteData | undefined) {
-  return async (req: Request): Promise<Response> => {
+  return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
     const lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
     const other: Locale = lang === 'id' ? 'en' : 'id';
@@ -19,9 +23,15 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     if (!site) return plain(503, lang, 'reg.error.unavailable');
     const shell = site.shells.receipt[lang];
     const ref = (url.searchParams.get('ref') ?? '').toUpperCase();
-    if (!isReference(ref)) {
-      const content = `<h1>${esc(t(lang, 'reg.thanks.title'))}</h1><p>${esc(t(lang, 'reg.thanks.invalid'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
-      return page(shell, 404, { content, languageSwitch: sectionPath(other, 'registerThanks') });
+    // A preview never reads production's references: it knows none.
+    const known = isReference(ref) && handlesRegistrations(context) && (await referenceIssued(ref).catch(() => undefined));
+    if (known === undefined) return plain(503, lang, 'reg.error.unavailable');
+    if (!known) {
+      const content =
+        `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
+        `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
+        `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
+      return page(shell, 404, { content, titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `, languageSwitch: sectionPath(other, 'registerThanks') });
     }
     return page(shell, 200, {
       content: renderReceipt(lang, ref, site.config.nextSteps[lang]),

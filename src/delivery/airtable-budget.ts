@@ -83,3 +83,12 @@ export function airtableBudget(baseId: string): Budget {
     },
   };
 }
+
+// One budget per base for the whole process, so every caller in it (delivery runs, the rights tools,
+// the retention run, status checks) queues for slots in order; across processes the slots come from
+// one schedule in Blobs.
+const budgets = new Map<string, Budget>();
+
+export function sharedBudget(baseId: string): Budget {
+  return budgets.get(baseId) ?? budgets.set(baseId, airtableBudget(baseId)).get(baseId)!;
+}

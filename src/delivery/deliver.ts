@@ -1,9 +1,11 @@
 import type { Budget } from './airtable-budget';
+import { OutboxKeyError } from './outbox-crypto';
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
 import {
   claim,
   dropEntry,
   holdItem,
+  holdUnreadable,
   markSent,
   nikShared,
   readItem,
@@ -81,10 +83,21 @@ export async function prepareWindow(settings: AirtableSettings, entries: QueueEn
   const prepared: PreparedWindow = { claimed: mine.map((e) => e.reference), toCreate: [], shared: new Set(), result };
   result.skipped = unique.filter((_, i) => !won[i]).map((e) => e.reference);
   try {
-    const read = await Promise.all(mine.map((e) => readItem(e.reference)));
+    const UNREADABLE = 'unreadable' as const;
+    const read = await Promise.all(
+      mine.map((e) =>
+        readItem(e.reference).catch(async (err: unknown) => {
+          // A record this deliverer cannot open must not stop the others: it is held, not dropped.
+          if (!(err instanceof OutboxKeyError)) throw err;
+          await holdUnreadable(e.reference, err.code);
+          result.held.push({ reference: e.reference, error: err.code });
+          return UNREADABLE;
+        }),
+      ),
+    );
     // A queue key whose record is gone was delivered or erased meanwhile.
     await Promise.all(mine.map((e, i) => (read[i] ? undefined : dropEntry(e))));
-    const items = read.filter((i): i is OutboxItem => !!i);
+    const items = read.filter((i): i is OutboxItem => !!i && i !== UNREADABLE);
 
     // Sent before without an answer: find what reached Airtable, ten references a call, page by page.
     const maybeSent = items.filter((i) => i.sentAt);
@@ -172,8 +185,8 @@ export async function sendWindow(settings: AirtableSettings, prepared: PreparedW
   }
 }
 
-type Table = ReturnType<typeof airtableTable>;
-type Call = <T>(request: () => Promise<T>) => Promise<T>;
+export type Table = ReturnType<typeof airtableTable>;
+export type Call = <T>(request: () => Promise<T>) => Promise<T>;
 
 /**
  * The references (at most ten) that are in Airtable already. POST listRecords keeps the values out of
@@ -183,12 +196,13 @@ export async function findReferences(table: Table, references: string[], call: C
   return (await findRecords(table, references, [COLUMNS.reference], call)).map((r) => r.reference);
 }
 
-/** Records by reference (at most ten), with the columns named in `fields`. */
-export async function findRecords(table: Table, references: string[], fields: string[], call: Call): Promise<{ id: string; reference: string; fields: Record<string, unknown> }[]> {
+/** Records by reference (at most ten), with the columns named in `fields` (every column with 'all'). */
+export async function findRecords(table: Table, references: string[], fields: string[] | 'all', call: Call): Promise<{ id: string; reference: string; fields: Record<string, unknown> }[]> {
   if (!references.length) return [];
   const formula = `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
   const out: { id: string; reference: string; fields: Record<string, unknown> }[] = [];
-  const query = table.select({ filterByFormula: formula, fields: [...new Set([COLUMNS.reference, ...fields])], pageSize: 100, method: 'post' } as never);
+  const columns = fields === 'all' ? {} : { fields: [...new Set([COLUMNS.reference, ...fields])] };
+  const query = table.select({ filterByFormula: formula, ...columns, pageSize: 100, method: 'post' } as never);
   // The SDK sends the first page when eachPage is called, and each next page when told to: each
   // of those waits for its own slot. (After the last page the SDK sends nothing; that slot is lost.)
   await call(

@@ -1,8 +1,10 @@
-import { airtableBudget, type Budget } from './airtable-budget';
+import { sharedBudget, type Budget } from './airtable-budget';
 import { airtableTable, COLUMNS, type AirtableSettings } from './airtable';
 import { errorLabel, findRecords, NO_SLOT, prepareWindow, releaseWindow, sendWindow, WINDOW, type PreparedWindow } from './deliver';
-import { flagTaskDone, flagTasks, nextWindow, readItem } from './outbox';
+import { flagTaskDone, flagTasks, nextWindow, readRecord } from './outbox';
 import { currentPause, pauseDelivery, resumeDelivery, type PauseTimes } from './pause';
+import { outboxKeysFromEnv } from './outbox-crypto';
+import { logEvent } from '../server/log';
 
 // Drains the outbox window after window, near Airtable's ceiling, until it is empty, the time budget
 // is spent, or Airtable fails (then delivery pauses as a whole; see pause.ts). The scheduled function
@@ -40,20 +42,20 @@ export interface DrainOptions {
   pauseTimes?: PauseTimes;
 }
 
-// One budget per base for the whole process, so runs that follow each other (or overlap) in one process
-// queue for slots in order; across processes the slots come from one schedule in Blobs.
-const budgets = new Map<string, Budget>();
-const budgetFor = (baseId: string) => budgets.get(baseId) ?? budgets.set(baseId, airtableBudget(baseId)).get(baseId)!;
-
 /** A window of 200 takes about 4.2 s at the ceiling; one is started only if it can finish in time. */
 const WINDOW_MS = 6_000;
 
 export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions = {}): Promise<DrainReport> {
   const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000, ignoreBackoff = false } = opts;
-  const budget = opts.budget ?? budgetFor(settings.baseId);
+  const budget = opts.budget ?? sharedBudget(settings.baseId);
   const windowOpts = { budget, timeoutMs, leaseMs, ...(opts.onCall ? { onCall: opts.onCall } : {}) };
   const started = Date.now();
   const report: DrainReport = { delivered: 0, held: 0, flagged: 0, windows: 0, calls: 0, unfinished: false };
+  // Without the outbox keys no record can be opened: every one would be held. Nothing is touched.
+  if (!outboxKeysFromEnv()) {
+    logEvent('delivery.outbox_key_missing');
+    return { ...report, paused: 'OUTBOX_KEY_MISSING', unfinished: true };
+  }
   const leasedElsewhere = new Set<string>();
   let pause = await currentPause();
   const paused = () => !!pause && pause.until > Date.now() && !(ignoreBackoff && !pause.reason.includes('429'));
@@ -139,7 +141,7 @@ async function flagEarlierRecords(settings: AirtableSettings, budget: Budget, ti
     const toFlag = found.filter((r) => r.fields[COLUMNS.duplicateNik] !== true);
     if (toFlag.length) await call(() => table.update(toFlag.map((r) => ({ id: r.id, fields: { [COLUMNS.duplicateNik]: true } })) as never));
     const inAirtable = new Set(found.map((r) => r.reference));
-    const waiting = await Promise.all(tasks.map(async (ref) => !inAirtable.has(ref) && (await readItem(ref)) !== undefined));
+    const waiting = await Promise.all(tasks.map(async (ref) => !inAirtable.has(ref) && (await readRecord(ref)) !== undefined));
     const done = tasks.filter((_, i) => !waiting[i]);
     await Promise.all(done.map(flagTaskDone));
     // Tasks whose records are all still on their way: leave them to a later run.

@@ -1,4 +1,4 @@
-import { allEntries, leasedReferences, readItem } from './outbox';
+import { allEntries, leasedReferences, readRecord } from './outbox';
 import { currentPause, type Pause } from './pause';
 import { honeypotHits } from './honeypot-count';
 
@@ -27,7 +27,7 @@ const MAX_HELD_READ = 500;
 
 export async function outboxStatus(now = Date.now()): Promise<OutboxStatus> {
   const [{ due, held }, leased, pause, honeypotToday] = await Promise.all([allEntries(), leasedReferences(now), currentPause(), honeypotHits(now)]);
-  const heldItems = (await Promise.all(held.slice(0, MAX_HELD_READ).map((e) => readItem(e.reference)))).filter((i) => !!i);
+  const heldItems = (await Promise.all(held.slice(0, MAX_HELD_READ).map((e) => readRecord(e.reference)))).filter((i) => !!i);
   const errorsByType: Record<string, number> = {};
   for (const i of heldItems) if (i.lastError) errorsByType[i.lastError] = (errorsByType[i.lastError] ?? 0) + 1;
   const created = [...due.map((e) => Date.parse(e.at)), ...heldItems.map((i) => Date.parse(i.createdAt))];

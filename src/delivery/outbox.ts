@@ -2,13 +2,14 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import type { AirtableFields } from './airtable';
 import { newReference } from '../registration/reference';
+import { open, OutboxKeyError, outboxKeysFromEnv, seal, type OutboxKeys, type Sealed } from './outbox-crypto';
 
 // Durable first: an accepted registration is written here (strong consistency) before the person is
 // answered, and removed only after Airtable confirmed it. It holds only what Airtable will hold.
 //
 // Every read a delivery run makes is bounded by the window it delivers, whatever waits behind it:
 // order and due time are in the keys, so a run lists keys (never bodies) and reads only its window.
-//   item/<ref>                       the record (the only blob with personal data)
+//   item/<ref>                       the record; its personal data sealed (outbox-crypto.ts)
 //   due/<minute>/<second>/<created>_<ref>   waiting, in order of acceptance; a folder a second keeps
 //                                    each listing small (the local Blobs server walks a folder entry by
 //                                    entry; a backlog of 20,000 placed in a minute would otherwise be
@@ -17,9 +18,9 @@ import { newReference } from '../registration/reference';
 //   flag/<ref>                       an earlier record to flag "NIK ganda" in Airtable
 // The NIK index (store registration-nik-index) holds keyed hashes of NIKs, never a NIK in clear.
 
-export interface OutboxItem {
+/** A record as the queue sees it: everything but the personal data. */
+export interface OutboxRecord {
   reference: string;
-  fields: AirtableFields;
   createdAt: string;
   /** Creates Airtable refused or left unanswered. */
   attempts: number;
@@ -31,6 +32,23 @@ export interface OutboxItem {
   notBefore?: string;
   /** Keyed hash of the NIK: finds the other records that share it without the NIK itself. */
   nikHash?: string;
+}
+
+/** As stored in Blobs: the record and its fields sealed. */
+interface StoredItem extends OutboxRecord {
+  sealed: Sealed;
+}
+
+/** A record with its fields opened, for a deliverer (the sealed form is kept to write it back unchanged). */
+export interface OutboxItem extends StoredItem {
+  fields: AirtableFields;
+}
+
+/** The keys, or an error a caller can report: nothing is stored or opened without them. */
+function keys(): OutboxKeys {
+  const found = outboxKeysFromEnv();
+  if (!found) throw new OutboxKeyError('OUTBOX_KEY_MISSING');
+  return found;
 }
 
 /** A waiting record as its key tells it, before its body is read. */
@@ -116,12 +134,25 @@ export async function oldestDueAt(): Promise<string | undefined> {
   return undefined;
 }
 
-export async function readItem(reference: string): Promise<OutboxItem | undefined> {
-  return ((await outbox().get(itemKey(reference), { type: 'json' })) as OutboxItem | null) ?? undefined;
+/** The record without opening its fields: for status views and existence checks. */
+export async function readRecord(reference: string): Promise<OutboxRecord | undefined> {
+  const stored = (await outbox().get(itemKey(reference), { type: 'json' })) as StoredItem | null;
+  if (!stored) return undefined;
+  const { sealed: _sealed, ...record } = stored;
+  return record;
 }
 
-async function writeItem(item: OutboxItem): Promise<void> {
-  await outbox().setJSON(itemKey(item.reference), item);
+/** The record with its fields opened; throws OutboxKeyError when its key is not configured or the seal is broken. */
+export async function readItem(reference: string): Promise<OutboxItem | undefined> {
+  const stored = (await outbox().get(itemKey(reference), { type: 'json' })) as StoredItem | null;
+  if (!stored) return undefined;
+  return { ...stored, fields: open(stored.sealed, stored.reference, keys()) };
+}
+
+/** Writes the record with its sealed fields as they are (never the opened ones). */
+async function writeItem(item: StoredItem | OutboxItem): Promise<void> {
+  const { fields: _fields, ...stored } = item as OutboxItem;
+  await outbox().setJSON(itemKey(item.reference), stored);
 }
 
 /** Delivered (or found in Airtable already): the record and its queue key go. */
@@ -143,10 +174,19 @@ export async function markSent(item: OutboxItem, now = new Date()): Promise<Outb
   return sent;
 }
 
+/**
+ * A record whose fields cannot be opened (sealed with a key no longer configured, or damaged): held
+ * like a refused one, so it neither blocks the queue nor is lost; staff see its error in outbox:status.
+ */
+export async function holdUnreadable(reference: string, error: string, now = Date.now()): Promise<void> {
+  const stored = (await outbox().get(itemKey(reference), { type: 'json' })) as StoredItem | null;
+  if (stored) await holdItem(stored, error, now);
+}
+
 /** Refused for its content: waits out its own backoff under held/, its error visible to staff. */
-export async function holdItem(item: OutboxItem, error: string, now = Date.now()): Promise<void> {
+export async function holdItem(item: StoredItem | OutboxItem, error: string, now = Date.now()): Promise<void> {
   const attempts = item.attempts + 1;
-  const held: OutboxItem = { ...item, attempts, lastError: error, notBefore: new Date(now + backoffMs(attempts)).toISOString() };
+  const held: StoredItem = { ...item, attempts, lastError: error, notBefore: new Date(now + backoffMs(attempts)).toISOString() };
   const store = outbox();
   await writeItem(held);
   await store.set(heldKey(held), '');
@@ -168,17 +208,76 @@ async function reserveReference(reference: string): Promise<boolean> {
   return (await references().set(reference, '', { onlyIfNew: true })).modified;
 }
 
+/** Whether this site issued the reference and it was not erased since: the receipt's question. */
+export async function referenceIssued(reference: string): Promise<boolean> {
+  const value = await references().get(reference, { type: 'text' });
+  return value !== null && value !== ERASED;
+}
+
+/** The reservation stays (a reference is never given twice) but says the registration was erased. */
+async function markErased(reference: string): Promise<void> {
+  await references().set(reference, ERASED);
+}
+const ERASED = 'erased';
+
+// Idempotency: a repeated submission (a double tap, a retry on a slow network) within 24 hours gets
+// the reference it already got. Entries live in a folder per UTC day, so a lookup reads two keys
+// (today's and yesterday's) and expiry deletes whole days (expireSubmissions), never scanning what
+// is still needed. A reverse entry per reference lets an erase remove the submission too.
 const IDEMPOTENCY_MS = 24 * 3600_000;
 export const SUBMISSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10).replace(/-/g, '');
+const lastTwoDays = (now: number) => [dayOf(now), dayOf(now - IDEMPOTENCY_MS)];
 
 /** The reference already given for this submission id within the last 24 hours, if any. */
 export async function referenceForSubmission(submissionId: string, now = Date.now()): Promise<string | undefined> {
-  const seen = (await submissions().get(submissionId.toLowerCase(), { type: 'json' })) as { reference: string; at: number } | null;
-  return seen && now - seen.at < IDEMPOTENCY_MS ? seen.reference : undefined;
+  const id = submissionId.toLowerCase();
+  for (const day of lastTwoDays(now)) {
+    const seen = (await submissions().get(`${day}/id/${id}`, { type: 'json' })) as { reference: string; at: number } | null;
+    if (seen && now - seen.at < IDEMPOTENCY_MS) return seen.reference;
+  }
+  return undefined;
 }
 
 async function rememberSubmission(submissionId: string, reference: string, now = Date.now()): Promise<void> {
-  await submissions().setJSON(submissionId.toLowerCase(), { reference, at: now });
+  const day = dayOf(now);
+  const id = submissionId.toLowerCase();
+  await Promise.all([submissions().setJSON(`${day}/id/${id}`, { reference, at: now }), submissions().set(`${day}/ref/${reference}`, id)]);
+}
+
+/** Removes the idempotency entries of one reference (an erase), wherever they are still kept. */
+async function forgetSubmission(reference: string, now = Date.now()): Promise<boolean> {
+  let found = false;
+  for (const day of lastTwoDays(now)) {
+    const id = await submissions().get(`${day}/ref/${reference}`, { type: 'text' });
+    if (id === null) continue;
+    found = true;
+    await Promise.all([submissions().delete(`${day}/id/${id}`), submissions().delete(`${day}/ref/${reference}`)]);
+  }
+  return found;
+}
+
+/**
+ * Deletes idempotency entries of days that ended more than 24 hours ago, at most `limit` keys a call
+ * (the daily privacy run calls it; what is left goes next time). Returns how many it deleted.
+ */
+export async function expireSubmissions(limit: number, now = Date.now()): Promise<{ deleted: number; unfinished: boolean }> {
+  const keep = new Set(lastTwoDays(now));
+  const store = submissions();
+  let deleted = 0;
+  for await (const page of store.list({ directories: true, paginate: true })) {
+    for (const day of page.directories.sort()) {
+      if (keep.has(day) || !/^\d{8}$/.test(day)) continue;
+      for await (const keys of store.list({ prefix: `${day}/`, paginate: true })) {
+        for (const b of keys.blobs) {
+          if (deleted >= limit) return { deleted, unfinished: true };
+          await store.delete(b.key);
+          deleted++;
+        }
+      }
+    }
+  }
+  return { deleted, unfinished: false };
 }
 
 /** A keyed hash (HMAC-SHA-256) of a NIK: the same NIK gives the same hash, which reveals nothing without the key. */
@@ -206,6 +305,41 @@ export async function nikShared(hash: string | undefined): Promise<boolean> {
   return (await nikIndex().get(`${hash}/shared`, { type: 'text' })) !== null;
 }
 
+/**
+ * Removes everything the outbox and its indexes hold about one reference — the record, its queue keys,
+ * a flag task, its NIK index marker, its idempotency entries — and marks the reference erased (it stays
+ * reserved, so it is never given to someone else). The caller holds the reference's lease, so no
+ * deliverer is sending it meanwhile. `nikHash` is the record's, when the outbox no longer has it.
+ * Returns what was removed, by name, never content.
+ */
+export async function eraseFromOutbox(reference: string, nikHash?: string): Promise<string[]> {
+  const removed: string[] = [];
+  const store = outbox();
+  const stored = (await store.get(itemKey(reference), { type: 'json' })) as StoredItem | null;
+  if (stored) {
+    await removeItem(stored);
+    removed.push(stored.notBefore ? 'outbox: ditahan (held)' : 'outbox: menunggu (due)');
+  }
+  if ((await store.get(`flag/${reference}`, { type: 'text' })) !== null) {
+    await store.delete(`flag/${reference}`);
+    removed.push('outbox: tugas tanda NIK ganda');
+  }
+  const hash = stored?.nikHash ?? nikHash;
+  if (hash && (await nikIndex().get(`${hash}/first`, { type: 'text' })) === reference) {
+    await nikIndex().delete(`${hash}/first`);
+    removed.push('indeks NIK');
+  }
+  if (await forgetSubmission(reference)) removed.push('catatan kiriman ganda (idempotensi)');
+  return removed;
+}
+
+/** Last step of an erase, once every copy is gone: the receipt no longer confirms the reference. */
+export async function markReferenceErased(reference: string): Promise<boolean> {
+  const issued = await referenceIssued(reference);
+  if (issued) await markErased(reference);
+  return issued;
+}
+
 /** Earlier records to flag "NIK ganda" in Airtable, at most `limit`. */
 export async function flagTasks(limit: number): Promise<string[]> {
   return (await keysUnder('flag/')).keys.slice(0, limit).map((k) => k.slice('flag/'.length));
@@ -220,12 +354,15 @@ export async function acceptRegistration(
   fieldsFor: (reference: string, at: Date) => AirtableFields,
   options: { submissionId?: string; nikHash?: string } = {},
 ): Promise<OutboxItem> {
+  const sealWith = keys();
   let reference = newReference();
   while (!(await reserveReference(reference))) reference = newReference();
   const at = new Date();
+  const fields = fieldsFor(reference, at);
   const item: OutboxItem = {
     reference,
-    fields: fieldsFor(reference, at),
+    fields,
+    sealed: seal(fields, reference, sealWith),
     createdAt: at.toISOString(),
     attempts: 0,
     ...(options.nikHash ? { nikHash: options.nikHash } : {}),

@@ -24,6 +24,7 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
     })),
     sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
     rules: settings.registration.rules,
+    ...(settings.privacy.retentionMonths ? { retentionMonths: settings.privacy.retentionMonths } : {}),
     training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
   };
 }

@@ -27,6 +27,8 @@ export interface RegistrationConfig {
   destinations: DestinationChoice[];
   sectors: Choice[];
   rules: EligibilityRules;
+  /** Months a registration in a final status is kept (settings → privacy); none: no automatic deletion. */
+  retentionMonths?: number;
   /** Months of free language training, from the program figures. */
   training: { min: number; max: number };
 }

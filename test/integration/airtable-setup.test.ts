@@ -43,6 +43,6 @@ describe('npm run airtable:setup', () => {
 describe('CSV export', () => {
   it('quotes what needs quoting and defuses spreadsheet formulas, keeping phone numbers', () => {
     const csv = toCsv(['A', 'B', 'C'], [{ A: 'Sa"id, S.', B: '=HYPERLINK("x")', C: '+6281234567890' }, { A: ['Jepang', 'Eropa'] }]);
-    expect(csv).toBe('A,B,C\r\n"Sa""id, S.","\'=HYPERLINK(""x"")",+6281234567890\r\nJepang; Eropa,,\r\n');
+    expect(csv).toBe('\uFEFFA,B,C\r\n"Sa""id, S.","\'=HYPERLINK(""x"")",+6281234567890\r\nJepang; Eropa,,\r\n');
   });
 });

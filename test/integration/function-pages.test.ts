@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getStore } from '@netlify/blobs';
+import { BlobsServer } from '@netlify/blobs/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'node-html-parser';
 import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
@@ -11,15 +16,26 @@ import { formBody, person } from '../../tools/people';
 // own title, breadcrumb and language switch, and no function fetches its own site to make them.
 
 let site: SiteData;
+let blobs: BlobsServer;
+let blobsUrl: string;
+const realFetch = globalThis.fetch;
 beforeAll(async () => {
   site = JSON.parse(await readFile('src/site-data/generated.json', 'utf8')) as SiteData;
+  // The receipt asks the references store whether this site issued the number: a Blobs server, which
+  // the stub below lets through; anything else (the site itself above all) is refused and recorded.
+  blobs = new BlobsServer({ directory: await mkdtemp(join(tmpdir(), 'pages-blobs-')), token: 't', port: 0 });
+  blobsUrl = `http://127.0.0.1:${(await blobs.start()).port}`;
+  process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify({ edgeURL: blobsUrl, uncachedEdgeURL: blobsUrl, siteID: 'pages', token: 't' })).toString('base64');
+  await getStore({ name: 'registration-references', consistency: 'strong' }).set('SRG-ABCDEF', '');
 });
+afterAll(() => blobs?.stop());
 afterEach(() => vi.unstubAllGlobals());
 
-/** Calls a handler at an origin where no site answers, with fetch refusing any request at all. */
+/** Calls a handler at an origin where no site answers, with fetch refusing any request but the Blobs store's. */
 async function call(handler: (req: Request) => Promise<Response>, path: string, init?: RequestInit) {
   const fetched: string[] = [];
-  vi.stubGlobal('fetch', async (url: unknown) => {
+  vi.stubGlobal('fetch', async (url: unknown, options?: RequestInit) => {
+    if (String(url).startsWith(blobsUrl)) return realFetch(url as string, options);
     fetched.push(String(url));
     throw new Error('no network');
   });

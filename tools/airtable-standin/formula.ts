@@ -1,8 +1,12 @@
-// The small part of Airtable's formula language our code sends: {Field}='text', OR(…), AND(…).
-// Anything else is answered as Airtable would answer a formula it cannot parse.
+// The small part of Airtable's formula language our code sends: {Field}='text', OR(…), AND(…),
+// IS_BEFORE(a, b) and DATETIME_PARSE('ISO time'). Anything else is answered as Airtable would answer
+// a formula it cannot parse.
 
 export type Row = Record<string, unknown>;
 type Predicate = (row: Row) => boolean;
+type Value = (row: Row) => unknown;
+
+const asTime = (v: unknown): number => (v instanceof Date ? v.getTime() : typeof v === 'string' && v ? Date.parse(v) : NaN);
 
 export function parseFormula(source: string): Predicate {
   let i = 0;
@@ -25,34 +29,59 @@ export function parseFormula(source: string): Predicate {
     i++;
     return out;
   };
-  const expr = (): Predicate => {
+  /** FN( arg, arg … ) after the name: the arguments, parsed by `arg`. */
+  const args = <T>(arg: () => T): T[] => {
+    const out: T[] = [];
     ws();
-    const fn = /^(OR|AND)\(/i.exec(source.slice(i));
+    while (source[i] !== ')') {
+      out.push(arg());
+      ws();
+      if (source[i] === ',') i++;
+      else if (source[i] !== ')') fail();
+      ws();
+    }
+    i++;
+    return out;
+  };
+  const value = (): Value => {
+    ws();
+    const fn = /^DATETIME_PARSE\(/i.exec(source.slice(i));
     if (fn) {
       i += fn[0].length;
-      const args: Predicate[] = [];
-      ws();
-      while (source[i] !== ')') {
-        args.push(expr());
-        ws();
-        if (source[i] === ',') i++;
-        else if (source[i] !== ')') fail();
-        ws();
-      }
-      i++;
-      return fn[1]!.toUpperCase() === 'OR' ? (r) => args.some((a) => a(r)) : (r) => args.every((a) => a(r));
+      const [inner, ...rest] = args(value);
+      if (!inner || rest.length) fail();
+      return (r) => new Date(String(inner!(r)));
     }
-    if (source[i] !== '{') fail();
-    const close = source.indexOf('}', i);
-    if (close < 0) fail();
-    const field = source.slice(i + 1, close);
-    i = close + 1;
+    if (source[i] === '{') {
+      const close = source.indexOf('}', i);
+      if (close < 0) fail();
+      const field = source.slice(i + 1, close);
+      i = close + 1;
+      return (r) => r[field];
+    }
+    const s = str();
+    return () => s;
+  };
+  const expr = (): Predicate => {
+    ws();
+    const fn = /^(OR|AND|IS_BEFORE)\(/i.exec(source.slice(i));
+    if (fn) {
+      i += fn[0].length;
+      const name = fn[1]!.toUpperCase();
+      if (name === 'IS_BEFORE') {
+        const [a, b, ...rest] = args(value);
+        if (!a || !b || rest.length) fail();
+        return (r) => asTime(a!(r)) < asTime(b!(r));
+      }
+      const parts = args(expr);
+      return name === 'OR' ? (r) => parts.some((a) => a(r)) : (r) => parts.every((a) => a(r));
+    }
+    const left = value();
     ws();
     if (source[i] !== '=') fail();
     i++;
-    ws();
-    const value = str();
-    return (r) => String(r[field] ?? '') === value;
+    const right = value();
+    return (r) => String(left(r) ?? '') === String(right(r) ?? '');
   };
   const predicate = expr();
   ws();

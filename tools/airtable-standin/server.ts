@@ -279,6 +279,17 @@ export class AirtableStandin {
         return send(200, { records: rows.slice(from, to).map((r) => ({ ...r, fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
       }
       if (req.method === 'PATCH' && parts.length === 3) return this.update(table, body, send, error);
+      if (req.method === 'DELETE') {
+        // DELETE /v0/{base}/{table}?records[]=id… (at most 10) or /v0/{base}/{table}/{id}.
+        const ids = parts.length === 4 ? [parts[3]!] : url.searchParams.getAll('records[]');
+        if (!ids.length) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request');
+        if (ids.length > 10) return error(422, 'INVALID_RECORDS', 'You can delete up to 10 records per request');
+        if (ids.some((rid) => !table.records.some((r) => r.id === rid))) return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
+        table.records = table.records.filter((r) => !ids.includes(r.id));
+        await this.save();
+        const deleted = ids.map((rid) => ({ id: rid, deleted: true }));
+        return send(200, parts.length === 4 ? deleted[0] : { records: deleted });
+      }
       if (req.method === 'POST' && parts.length === 3) {
         const records = body.records;
         if (!Array.isArray(records) || records.length === 0) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');

@@ -1,0 +1,33 @@
+// Scheduled daily at 00:30 in Kota Serang (17:30 UTC): what UU PDP's retention asks, unattended.
+// 1. Idempotency entries older than 24 hours are deleted (a bounded number a run; the rest next time).
+// 2. When settings → privacy.retentionMonths is set, registrations in a final status registered longer
+//    ago than that are deleted from Airtable (src/delivery/retention.ts). Off when it is empty.
+// Counts are logged, never content.
+import type { Config } from '@netlify/functions';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { expireSubmissions } from '../../src/delivery/outbox';
+import { retentionRun } from '../../src/delivery/retention';
+import { logEvent } from '../../src/server/log';
+import { builtSiteData } from '../../src/site-data';
+import type { SiteData } from '../../src/site-data/types';
+
+export function privacyDailyHandler(siteData: () => SiteData | undefined) {
+  return async (): Promise<Response> => {
+    const expired = await expireSubmissions(5_000).catch(() => undefined);
+    logEvent('privacy.idempotency_expired', expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' });
+
+    const months = siteData()?.config.retentionMonths;
+    const settings = airtableSettingsFromEnv();
+    if (!months || !settings) {
+      logEvent('privacy.retention_off', { reason: months ? 'airtable_not_configured' : 'retention_months_empty' });
+      return new Response(null, { status: 204 });
+    }
+    const report = await retentionRun(settings, months);
+    logEvent('privacy.retention', { months, deleted: report.deleted, calls: report.calls, unfinished: String(report.unfinished), ...(report.error ? { error: report.error } : {}) });
+    return new Response(null, { status: 204 });
+  };
+}
+
+export default privacyDailyHandler(builtSiteData);
+
+export const config: Config = { schedule: '30 17 * * *' };

@@ -1,0 +1,46 @@
+// POST /api/registrations {action: "find" | "erase", reference} — a data subject's rights for staff:
+// everything held about one reference, or its erasure everywhere (src/delivery/registration-rights.ts).
+// For `npm run registrations:find|erase`. Only with OUTBOX_ADMIN_TOKEN sent as a bearer token, and
+// only in production (a preview never touches real registrations); otherwise it does not exist (404).
+// The reference travels in the body, never in a URL. Each use is logged by reference, for the record.
+import type { Config, Context } from '@netlify/functions';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { errorLabel } from '../../src/delivery/deliver';
+import { OutboxKeyError } from '../../src/delivery/outbox-crypto';
+import { eraseRegistration, findRegistration, LeaseBusy } from '../../src/delivery/registration-rights';
+import { isReference } from '../../src/registration/reference';
+import { staffAuthorized } from '../../src/server/admin-token';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { logEvent } from '../../src/server/log';
+import { json } from '../../src/server/respond';
+
+export default async (req: Request, context?: Context): Promise<Response> => {
+  if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });
+  const body = (await req.json().catch(() => ({}))) as { action?: unknown; reference?: unknown };
+  const reference = typeof body.reference === 'string' ? body.reference.trim().toUpperCase() : '';
+  if (!isReference(reference)) return json(422, { error: 'Nomor pendaftaran harus seperti SRG-ABC234.' });
+  if (body.action !== 'find' && body.action !== 'erase') return json(422, { error: 'action harus "find" atau "erase".' });
+  const settings = airtableSettingsFromEnv();
+  if (!settings) return json(409, { error: 'AIRTABLE_TOKEN belum diatur.' });
+  try {
+    if (body.action === 'find') {
+      logEvent('rights.find', { reference });
+      return json(200, await findRegistration(settings, reference));
+    }
+    const erasure = await eraseRegistration(settings, reference);
+    logEvent('rights.erase', { reference, removed: erasure.removed.length });
+    return json(200, erasure);
+  } catch (e) {
+    if (e instanceof LeaseBusy) return json(409, { error: 'Data ini sedang dikirim ke Airtable. Coba lagi dalam satu menit.' });
+    if (e instanceof OutboxKeyError) return json(409, { error: `Data di outbox tidak bisa dibuka (${e.code}): periksa OUTBOX_KEYS.` });
+    const label = errorLabel(e);
+    logEvent('rights.airtable_failed', { reference, error: label });
+    return json(503, { error: `Airtable tidak bisa dihubungi (${label}). Jalankan lagi nanti; bagian yang sudah selesai tidak diulang.` });
+  }
+};
+
+export const config: Config = {
+  path: '/api/registrations',
+  method: ['POST'],
+  rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -1,0 +1,94 @@
+import { airtableTable, COLUMNS, type AirtableFields, type AirtableSettings } from './airtable';
+import { sharedBudget, type Budget } from './airtable-budget';
+import { findRecords, NO_SLOT, type Call } from './deliver';
+import { claim, eraseFromOutbox, markReferenceErased, nikHash, readItem, referenceIssued, release } from './outbox';
+
+// A data subject's rights (UU PDP Pasal 7, 8, 13), for staff: everything held about one reference,
+// wherever it is, and its erasure everywhere. Both go through the one Airtable budget; both are
+// called through /api/registrations by `npm run registrations:find|erase` (tools/registrations.ts).
+
+export interface Holdings {
+  reference: string;
+  /** The site issued this reference and it was not erased. */
+  issued: boolean;
+  /** Still waiting to be delivered. */
+  outbox?: { createdAt: string; attempts: number; state: 'menunggu' | 'ditahan'; lastError?: string; fields: AirtableFields };
+  /** The record in Airtable, as staff see it. */
+  airtable?: { id: string; createdTime?: string; fields: Record<string, unknown> };
+}
+
+export interface RightsOptions {
+  budget?: Budget;
+  timeoutMs?: number;
+}
+
+function budgeted(budget: Budget): Call {
+  return async <T>(request: () => Promise<T>): Promise<T> => {
+    if (!(await budget.take(30_000))) throw NO_SLOT;
+    return request();
+  };
+}
+
+export async function findRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions = {}): Promise<Holdings> {
+  const call = budgeted(opts.budget ?? sharedBudget(settings.baseId));
+  const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
+  const [issued, item, records] = await Promise.all([
+    referenceIssued(reference),
+    readItem(reference),
+    findRecords(table, [reference], 'all', call),
+  ]);
+  const out: Holdings = { reference, issued };
+  if (item) {
+    out.outbox = {
+      createdAt: item.createdAt,
+      attempts: item.attempts,
+      state: item.notBefore ? 'ditahan' : 'menunggu',
+      ...(item.lastError ? { lastError: item.lastError } : {}),
+      fields: item.fields,
+    };
+  }
+  const record = records[0];
+  if (record) out.airtable = { id: record.id, fields: record.fields };
+  return out;
+}
+
+export interface Erasure {
+  reference: string;
+  removed: string[];
+  /** Nothing was held anywhere (already erased, or never issued). */
+  nothing: boolean;
+}
+
+export class LeaseBusy extends Error {}
+
+/**
+ * Deletes a registration everywhere, idempotently. Order matters: the reference's lease first (no
+ * deliverer sends it meanwhile), then the outbox (nothing left to deliver later), then Airtable (which
+ * also catches a record a deliverer sent just before), and only then is the reference marked erased.
+ * If Airtable cannot be reached, the outbox part stands and running it again finishes the job.
+ */
+export async function eraseRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions & { leaseWaitMs?: number } = {}): Promise<Erasure> {
+  const call = budgeted(opts.budget ?? sharedBudget(settings.baseId));
+  const until = Date.now() + (opts.leaseWaitMs ?? 20_000);
+  while (!(await claim(reference, 60_000))) {
+    if (Date.now() > until) throw new LeaseBusy(reference);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  try {
+    const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
+    const records = await findRecords(table, [reference], [COLUMNS.nik], call);
+    const nik = records.map((r) => r.fields[COLUMNS.nik]).find((v): v is string => typeof v === 'string');
+    const key = process.env.NIK_INDEX_KEY;
+    const removed = await eraseFromOutbox(reference, nik && key ? nikHash(nik, key) : undefined);
+    for (let n = 0; n < records.length; n += 10) {
+      const ids = records.slice(n, n + 10).map((r) => r.id);
+      await call(() => table.destroy(ids));
+      removed.push(`Airtable: ${ids.length} baris`);
+    }
+    const wasIssued = await markReferenceErased(reference);
+    if (wasIssued) removed.push('nomor pendaftaran: ditandai dihapus');
+    return { reference, removed, nothing: removed.length === 0 };
+  } finally {
+    await release(reference);
+  }
+}

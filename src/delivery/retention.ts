@@ -1,0 +1,85 @@
+import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
+import { sharedBudget, type Budget } from './airtable-budget';
+import { errorLabel, NO_SLOT } from './deliver';
+import { eraseFromOutbox, markReferenceErased, nikHash } from './outbox';
+
+// The retention period (settings → privacy.retentionMonths): registrations whose process ended without a
+// placement — status "Tidak memenuhi syarat" or "Mengundurkan diri" — are deleted from Airtable once
+// they were registered longer ago than that. Run daily (netlify/functions/privacy-daily.ts), a page of
+// 100 at a time, each page and each deletion of ten through the one Airtable budget. Deleted records no
+// longer match, so a run that stops early resumes where it stopped the next day without keeping a
+// cursor. Only Airtable is read: a registration still waiting in the outbox has status "Baru" there
+// and is never touched.
+
+export const FINAL_STATUSES = ['Tidak memenuhi syarat', 'Mengundurkan diri'] as const;
+
+export interface RetentionReport {
+  deleted: number;
+  calls: number;
+  /** Stopped by its time budget with more to delete, or by Airtable's failure. */
+  unfinished: boolean;
+  error?: string;
+}
+
+/** The moment before which a registration in a final status is deleted: `months` calendar months ago. */
+export function retentionCutoff(months: number, now = Date.now()): Date {
+  const d = new Date(now);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d;
+}
+
+export function retentionFormula(cutoff: Date): string {
+  const statuses = FINAL_STATUSES.map((s) => `{${COLUMNS.status}}=${formulaString(s)}`).join(',');
+  return `AND(OR(${statuses}),IS_BEFORE({${COLUMNS.submittedAt}},DATETIME_PARSE(${formulaString(cutoff.toISOString())})))`;
+}
+
+export async function retentionRun(
+  settings: AirtableSettings,
+  months: number,
+  opts: { budget?: Budget; budgetMs?: number; timeoutMs?: number; now?: number } = {},
+): Promise<RetentionReport> {
+  const { budgetMs = 20_000, timeoutMs = 8_000, now = Date.now() } = opts;
+  const budget = opts.budget ?? sharedBudget(settings.baseId);
+  const started = Date.now();
+  const table = airtableTable(settings, timeoutMs);
+  const report: RetentionReport = { deleted: 0, calls: 0, unfinished: false };
+  const call = async <T>(request: () => Promise<T>): Promise<T> => {
+    if (!(await budget.take(5_000))) throw NO_SLOT;
+    report.calls++;
+    return request();
+  };
+  const formula = retentionFormula(retentionCutoff(months, now));
+  const key = process.env.NIK_INDEX_KEY;
+  try {
+    for (;;) {
+      // A page takes one call and ten deletions at most 2.5 s more: start one only if it can finish.
+      if (Date.now() - started > budgetMs - 3 * timeoutMs) {
+        report.unfinished = true;
+        break;
+      }
+      const page = await call(() =>
+        table.select({ filterByFormula: formula, fields: [COLUMNS.reference, COLUMNS.nik], pageSize: 100, method: 'post' } as never).firstPage(),
+      );
+      if (!page.length) break;
+      for (let n = 0; n < page.length; n += 10) {
+        const batch = page.slice(n, n + 10);
+        await call(() => table.destroy(batch.map((r) => r.id)));
+        report.deleted += batch.length;
+        // What the outbox's indexes still hold about them goes too (no Airtable call).
+        await Promise.all(
+          batch.map(async (r) => {
+            const reference = String(r.get(COLUMNS.reference) ?? '');
+            const nik = r.get(COLUMNS.nik);
+            if (!reference) return;
+            await eraseFromOutbox(reference, typeof nik === 'string' && key ? nikHash(nik, key) : undefined);
+            await markReferenceErased(reference);
+          }),
+        );
+      }
+    }
+  } catch (e) {
+    report.unfinished = true;
+    report.error = errorLabel(e);
+  }
+  return report;
+}

@@ -1,0 +1,245 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { getStore } from '@netlify/blobs';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { airtableSettingsFromEnv, COLUMNS } from '../../src/delivery/airtable';
+import { expireSubmissions, referenceForSubmission } from '../../src/delivery/outbox';
+import { newOutboxKey } from '../../src/delivery/outbox-crypto';
+import { retentionRun } from '../../src/delivery/retention';
+import { registerHandler } from '../../netlify/functions/register';
+import { receiptHandler } from '../../netlify/functions/registration-receipt';
+import registrationsHandler from '../../netlify/functions/registrations';
+import { person } from '../../tools/people';
+import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
+import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
+
+// UU PDP in practice: the outbox is sealed, a preview never touches registrations, the receipt confirms
+// only what was issued, and staff can find and erase one registration everywhere — end to end against
+// the local Blobs server and the Airtable stand-in.
+
+const run = promisify(execFile);
+let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
+beforeAll(async () => {
+  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+});
+afterAll(() => env?.close());
+afterEach(() => {
+  process.env.OUTBOX_KEYS = TEST_OUTBOX_KEYS;
+  vi.restoreAllMocks();
+});
+
+const register = async (p = person()) => {
+  const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) });
+  return { res, body: (await res.json()) as { reference?: string; error?: string }, p };
+};
+const deliver = () => drainAll(airtableSettingsFromEnv()!);
+const recordFor = (reference: string) => env.records().find((r) => r.fields[COLUMNS.reference] === reference);
+const staff = (action: string, reference: string) =>
+  fetch(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ action, reference }) });
+const cli = (action: string, reference: string, out?: string) =>
+  run('node_modules/.bin/tsx', ['tools/registrations.ts', action, reference, ...(out ? ['--out', out] : [])], {
+    env: { ...process.env, SITE_URL: env.site.url, OUTBOX_ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+  });
+const logged = () => vi.spyOn(console, 'log');
+
+describe('the outbox is sealed', () => {
+  it('holds no personal value in clear, names its key, and delivers the opened record', async () => {
+    const { body, p } = await register();
+    const raw = (await getStore({ name: 'registration-outbox', consistency: 'strong' }).get(`item/${body.reference}`, { type: 'text' }))!;
+    for (const value of [p.fullName, p.nik, p.phone.slice(1), p.birthDate]) expect(raw).not.toContain(value);
+    expect(JSON.parse(raw).sealed).toMatchObject({ keyId: 'test1', iv: expect.any(String), tag: expect.any(String) });
+    await deliver();
+    expect(recordFor(body.reference!)?.fields).toMatchObject({ 'Nama lengkap': p.fullName, NIK: p.nik });
+  });
+
+  it('keys rotate: records sealed with the old key are delivered after a new key is put first', async () => {
+    const old = await register();
+    process.env.OUTBOX_KEYS = `${newOutboxKey('test2')},${TEST_OUTBOX_KEYS}`;
+    const fresh = await register();
+    const raw = await getStore({ name: 'registration-outbox', consistency: 'strong' }).get(`item/${fresh.body.reference}`, { type: 'json' });
+    expect(raw.sealed.keyId).toBe('test2');
+    await deliver();
+    expect(recordFor(old.body.reference!)).toBeDefined();
+    expect(recordFor(fresh.body.reference!)).toBeDefined();
+  });
+
+  it('a record whose key was removed is held, not lost, and does not stop the others', async () => {
+    const orphan = await register();
+    process.env.OUTBOX_KEYS = newOutboxKey('test3');
+    const others = [await register(), await register()];
+    const reports = await drainAll(airtableSettingsFromEnv()!, {}, 1);
+    expect(reports[0]?.held).toBe(1);
+    for (const o of others) expect(recordFor(o.body.reference!)).toBeDefined();
+    expect(await waitingReferences()).toEqual([orphan.body.reference]);
+    process.env.OUTBOX_KEYS = `${newOutboxKey('test3')},${TEST_OUTBOX_KEYS}`;
+    await drainAll(airtableSettingsFromEnv()!, { ignoreBackoff: true });
+    expect(recordFor(orphan.body.reference!)).toBeDefined();
+  });
+
+  it('without a key, registration answers 503 in the person\'s language, logs why, and stores nothing', async () => {
+    process.env.OUTBOX_KEYS = '';
+    const log = logged();
+    const writesBefore = env.blobRequests.filter((r) => r.type === 'set').length;
+    const { res, body } = await register();
+    expect(res.status).toBe(503);
+    expect(body.error).toMatch(/Layanan pendaftaran sedang bermasalah/);
+    expect(log.mock.calls.flat().join('\n')).toContain('register.outbox_key_missing');
+    expect(env.blobRequests.filter((r) => r.type === 'set').length).toBe(writesBefore);
+    // Delivery without the key touches nothing either.
+    expect(await deliver().then(() => 'ran')).toBe('ran');
+  });
+
+  it('a malformed key counts as none', async () => {
+    process.env.OUTBOX_KEYS = 'k:dG9vLXNob3J0';
+    expect((await register()).res.status).toBe(503);
+  });
+});
+
+describe('a Deploy Preview or branch deploy never touches registrations', () => {
+  const preview = { deploy: { context: 'deploy-preview', id: 'x', published: false } } as never;
+  const branch = { deploy: { context: 'branch-deploy', id: 'x', published: false } } as never;
+
+  it.each([['deploy-preview', preview], ['branch-deploy', branch]])('%s: registration is off with a clear page, and nothing is written', async (_name, context) => {
+    const site = await import('../../src/site-data');
+    const handler = registerHandler(site.builtSiteData);
+    const writesBefore = env.blobRequests.length;
+    const form = new URLSearchParams({ fullName: 'Uji Coba', consent: 'yes' });
+    const res = await handler(new Request(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }), context);
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('versi pratinjau situs');
+    expect(env.blobRequests.length).toBe(writesBefore);
+  });
+
+  it('its receipt confirms nothing and its staff endpoint does not exist', async () => {
+    const { body } = await register();
+    const site = await import('../../src/site-data');
+    const receipt = await receiptHandler(site.builtSiteData)(new Request(`${env.site.url}/daftar/terima-kasih/?ref=${body.reference}`), preview);
+    expect(receipt.status).toBe(404);
+    const req = new Request(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify({ action: 'find', reference: body.reference }) });
+    expect((await registrationsHandler(req, preview)).status).toBe(404);
+  });
+});
+
+describe('the receipt confirms only references this site issued', () => {
+  const receipt = (ref: string) => fetch(`${env.site.url}/daftar/terima-kasih/?ref=${ref}`);
+  const neutral = async (res: Response, ref: string) => (await res.text()).replaceAll(ref, 'REF');
+
+  it('issued: 200 "received"; never issued and erased: the same neutral 404', async () => {
+    const { body } = await register();
+    const issued = await receipt(body.reference!);
+    expect(issued.status).toBe(200);
+    expect(await issued.text()).toContain('sudah diterima');
+
+    const never = await receipt('SRG-ZZZZZZ');
+    expect(never.status).toBe(404);
+    const neverText = await neutral(never, 'SRG-ZZZZZZ');
+    expect(neverText).toContain('Nomor pendaftaran tidak dikenal');
+    expect(neverText).toContain('jangan membayar');
+    expect(neverText).not.toContain('sudah diterima');
+
+    expect((await staff('erase', body.reference!)).status).toBe(200);
+    const erased = await receipt(body.reference!);
+    expect(erased.status).toBe(404);
+    expect(await neutral(erased, body.reference!)).toBe(neverText);
+  });
+});
+
+describe('rights in minutes: registrations:find and registrations:erase', () => {
+  it('find shows a waiting registration from the outbox, then the delivered one from Airtable, as text and as JSON', async () => {
+    const p = person({ email: 'uji@contoh.id' });
+    const { body } = await register(p);
+    const ref = body.reference!;
+    const waiting = await cli('find', ref, `/tmp/find-${ref}.json`);
+    expect(waiting.stdout).toContain(`Nomor pendaftaran ${ref}`);
+    expect(waiting.stdout).toMatch(/Di outbox \(belum sampai di Airtable; menunggu/);
+    expect(waiting.stdout).toContain(`Nama lengkap: ${p.fullName}`);
+    await deliver();
+    const delivered = await cli('find', ref, `/tmp/find-${ref}.json`);
+    expect(delivered.stdout).toMatch(/Di Airtable \(baris rec/);
+    expect(delivered.stdout).not.toContain('Di outbox');
+    const json = JSON.parse(await readFile(`/tmp/find-${ref}.json`, 'utf8'));
+    expect(json).toMatchObject({ reference: ref, issued: true, airtable: { fields: { NIK: p.nik, Email: 'uji@contoh.id', 'Versi persetujuan': env.config.consent.version } } });
+    await rm(`/tmp/find-${ref}.json`);
+  });
+
+  it('erase removes a delivered and a waiting registration everywhere; a later delivery run sends nothing of them; a second erase finds nothing', async () => {
+    await clearOutbox();
+    const delivered = await register();
+    await deliver();
+    const submissionId = crypto.randomUUID();
+    const waiting = await register(Object.assign(person(), { submissionId }) as never);
+    expect(await referenceForSubmission(submissionId)).toBe(waiting.body.reference);
+    const kept = await register();
+
+    const first = await cli('erase', delivered.body.reference!);
+    expect(first.stdout).toMatch(/dihapus dari:[\s\S]*Airtable: 1 baris[\s\S]*ditandai dihapus/);
+    const second = await cli('erase', waiting.body.reference!);
+    expect(second.stdout).toMatch(/outbox: menunggu \(due\)/);
+    expect(second.stdout).toMatch(/idempotensi/);
+    expect(await referenceForSubmission(submissionId)).toBeUndefined();
+
+    await deliver();
+    expect(recordFor(delivered.body.reference!)).toBeUndefined();
+    expect(recordFor(waiting.body.reference!)).toBeUndefined();
+    expect(recordFor(kept.body.reference!)).toBeDefined();
+
+    const again = await cli('erase', waiting.body.reference!);
+    expect(again.stdout).toMatch(/tidak ada yang tersimpan/);
+    const found = (await (await staff('find', delivered.body.reference!)).json()) as Record<string, unknown>;
+    expect(found).toEqual({ reference: delivered.body.reference, issued: false });
+  });
+
+  it('refuses a malformed reference and a wrong token without touching anything', async () => {
+    expect((await staff('erase', 'SRG-1')).status).toBe(422);
+    const res = await fetch(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: 'Bearer salah' }, body: '{}' });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('the daily retention run', () => {
+  it('deletes only final-status records older than the period, page by page under the budget; nothing waiting in the outbox', async () => {
+    const table = env.records();
+    table.length = 0;
+    const now = Date.parse('2026-11-29T00:00:00Z');
+    const old = '2026-01-15T03:00:00.000Z';
+    const recent = '2026-10-01T03:00:00.000Z';
+    // 20,000 records as a year of registrations leaves them; 250 are due for deletion.
+    for (let i = 0; i < 20_000; i++) {
+      const status = i % 80 === 0 ? 'Tidak memenuhi syarat' : i % 80 === 1 ? 'Mengundurkan diri' : i % 80 === 2 ? 'Tidak memenuhi syarat' : 'Baru';
+      const submitted = i % 80 === 2 ? recent : old;
+      table.push({ id: `recT${i}`, createdTime: submitted, fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: submitted } } as never);
+    }
+    const due = table.filter((r) => (r.fields[COLUMNS.status] !== 'Baru') && r.fields[COLUMNS.submittedAt] === old).length;
+    expect(due).toBe(500);
+    const waiting = await register();
+
+    const started = Date.now();
+    const report = await retentionRun(airtableSettingsFromEnv()!, 6, { now, budgetMs: 120_000 });
+    expect(report).toMatchObject({ deleted: 500, unfinished: false });
+    // Five pages of 100 (and a last empty one) and fifty deletions of ten.
+    expect(report.calls).toBe(6 + 50);
+    expect(env.records()).toHaveLength(19_500);
+    expect(env.records().filter((r) => r.fields[COLUMNS.status] !== 'Baru').every((r) => r.fields[COLUMNS.submittedAt] === recent)).toBe(true);
+    expect(await waitingReferences()).toContain(waiting.body.reference);
+    // Paced by the shared budget: never more than 5 calls within a second.
+    const at = env.standin.requests.filter((r) => r.at >= started && r.path.includes('/v0/app')).map((r) => r.at);
+    expect(at).toHaveLength(report.calls);
+    for (let i = 5; i < at.length; i++) expect(at[i]! - at[i - 5]!).toBeGreaterThanOrEqual(1000);
+  });
+});
+
+describe('idempotency entries expire', () => {
+  it('entries of days that ended more than 24 hours ago are deleted, a bounded number a run; recent ones still answer', async () => {
+    const store = getStore({ name: 'registration-submissions', consistency: 'strong' });
+    for (let i = 0; i < 30; i++) await store.setJSON(`20261101/id/${crypto.randomUUID()}`, { reference: 'SRG-OLD234', at: Date.parse('2026-11-01T05:00:00Z') });
+    const id = crypto.randomUUID();
+    const fresh = await register(Object.assign(person(), { submissionId: id }) as never);
+    const first = await expireSubmissions(20);
+    expect(first).toEqual({ deleted: 20, unfinished: true });
+    const second = await expireSubmissions(20);
+    expect(second.deleted).toBeGreaterThanOrEqual(10);
+    expect((await store.list({ prefix: '20261101/' })).blobs).toHaveLength(0);
+    expect(await referenceForSubmission(id)).toBe(fresh.body.reference);
+  });
+});

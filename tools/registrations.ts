@@ -1,0 +1,62 @@
+// npm run registrations:find -- SRG-XXXXXX   everything held about one registration: a readable
+//                                            summary here, and the same as JSON in a file (for the
+//                                            person's copy, UU PDP Pasal 7 and 13)
+// npm run registrations:erase -- SRG-XXXXXX  deletes it everywhere; prints what was removed
+// Asks the running site (default http://localhost:4321, or SITE_URL) through /api/registrations with
+// OUTBOX_ADMIN_TOKEN. Staff guide: docs/airtable.md ("Hak pemilik data").
+import { writeFile } from 'node:fs/promises';
+import type { Erasure, Holdings } from '../src/delivery/registration-rights';
+import { LOCAL_OUTBOX_TOKEN } from './airtable-standin/local';
+
+const [action, reference = '', ...rest] = process.argv.slice(2);
+const outIndex = rest.indexOf('--out');
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const token = process.env.OUTBOX_ADMIN_TOKEN ?? LOCAL_OUTBOX_TOKEN;
+
+if ((action !== 'find' && action !== 'erase') || !reference) {
+  console.error('Pakai: npm run registrations:find -- SRG-XXXXXX   atau   npm run registrations:erase -- SRG-XXXXXX');
+  process.exit(2);
+}
+
+const res = await fetch(new URL('/api/registrations', site), {
+  method: 'POST',
+  headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+  body: JSON.stringify({ action, reference }),
+}).catch(() => undefined);
+if (!res) {
+  console.error(`${site} tidak bisa dihubungi: jalankan npm start dulu, atau atur SITE_URL.`);
+  process.exit(1);
+}
+const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+if (!res.ok) {
+  console.error(res.status === 404 ? `${site} menjawab 404: periksa OUTBOX_ADMIN_TOKEN.` : `Gagal (${res.status}): ${String(body.error ?? '')}`);
+  process.exit(1);
+}
+
+const lines = (fields: Record<string, unknown>) =>
+  Object.entries(fields).map(([k, v]) => `    ${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`);
+
+if (action === 'find') {
+  const h = body as unknown as Holdings;
+  const out = [`Nomor pendaftaran ${h.reference}`];
+  if (!h.outbox && !h.airtable) {
+    out.push(h.issued ? '  Tidak ada data tersimpan untuk nomor ini.' : '  Nomor ini tidak pernah diberikan situs ini, atau datanya sudah dihapus. Tidak ada data tersimpan.');
+  }
+  if (h.outbox) {
+    out.push(`  Di outbox (belum sampai di Airtable; ${h.outbox.state}, diterima ${h.outbox.createdAt}${h.outbox.lastError ? `, ditolak: ${h.outbox.lastError}` : ''}):`, ...lines(h.outbox.fields));
+  }
+  if (h.airtable) out.push(`  Di Airtable (baris ${h.airtable.id}):`, ...lines(h.airtable.fields));
+  console.log(out.join('\n'));
+  if (h.outbox || h.airtable) {
+    const file = outIndex >= 0 ? rest[outIndex + 1]! : `data-${h.reference}.json`;
+    await writeFile(file, `${JSON.stringify(h, null, 2)}\n`, { mode: 0o600 });
+    console.log(`\nSalinan JSON: ${file} — berikan kepada pemilik data lewat saluran resmi, lalu hapus berkas ini.`);
+  }
+} else {
+  const e = body as unknown as Erasure;
+  console.log(
+    e.nothing
+      ? `${e.reference}: tidak ada yang tersimpan (sudah dihapus sebelumnya, atau nomor ini tidak pernah diberikan).`
+      : `${e.reference} dihapus dari:\n${e.removed.map((r) => `  - ${r}`).join('\n')}`,
+  );
+}
