@@ -59,6 +59,7 @@ export function seal(fields: AirtableFields, reference: string, keys: OutboxKeys
 }
 
 export function open(sealed: Sealed, reference: string, keys: OutboxKeys): AirtableFields {
+  if (!sealed || typeof sealed !== 'object' || typeof sealed.data !== 'string') throw new OutboxKeyError('OUTBOX_SEAL_BROKEN');
   const key = keys.keys.get(sealed.keyId);
   if (!key) throw new OutboxKeyError('OUTBOX_KEY_UNKNOWN');
   try {

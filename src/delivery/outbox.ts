@@ -144,8 +144,11 @@ export async function readRecord(reference: string): Promise<OutboxRecord | unde
 
 /** The record with its fields opened; throws OutboxKeyError when its key is not configured or the seal is broken. */
 export async function readItem(reference: string): Promise<OutboxItem | undefined> {
-  const stored = (await outbox().get(itemKey(reference), { type: 'json' })) as StoredItem | null;
+  const stored = (await outbox().get(itemKey(reference), { type: 'json' })) as (StoredItem & { fields?: AirtableFields }) | null;
   if (!stored) return undefined;
+  // Accepted before the outbox was sealed: sealed now, so every later write keeps it sealed.
+  if (!stored.sealed && stored.fields) return { ...stored, fields: stored.fields, sealed: seal(stored.fields, stored.reference, keys()) };
+  if (!stored.sealed) throw new OutboxKeyError('OUTBOX_SEAL_BROKEN');
   return { ...stored, fields: open(stored.sealed, stored.reference, keys()) };
 }
 

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { getStore } from '@netlify/blobs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { airtableSettingsFromEnv, COLUMNS } from '../../src/delivery/airtable';
-import { expireSubmissions, referenceForSubmission } from '../../src/delivery/outbox';
+import { dueKey, expireSubmissions, referenceForSubmission } from '../../src/delivery/outbox';
 import { newOutboxKey } from '../../src/delivery/outbox-crypto';
 import { retentionRun } from '../../src/delivery/retention';
 import { registerHandler } from '../../netlify/functions/register';
@@ -75,6 +75,27 @@ describe('the outbox is sealed', () => {
     process.env.OUTBOX_KEYS = `${newOutboxKey('test3')},${TEST_OUTBOX_KEYS}`;
     await drainAll(airtableSettingsFromEnv()!, { ignoreBackoff: true });
     expect(recordFor(orphan.body.reference!)).toBeDefined();
+  });
+
+  it('a damaged record is held; one written before sealing is sealed on its first read and delivered', async () => {
+    await clearOutbox();
+    const store = getStore({ name: 'registration-outbox', consistency: 'strong' });
+    const createdAt = new Date().toISOString();
+    const damaged = { reference: 'SRG-RUSAK2', createdAt, attempts: 0, sealed: { keyId: 'test1', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', data: 'AAAA' } };
+    const p = person();
+    const legacy = { reference: 'SRG-LAMA23', createdAt, attempts: 0, fields: { [COLUMNS.reference]: 'SRG-LAMA23', 'Nama lengkap': p.fullName, NIK: p.nik, Status: 'Baru' } };
+    for (const item of [damaged, legacy]) {
+      await store.setJSON(`item/${item.reference}`, item);
+      await store.set(dueKey(item), '');
+    }
+    const fresh = await register();
+    const [report] = await drainAll(airtableSettingsFromEnv()!, {}, 1);
+    expect(report).toMatchObject({ delivered: 2, held: 1 });
+    expect(recordFor('SRG-LAMA23')?.fields.NIK).toBe(p.nik);
+    expect(recordFor(fresh.body.reference!)).toBeDefined();
+    expect(await waitingReferences()).toEqual(['SRG-RUSAK2']);
+    expect((await store.get('item/SRG-RUSAK2', { type: 'json' })).lastError).toBe('OUTBOX_SEAL_BROKEN');
+    await clearOutbox();
   });
 
   it('without a key, registration answers 503 in the person\'s language, logs why, and stores nothing', async () => {

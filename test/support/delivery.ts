@@ -1,6 +1,6 @@
 import type { AirtableSettings } from '../../src/delivery/airtable';
 import { drainOutbox, type DrainOptions, type DrainReport } from '../../src/delivery/drain';
-import { allEntries, dropEntry, flagTaskDone, flagTasks, readItem, removeItem, type OutboxItem } from '../../src/delivery/outbox';
+import { allEntries, dropEntry, flagTaskDone, flagTasks, readItem, readRecord, removeItem, type OutboxItem } from '../../src/delivery/outbox';
 import { currentPause } from '../../src/delivery/pause';
 
 /** Short pauses, matching the stand-in's short penalty in tests (Airtable's are 30 s and 5 s doubling). */
@@ -37,7 +37,7 @@ export async function clearOutbox(): Promise<void> {
   for (let i = 0; i < entries.length; i += 100) {
     await Promise.all(
       entries.slice(i, i + 100).map(async (e) => {
-        const item = await readItem(e.reference);
+        const item = await readRecord(e.reference);
         await (item ? removeItem(item) : dropEntry(e));
       }),
     );
