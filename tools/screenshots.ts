@@ -1,5 +1,6 @@
 // Screenshots of key pages at phone and desktop width, for people to look at (not an assertion).
 // Usage: npm run screenshots -- [path ...]   (writes test-results/screenshots/*.png)
+// The built site by default; SITE_URL=http://localhost:4321 shoots the running `npm start` (function pages).
 import { mkdir } from 'node:fs/promises';
 import { launchBrowser, viewports } from './browser';
 import { serveSite } from './static-server';
@@ -8,7 +9,7 @@ const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
 const targets = paths.length ? paths : ['/', '/tujuan/jepang/', '/tanya-jawab/', '/en/'];
 const out = 'test-results/screenshots';
 await mkdir(out, { recursive: true });
-const site = await serveSite('dist');
+const site = process.env.SITE_URL ? { url: process.env.SITE_URL, close: async () => {} } : await serveSite('dist');
 const browser = await launchBrowser();
 for (const [name, viewport] of Object.entries(viewports)) {
   const context = await browser.newContext({ viewport });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { formatLaunch, launchItems, readSettings } from '../../../tools/launch-check';
+import { newOutboxKey } from '../../../src/delivery/outbox-crypto';
+
+const readyEnv = {
+  AIRTABLE_TOKEN: 'patSynthetic.token',
+  AIRTABLE_BASE_ID: 'appSynthetic01',
+  NIK_INDEX_KEY: 'x'.repeat(44),
+  OUTBOX_KEYS: newOutboxKey('k1'),
+  OUTBOX_ADMIN_TOKEN: 'y'.repeat(32),
+  BUILD_HOOK_URL: 'https://api.netlify.com/build_hooks/synthetic',
+  URL: 'https://kerja-luar-negeri.example.go.id',
+  CMS_LOGIN_READY: '1',
+};
+
+describe('npm run check:launch', () => {
+  it('lists exactly what is empty today: every contact, complaint channel and privacy fact, and every production setting', async () => {
+    const items = launchItems(await readSettings(), {});
+    expect(items.filter((i) => !i.ok).map((i) => i.what)).toEqual(items.map((i) => i.what));
+    expect(items.map((i) => i.what)).toEqual(expect.arrayContaining(['Kunci enkripsi kotak keluar', 'Pejabat pelindungan data pribadi (nama atau jabatan)', 'Hotline pengaduan KP2MI']));
+    expect(formatLaunch(items)).toMatch(/Belum siap: 21 hal/);
+  });
+
+  it('with production settings in the environment, only the content facts remain', async () => {
+    const missing = launchItems(await readSettings(), readyEnv).filter((i) => !i.ok);
+    expect(missing.every((i) => i.where.startsWith('CMS'))).toBe(true);
+    expect(missing).toHaveLength(13);
+  });
+
+  it('a filled-in site is ready', async () => {
+    const settings = await readSettings();
+    Object.assign(settings.contact, { address: 'Jl. Contoh No. 1', phone: '0254 000000', whatsapp: '0812 0000 0000', email: 'info@contoh.go.id', hours: { id: 'Senin–Jumat', en: 'Monday–Friday' } });
+    Object.assign(settings.reporting, { hotline: '0800 000', whatsapp: '0812 0000 0001', website: 'https://contoh.go.id' });
+    Object.assign(settings.privacy.controller, { address: 'Jl. Contoh No. 1', email: 'pdp@contoh.go.id' });
+    Object.assign(settings.privacy.officer, { name: 'Kepala Bidang Contoh', email: 'dpo@contoh.go.id' });
+    settings.privacy.retentionMonths = 12;
+    const items = launchItems(settings, readyEnv);
+    expect(items.filter((i) => !i.ok)).toEqual([]);
+    expect(formatLaunch(items)).toMatch(/Semua siap/);
+  });
+
+  it.each([
+    ['a malformed outbox key', { OUTBOX_KEYS: 'k1:pendek' }, 'Kunci enkripsi kotak keluar'],
+    ['a localhost address', { URL: 'http://localhost:4321' }, 'Alamat publik situs (https, bukan localhost)'],
+    ['a short NIK index key', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci indeks NIK ganda'],
+  ])('%s is not ready', async (_why, change, what) => {
+    const items = launchItems(await readSettings(), { ...readyEnv, ...change });
+    expect(items.find((i) => i.what === what)?.ok).toBe(false);
+  });
+});

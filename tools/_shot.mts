@@ -1,0 +1,12 @@
+import { launchBrowser } from './browser';
+import { serveSite } from './static-server';
+const [path, out, width, y, h] = process.argv.slice(2);
+const site = path!.startsWith('http') ? { url: '', close: async () => {} } : await serveSite('dist');
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ viewport: { width: Number(width), height: Number(h) } })).newPage();
+await page.goto(site.url + path!, { waitUntil: 'load' });
+await page.waitForTimeout(300);
+await page.evaluate((y) => window.scrollTo(0, y), Number(y));
+await page.screenshot({ path: out! });
+await browser.close();
+await site.close();

@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { collectionDefs, type Settings } from '../src/content/schemas';
+import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
+
+// What must exist before the site goes live, each with where to fix it. `npm run check:launch` prints
+// it (tools/check-launch.ts); docs/launch.md walks the officer through it. Content facts are read from
+// content/settings/site.yaml; production settings from the environment the check runs in (Netlify's
+// build, or `netlify env:exec` / exported variables on a staff machine).
+
+export interface LaunchItem {
+  /** What is checked, in Indonesian. */
+  what: string;
+  ok: boolean;
+  /** Where to fix it. */
+  where: string;
+}
+
+const CMS = (path: string) => `CMS → Pengaturan situs → ${path}`;
+const NETLIFY = (name: string) => `Netlify → Site configuration → Environment variables → ${name}`;
+
+export function launchItems(settings: Settings, env: Record<string, string | undefined>): LaunchItem[] {
+  const { contact, reporting, privacy } = settings;
+  const has = (v: unknown) => v !== undefined && v !== null && v !== '';
+  const url = env.URL ?? '';
+  return [
+    { what: 'Alamat kantor', ok: has(contact.address), where: CMS('Kontak bantuan → Alamat kantor') },
+    { what: 'Telepon kantor', ok: has(contact.phone), where: CMS('Kontak bantuan → Telepon') },
+    { what: 'WhatsApp resmi', ok: has(contact.whatsapp), where: CMS('Kontak bantuan → WhatsApp resmi') },
+    { what: 'Email resmi', ok: has(contact.email), where: CMS('Kontak bantuan → Email resmi') },
+    { what: 'Jam layanan (Indonesia dan Inggris)', ok: has(contact.hours.id) && has(contact.hours.en), where: CMS('Kontak bantuan → Jam layanan') },
+    { what: 'Hotline pengaduan KP2MI', ok: has(reporting.hotline), where: CMS('Saluran pengaduan nasional → Nomor pengaduan') },
+    { what: 'WhatsApp pengaduan KP2MI', ok: has(reporting.whatsapp), where: CMS('Saluran pengaduan nasional → WhatsApp pengaduan') },
+    { what: 'Situs pengaduan / SISKOP2MI', ok: has(reporting.website), where: CMS('Saluran pengaduan nasional → Alamat situs pengaduan') },
+    { what: 'Alamat pengendali data pribadi', ok: has(privacy.controller.address), where: CMS('Pelindungan data pribadi → Pengendali → Alamat') },
+    { what: 'Email atau telepon pengendali untuk permintaan data pribadi', ok: has(privacy.controller.email) || has(privacy.controller.phone), where: CMS('Pelindungan data pribadi → Pengendali') },
+    { what: 'Pejabat pelindungan data pribadi (nama atau jabatan)', ok: has(privacy.officer.name), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
+    { what: 'Kontak pejabat pelindungan data pribadi', ok: has(privacy.officer.email) || has(privacy.officer.phone), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
+    { what: 'Lama penyimpanan data (bulan)', ok: has(privacy.retentionMonths), where: CMS('Pelindungan data pribadi → Lama penyimpanan') },
+    { what: 'Token Airtable', ok: has(env.AIRTABLE_TOKEN), where: NETLIFY('AIRTABLE_TOKEN') },
+    { what: 'Base Airtable', ok: /^app\w+$/.test(env.AIRTABLE_BASE_ID ?? ''), where: NETLIFY('AIRTABLE_BASE_ID') },
+    { what: 'Kunci indeks NIK ganda', ok: (env.NIK_INDEX_KEY ?? '').length >= 32, where: `${NETLIFY('NIK_INDEX_KEY')} (32 karakter acak atau lebih)` },
+    { what: 'Kunci enkripsi kotak keluar', ok: !!outboxKeysFromEnv(env), where: `${NETLIFY('OUTBOX_KEYS')} (format id:kunci, kunci 32 bita base64)` },
+    { what: 'Token petugas (status kotak keluar, hak pemilik data)', ok: (env.OUTBOX_ADMIN_TOKEN ?? '').length >= 24, where: `${NETLIFY('OUTBOX_ADMIN_TOKEN')} (24 karakter acak atau lebih)` },
+    { what: 'Build hook untuk pembaruan harian lowongan', ok: /^https:\/\/api\.netlify\.com\/build_hooks\//.test(env.BUILD_HOOK_URL ?? ''), where: `Netlify → Site configuration → Build hooks, lalu ${NETLIFY('BUILD_HOOK_URL')}` },
+    { what: 'Alamat publik situs (https, bukan localhost)', ok: /^https:\/\//.test(url) && !/localhost|127\.0\.0\.1/.test(url), where: 'Netlify → Domain management (Netlify mengisi URL sendiri saat build)' },
+    { what: 'Login CMS untuk petugas', ok: env.CMS_LOGIN_READY === '1', where: 'Nyalakan login CMS (docs/cms.md), lalu isi CMS_LOGIN_READY=1 di Environment variables sebagai tanda sudah diperiksa' },
+  ];
+}
+
+export async function readSettings(root = 'content'): Promise<Settings> {
+  const raw = parseYaml(await readFile(`${root}/settings/site.yaml`, 'utf8'));
+  return collectionDefs.settings.schema.parse(raw);
+}
+
+export function formatLaunch(items: LaunchItem[]): string {
+  const missing = items.filter((i) => !i.ok);
+  const lines = items.map((i) => `${i.ok ? '  ✓' : '  ✗'} ${i.what}${i.ok ? '' : `\n      → ${i.where}`}`);
+  return [
+    `Pemeriksaan peluncuran: ${items.length - missing.length} dari ${items.length} siap.`,
+    ...lines,
+    missing.length ? `\nBelum siap: ${missing.length} hal di atas (✗) harus diisi sebelum situs diluncurkan. Panduan: docs/launch.md` : '\nSemua siap untuk peluncuran.',
+  ].join('\n');
+}
