@@ -11,6 +11,7 @@ import { receiptHandler } from '../netlify/functions/registration-receipt';
 import { eligibilityHandler } from '../netlify/functions/eligibility';
 import registrationsHandler from '../netlify/functions/registrations';
 import outboxHandler from '../netlify/functions/outbox';
+import { statusHandler } from '../netlify/functions/status';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
@@ -70,6 +71,7 @@ export async function startRegistrationEnv(
     ['/api/register', registerHandler(siteData)],
     ['/api/cek-kelayakan', eligibilityHandler(siteData)],
     ['/api/registrations', registrationsHandler],
+    ['/api/cek-status', statusHandler(siteData)],
     ['/api/outbox', outboxHandler],
     ...receiptPaths.map((p) => [p, receipt] as const),
   ]);

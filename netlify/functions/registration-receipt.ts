@@ -10,7 +10,7 @@ import { isReference, receiptLocation } from '../../src/registration/reference';
 import { page, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
-import { referenceIssued } from '../../src/delivery/outbox';
+import { referenceIssue } from '../../src/delivery/outbox';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import type { SiteData } from '../../src/site-data/types';
 
@@ -24,9 +24,9 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     const shell = site.shells.receipt[lang];
     const ref = (url.searchParams.get('ref') ?? '').toUpperCase();
     // A preview never reads production's references: it knows none.
-    const known = isReference(ref) && handlesRegistrations(context) && (await referenceIssued(ref).catch(() => undefined));
-    if (known === undefined) return plain(503, lang, 'reg.error.unavailable');
-    if (!known) {
+    const issue = isReference(ref) && handlesRegistrations(context) ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
+    if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
+    if (!issue.issued) {
       const content =
         `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
         `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
@@ -34,7 +34,12 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
       return page(shell, 404, { content, titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `, languageSwitch: sectionPath(other, 'registerThanks') });
     }
     return page(shell, 200, {
-      content: renderReceipt(lang, ref, site.config.nextSteps[lang]),
+      content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
+        issuedAt: issue.at,
+        statusUrl: new URL(sectionPath(lang, 'status'), url).href,
+        statusPath: sectionPath(lang, 'status'),
+        stagesPath: sectionPath(lang, 'stages'),
+      }),
       titlePrefix: `${ref} — `,
       languageSwitch: receiptLocation(other, ref),
     });

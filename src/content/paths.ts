@@ -12,6 +12,8 @@ export const sections = {
   search: { id: 'cari', en: 'search' },
   register: { id: 'daftar', en: 'register' },
   registerThanks: { id: 'daftar/terima-kasih', en: 'register/thank-you' },
+  status: { id: 'cek-status', en: 'check-status' },
+  stages: { id: 'tahapan', en: 'stages' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 type Section = keyof typeof sections;

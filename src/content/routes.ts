@@ -24,6 +24,8 @@ type View =
   | { kind: 'vacancy'; entry: CollectionEntry<'vacancies'>; names: Names }
   | { kind: 'eligibility' }
   | { kind: 'search' }
+  | { kind: 'status' }
+  | { kind: 'stages' }
   | { kind: 'register'; vacancy?: CollectionEntry<'vacancies'> };
 
 /** Display names of destinations and sectors in one language, by key. */
@@ -121,6 +123,8 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
   const tools = [
     { kind: 'eligibility', title: t(lang, 'eligibility.title'), description: t(lang, 'eligibility.description') },
     { kind: 'search', title: t(lang, 'search.title'), description: t(lang, 'search.description') },
+    { kind: 'status', title: t(lang, 'status.title'), description: t(lang, 'status.description') },
+    { kind: 'stages', title: t(lang, 'stages.title'), description: t(lang, 'stages.description') },
   ] as const;
   for (const { kind, title, description } of tools) {
     routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });

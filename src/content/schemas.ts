@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { educationValues } from '../shared/education';
 import { SLUG } from '../shared/patterns';
 import { WEB_PROTOCOL } from '../shared/safe-url';
+import { STATUS_CHOICES } from '../shared/registration-status';
 
 // Staff read these messages (in the build log and `npm run check:content`): Indonesian, not English.
 z.config(z.locales.id());
@@ -148,6 +149,16 @@ const settingsSchema = z.strictObject({
       website: blankable(webUrl()),
     })
     .default({ hotline: undefined, whatsapp: undefined, website: undefined }),
+  /**
+   * What each Airtable status means to the applicant: the status check (/cek-status/) and the road-ahead
+   * page (/tahapan/) both show these, in this order, so they never disagree. No durations unless the
+   * program has published them.
+   */
+  applicantStatus: z.strictObject({
+    stages: z
+      .array(z.strictObject({ status: z.enum(STATUS_CHOICES), title: localized(80), meaning: localized(500), todo: localized(500), next: optionalLocalized(300) }))
+      .refine((list) => STATUS_CHOICES.every((s) => list.filter((x) => x.status === s).length === 1), { message: `setiap status harus ada tepat sekali: ${STATUS_CHOICES.join(', ')}` }),
+  }),
   /**
    * The facts UU PDP asks the privacy notice to state (src/components/PrivacyFacts.astro shows them
    * beside the notice's text). Contacts and the retention period stay empty until the city decides

@@ -31,9 +31,11 @@ export function nextAllowed(times: number[], now: number): number {
 
 /**
  * Reserves the next free slot, not before `earliest`, and returns its time; undefined when it could
- * not within `tries` (the caller leaves the work to a later run).
+ * not within `tries` (the caller leaves the work to a later run), or when the next free slot is after
+ * `latest` — then nothing is reserved, so a caller that will not wait (a status check) costs the others
+ * no slot.
  */
-async function reserve(baseId: string, earliest: number, tries: number): Promise<number | undefined> {
+async function reserve(baseId: string, earliest: number, tries: number, latest = Infinity): Promise<number | undefined> {
   const s = store();
   for (let attempt = 0; attempt < tries; attempt++) {
     const owner = randomUUID();
@@ -42,6 +44,7 @@ async function reserve(baseId: string, earliest: number, tries: number): Promise
     const current = etag ? ((await s.get(baseId, { type: 'json' })) as Schedule | null) : null;
     const times = current?.times ?? [];
     const start = Math.max(earliest, nextAllowed(times, Date.now()));
+    if (start > latest) return undefined;
     const value: Schedule = { times: [...times, start].slice(-CALLS_PER_WINDOW), owner };
     const written = etag ? await s.setJSON(baseId, value, { onlyIfMatch: etag }) : await s.setJSON(baseId, value, { onlyIfNew: true });
     if (written.modified) {
@@ -71,8 +74,8 @@ export function airtableBudget(baseId: string): Budget {
   return {
     take(maxWaitMs = Infinity) {
       const turn = queue.then(async () => {
-        const at = await reserve(baseId, nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50);
-        if (at === undefined || at - Date.now() > maxWaitMs) return false;
+        const at = await reserve(baseId, nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50, Date.now() + maxWaitMs);
+        if (at === undefined) return false;
         await sleep(at - Date.now());
         sent.push(Date.now());
         if (sent.length > CALLS_PER_WINDOW) sent.shift();

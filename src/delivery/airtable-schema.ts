@@ -40,5 +40,5 @@ export function registrationTableFields(lists: ChoiceLists): AirtableFieldSpec[]
 
 /** The column names in table order (the choices do not matter for names): the CSV export's header. */
 export function registrationColumns(): string[] {
-  return registrationTableFields({ destinations: [], sectors: [] }).map((f) => f.name);
+  return registrationTableFields({ destinations: [], sectors: [], vacancies: [] }).map((f) => f.name);
 }

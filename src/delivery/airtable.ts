@@ -6,15 +6,7 @@ import type { Locale } from '../i18n';
 
 // Everything that knows Airtable's column names and the SDK's settings.
 
-export const STATUS_CHOICES = [
-  'Baru',
-  'Dihubungi',
-  'Seleksi',
-  'Pelatihan bahasa',
-  'Siap berangkat',
-  'Tidak memenuhi syarat',
-  'Mengundurkan diri',
-] as const;
+export { STATUS_CHOICES } from '../shared/registration-status';
 
 export const COLUMNS = {
   reference: 'Referensi',
@@ -25,6 +17,7 @@ export const COLUMNS = {
   consentLanguage: 'Bahasa persetujuan',
   duplicateNik: 'NIK ganda',
   nik: 'NIK',
+  birthDate: 'Tanggal lahir',
 } as const;
 
 /** The language the person read the form (and its consent text) in, as staff read it. */

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { getStore } from '@netlify/blobs';
 import type { AirtableFields } from './airtable';
 import { newReference } from '../registration/reference';
+import { forgetCachedStatus } from './status-cache';
 import { open, OutboxKeyError, outboxKeysFromEnv, seal, type OutboxKeys, type Sealed } from './outbox-crypto';
 
 // Durable first: an accepted registration is written here (strong consistency) before the person is
@@ -203,18 +204,23 @@ export async function allEntries(): Promise<{ due: QueueEntry[]; held: QueueEntr
 }
 
 /**
- * Reserves a reference for good (a create-only write; the entry holds nothing but the key), so a
+ * Reserves a reference for good (a create-only write holding only the time it was issued), so a
  * reference is never given twice — not even after the first one was delivered and left the outbox,
  * where the delivery's lookup would otherwise mistake the newcomer for an earlier record.
  */
-async function reserveReference(reference: string): Promise<boolean> {
-  return (await references().set(reference, '', { onlyIfNew: true })).modified;
+async function reserveReference(reference: string, at: Date): Promise<boolean> {
+  return (await references().set(reference, at.toISOString(), { onlyIfNew: true })).modified;
 }
 
-/** Whether this site issued the reference and it was not erased since: the receipt's question. */
-export async function referenceIssued(reference: string): Promise<boolean> {
+/** Whether this site issued the reference (and when), unless it was erased since: the receipt's question. */
+export async function referenceIssue(reference: string): Promise<{ issued: boolean; at?: string }> {
   const value = await references().get(reference, { type: 'text' });
-  return value !== null && value !== ERASED;
+  if (value === null || value === ERASED) return { issued: false };
+  return { issued: true, ...(value ? { at: value } : {}) };
+}
+
+export async function referenceIssued(reference: string): Promise<boolean> {
+  return (await referenceIssue(reference)).issued;
 }
 
 /** The reservation stays (a reference is never given twice) but says the registration was erased. */
@@ -333,6 +339,7 @@ export async function eraseFromOutbox(reference: string, nikHash?: string): Prom
     removed.push('indeks NIK');
   }
   if (await forgetSubmission(reference)) removed.push('catatan kiriman ganda (idempotensi)');
+  if (await forgetCachedStatus(reference)) removed.push('simpanan cek status');
   return removed;
 }
 
@@ -358,9 +365,9 @@ export async function acceptRegistration(
   options: { submissionId?: string; nikHash?: string } = {},
 ): Promise<OutboxItem> {
   const sealWith = keys();
-  let reference = newReference();
-  while (!(await reserveReference(reference))) reference = newReference();
   const at = new Date();
+  let reference = newReference();
+  while (!(await reserveReference(reference, at))) reference = newReference();
   const fields = fieldsFor(reference, at);
   const item: OutboxItem = {
     reference,

@@ -2,6 +2,7 @@ import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './
 import { sharedBudget, type Budget } from './airtable-budget';
 import { errorLabel, NO_SLOT } from './deliver';
 import { eraseFromOutbox, markReferenceErased, nikHash } from './outbox';
+import { FINAL_STATUSES } from '../shared/registration-status';
 
 // The retention period (settings → privacy.retentionMonths): registrations whose process ended without a
 // placement — status "Tidak memenuhi syarat" or "Mengundurkan diri" — are deleted from Airtable once
@@ -11,7 +12,6 @@ import { eraseFromOutbox, markReferenceErased, nikHash } from './outbox';
 // cursor. Only Airtable is read: a registration still waiting in the outbox has status "Baru" there
 // and is never touched.
 
-export const FINAL_STATUSES = ['Tidak memenuhi syarat', 'Mengundurkan diri'] as const;
 
 export interface RetentionReport {
   deleted: number;

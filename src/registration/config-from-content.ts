@@ -1,5 +1,6 @@
 import { byOrder, entriesIn, entryKey, getSettings } from '../content/entries';
 import { pagePaths } from '../content/routes';
+import { activeVacancies } from '../content/vacancies';
 import type { RegistrationConfig } from './config';
 import { consentVersion } from './consent';
 
@@ -22,8 +23,13 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
       label: { id: d.data.name, en: en.get(entryKey(d))?.name ?? d.data.name },
       languages: { id: d.data.languages, en: en.get(entryKey(d))?.languages ?? d.data.languages },
     })),
+    vacancies: (await activeVacancies('id')).map((v) => {
+      const label = `${entryKey(v)} (SIP ${v.data.sipNumber})`;
+      return { value: entryKey(v), label: { id: label, en: label } };
+    }),
     sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
     rules: settings.registration.rules,
+    stages: settings.applicantStatus.stages.map(({ next, ...stage }) => ({ ...stage, ...(next?.id ? { next: { id: next.id, en: next.en ?? next.id } } : {}) })),
     ...(settings.privacy.retentionMonths ? { retentionMonths: settings.privacy.retentionMonths } : {}),
     training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
   };

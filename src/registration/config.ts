@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n';
 import type { EligibilityRules } from './eligibility';
 import type { ConsentText } from './consent';
+import type { RegistrationStatus } from '../shared/registration-status';
 
 // The registration config: what content decides about registering — the switch that opens it, the
 // choices (destinations, sectors), the rules and the texts around the form. Built from content/ by
@@ -26,12 +27,25 @@ export interface RegistrationConfig {
   privacyPath: Record<Locale, string>;
   destinations: DestinationChoice[];
   sectors: Choice[];
+  /** Official vacancies open today: the key, and as label what staff see in Airtable ("key (SIP …)"). */
+  vacancies: Choice[];
   rules: EligibilityRules;
+  /** The stages after registering, as the status check and the road-ahead page show them. */
+  stages: StageText[];
   /** Months a registration in a final status is kept (settings → privacy); none: no automatic deletion. */
   retentionMonths?: number;
   /** Months of free language training, from the program figures. */
   training: { min: number; max: number };
 }
 
+/** What a status means to the applicant (settings → applicantStatus), in the order of the road ahead. */
+export interface StageText {
+  status: RegistrationStatus;
+  title: Record<Locale, string>;
+  meaning: Record<Locale, string>;
+  todo: Record<Locale, string>;
+  next?: Record<Locale, string>;
+}
+
 /** The content-defined choice lists, all that the field list needs. */
-export type ChoiceLists = Pick<RegistrationConfig, 'destinations' | 'sectors'>;
+export type ChoiceLists = Pick<RegistrationConfig, 'destinations' | 'sectors' | 'vacancies'>;

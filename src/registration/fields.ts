@@ -17,7 +17,7 @@ interface FieldBase {
 }
 
 interface TextField extends FieldBase {
-  kind: 'text' | 'tel' | 'email' | 'date';
+  kind: 'text' | 'tel' | 'email';
   autocomplete?: string;
   inputmode?: 'numeric' | 'tel' | 'email' | 'text';
   spellcheck?: false;
@@ -26,7 +26,8 @@ interface TextField extends FieldBase {
 }
 
 interface ChoiceField extends FieldBase {
-  kind: 'select' | 'radios' | 'checkboxes';
+  /** hidden: chosen by the page the person came from (a vacancy), never typed; an unknown value is dropped. */
+  kind: 'select' | 'radios' | 'checkboxes' | 'hidden';
   choose?: MessageKey;
   choices: (lists: ChoiceLists) => Choice[];
 }
@@ -35,7 +36,14 @@ interface ConsentField extends FieldBase {
   kind: 'consent';
 }
 
-export type Field = TextField | ChoiceField | ConsentField;
+/** Day, month and year in three short fields (src/shared/memorable-date.ts). */
+interface DateField extends FieldBase {
+  kind: 'memorable-date';
+  /** The autocomplete tokens' prefix: "bday" gives bday-day, bday-month, bday-year. */
+  autocomplete: 'bday';
+}
+
+export type Field = TextField | ChoiceField | ConsentField | DateField;
 
 const fixed = (list: [string, string, string][]): (() => Choice[]) => () =>
   list.map(([value, id, en]) => ({ value, label: { id, en } }));
@@ -64,7 +72,7 @@ export const LANGUAGE_LEVELS = fixed([
 export const fields: Field[] = [
   { name: 'fullName', kind: 'text', label: 'reg.fullName.label', hint: 'reg.fullName.hint', autocomplete: 'name', maxLength: 100, spellcheck: false, airtable: { column: 'Nama lengkap', type: 'singleLineText' } },
   { name: 'nik', kind: 'text', label: 'reg.nik.label', hint: 'reg.nik.hint', inputmode: 'numeric', autocomplete: 'off', spellcheck: false, maxLength: 24, width: 'medium', airtable: { column: 'NIK', type: 'singleLineText' } },
-  { name: 'birthDate', kind: 'date', label: 'reg.birthDate.label', hint: 'reg.birthDate.hint', autocomplete: 'bday', width: 'medium', airtable: { column: 'Tanggal lahir', type: 'date' } },
+  { name: 'birthDate', kind: 'memorable-date', label: 'reg.birthDate.label', hint: 'reg.birthDate.hint', autocomplete: 'bday', airtable: { column: 'Tanggal lahir', type: 'date' } },
   { name: 'phone', kind: 'tel', label: 'reg.phone.label', hint: 'reg.phone.hint', autocomplete: 'tel', inputmode: 'tel', maxLength: 24, width: 'medium', airtable: { column: 'No. HP/WhatsApp', type: 'phoneNumber' } },
   { name: 'email', kind: 'email', label: 'reg.email.label', hint: 'reg.email.hint', optional: true, autocomplete: 'email', inputmode: 'email', spellcheck: false, maxLength: 254, airtable: { column: 'Email', type: 'email' } },
   { name: 'district', kind: 'select', label: 'reg.district.label', choose: 'reg.district.choose', choices: DISTRICTS, airtable: { column: 'Kecamatan', type: 'singleSelect' } },
@@ -73,6 +81,8 @@ export const fields: Field[] = [
   { name: 'sector', kind: 'select', label: 'reg.sector.label', choose: 'reg.sector.choose', choices: (o) => o.sectors, airtable: { column: 'Bidang kerja', type: 'singleSelect' } },
   { name: 'languageLevel', kind: 'radios', label: 'reg.languageLevel.label', hint: 'reg.languageLevel.hint', choices: LANGUAGE_LEVELS, airtable: { column: 'Kemampuan bahasa', type: 'singleSelect' } },
   { name: 'languageCertificate', kind: 'text', label: 'reg.languageCertificate.label', hint: 'reg.languageCertificate.hint', optional: true, maxLength: 100, airtable: { column: 'Sertifikat bahasa', type: 'singleLineText' } },
+  // Registering from an official vacancy's page records that vacancy (its key and SIP number) for staff.
+  { name: 'vacancy', kind: 'hidden', label: 'vacancy.column', optional: true, choices: (o) => o.vacancies, airtable: { column: 'Lowongan', type: 'singleLineText' } },
   // Its wording is content (settings → privacy.consent), versioned with each registration.
   { name: 'consent', kind: 'consent', label: 'reg.section.consent' },
 ];

@@ -1,5 +1,7 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import { attrs, esc } from '../shared/html';
+import { DATE_PARTS, dateParts, partName, type DatePart } from '../shared/memorable-date';
+import { SERANG_TIME_ZONE } from '../shared/serang-time';
 import { fields, sectionsBefore, type Field } from './fields';
 import type { FieldErrors, RawInput } from './validate';
 import type { RegistrationConfig } from './config';
@@ -55,6 +57,43 @@ function hintText(lang: Locale, key: MessageKey, config: RegistrationConfig): st
   return t(lang, key, { ...words, except: words.sectors ? t(lang, 'reg.education.except', words) : '' });
 }
 
+/**
+ * Day, month and year as three short numeric fields in a fieldset, one hint and one error for the group
+ * (GOV.UK's memorable date). The first field carries `id`, so an error summary's link lands on it.
+ */
+export function memorableDateGroup(o: {
+  lang: Locale;
+  id: string;
+  name: string;
+  /** Already escaped (it may hold markup, e.g. "(optional)"). */
+  legend: string;
+  hint: string;
+  error: string;
+  values: RawInput;
+  invalid: boolean;
+  describedBy: string | undefined;
+  autocomplete?: 'bday';
+}): string {
+  const parts = dateParts(o.values, o.name);
+  const sizes: Record<DatePart, number> = { day: 2, month: 2, year: 4 };
+  const inputs = DATE_PARTS.map((part) => {
+    const inputId = part === 'day' ? o.id : `${o.id}-${part}`;
+    return `<div class="date-part date-part--${part}"><label for="${inputId}">${esc(t(o.lang, `date.${part}`))}</label><input${attrs({
+      id: inputId,
+      name: partName(o.name, part),
+      type: 'text',
+      inputmode: 'numeric',
+      pattern: '[0-9]*',
+      maxlength: sizes[part],
+      autocomplete: o.autocomplete ? `${o.autocomplete}-${part}` : 'off',
+      value: parts[part],
+      class: `input--${part === 'year' ? 'year' : 'day'}`,
+      'aria-invalid': o.invalid ? 'true' : undefined,
+    })}></div>`;
+  }).join('');
+  return `<fieldset${attrs({ 'aria-describedby': o.describedBy })}><legend>${o.legend}</legend>${o.hint}${o.error}<div class="date-parts">${inputs}</div></fieldset>`;
+}
+
 function renderField(field: Field, s: FormState): string {
   const { lang } = s;
   const id = fieldId(field.name);
@@ -65,13 +104,16 @@ function renderField(field: Field, s: FormState): string {
     ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, errorKey))}</p>`
     : '';
   const invalid = errorKey ? 'true' : undefined;
-  const wrap = (inner: string) => `<div class="field${errorKey ? ' field--error' : ''}" id="${id}-group">${inner}</div>`;
+  const wrap = (inner: string, extra = '') => `<div class="field${extra ? ` ${extra}` : ''}${errorKey ? ' field--error' : ''}" id="${id}-group">${inner}</div>`;
 
   switch (field.kind) {
+    case 'hidden':
+      return values[0] ? `<input${attrs({ type: 'hidden', name: field.name, value: values[0] })}>` : '';
+    case 'memorable-date':
+      return wrap(memorableDateGroup({ lang, id, name: field.name, legend: labelText(lang, field), hint, error, values: s.values ?? {}, invalid: !!errorKey, describedBy: describedBy(field, !!errorKey), autocomplete: field.autocomplete }), 'field--date');
     case 'text':
     case 'tel':
-    case 'email':
-    case 'date': {
+    case 'email': {
       const input = `<input${attrs({
         id,
         name: field.name,
@@ -176,15 +218,37 @@ export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, 
   );
 }
 
-export function renderReceipt(lang: Locale, reference: string, nextSteps: string | undefined): string {
+export interface ReceiptFacts {
+  /** When the reference was issued (ISO), when known. */
+  issuedAt?: string | undefined;
+  /** The status check's full address, for the WhatsApp message and the printed page. */
+  statusUrl: string;
+  statusPath: string;
+  stagesPath: string;
+}
+
+/**
+ * The confirmation: one phone screen or one A4 page when printed (the print stylesheet drops the
+ * site's frame). "Send to my WhatsApp" is a plain wa.me link, so it works without script, and the
+ * message holds the reference and the status-check address only.
+ */
+export function renderReceipt(lang: Locale, reference: string, nextSteps: string | undefined, facts: ReceiptFacts): string {
+  const when = facts.issuedAt
+    ? `<p class="receipt__date">${esc(t(lang, 'reg.thanks.date', { time: new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: SERANG_TIME_ZONE }).format(Date.parse(facts.issuedAt)) }))}</p>`
+    : '';
+  const message = t(lang, 'reg.thanks.whatsappText', { reference, url: facts.statusUrl });
   return (
     `<div class="receipt"><h1>${esc(t(lang, 'reg.thanks.title'))}</h1>` +
-    `<div class="receipt__ref"><p>${esc(t(lang, 'reg.thanks.reference'))}</p><p class="ref" id="reference">${esc(reference)}</p></div>` +
+    `<div class="receipt__ref"><p>${esc(t(lang, 'reg.thanks.reference'))}</p><p class="ref" id="reference">${esc(reference)}</p>${when}</div>` +
     `<p>${esc(t(lang, 'reg.thanks.keep'))}</p>` +
     (nextSteps ? `<h2>${esc(t(lang, 'reg.thanks.next'))}</h2><p>${esc(nextSteps)}</p>` : '') +
+    `<h2>${esc(t(lang, 'reg.thanks.statusTitle'))}</h2>` +
+    `<p>${esc(t(lang, 'reg.thanks.status'))} <a href="${esc(facts.statusPath)}" class="receipt__url">${esc(facts.statusUrl)}</a></p>` +
+    `<p class="no-print"><a href="${esc(facts.stagesPath)}">${esc(t(lang, 'status.stagesLink'))}</a></p>` +
     `<p class="warning"><strong>${esc(t(lang, 'reg.thanks.never'))}</strong></p>` +
+    `<p class="receipt__actions"><a class="button button--secondary" href="https://wa.me/?text=${encodeURIComponent(message)}" rel="noopener">${esc(t(lang, 'reg.thanks.whatsapp'))}</a>` +
     // Shown by the page script (window.print needs it); without script the browser's own Print uses the print stylesheet.
-    `<p><button type="button" class="button button--secondary" data-print hidden>${esc(t(lang, 'reg.thanks.print'))}</button></p>`
-    + `</div>`
+    ` <button type="button" class="button button--secondary" data-print hidden>${esc(t(lang, 'reg.thanks.print'))}</button></p>` +
+    `</div>`
   );
 }

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n';
 import { EMAIL } from '../shared/patterns';
+import { readMemorableDate } from '../shared/memorable-date';
 import { nikMatchesBirthDate, parseNik } from './nik';
 import { normalizeMobile } from './phone';
 import { unmetRequirements, type Unmet } from './eligibility';
@@ -19,6 +20,8 @@ export interface Registration {
   sector: string;
   languageLevel: string;
   languageCertificate?: string;
+  /** The official vacancy the person registered from, when still open. */
+  vacancy?: string;
 }
 
 export type FieldErrors = Partial<Record<FieldName, MessageKey>>;
@@ -73,9 +76,10 @@ export function validateRegistration(raw: RawInput, config: RegistrationConfig, 
   if (!nik) errors.nik = 'reg.error.nik.required';
   else if (!nik.ok) errors.nik = nik.reason === 'length' ? 'reg.error.nik.length' : 'reg.error.nik.invalid';
 
-  const birthDate = text(raw.birthDate);
-  const birth = realDate(birthDate);
-  if (!birthDate) errors.birthDate = 'reg.error.birthDate.required';
+  const dateRead = readMemorableDate(raw, 'birthDate');
+  const birthDate = dateRead.empty ? '' : (dateRead.iso ?? '');
+  const birth = birthDate ? realDate(birthDate) : undefined;
+  if (dateRead.empty) errors.birthDate = 'reg.error.birthDate.required';
   else if (!birth) errors.birthDate = 'reg.error.birthDate.invalid';
   else if (birthDate >= today) errors.birthDate = 'reg.error.birthDate.future';
   else if (nik?.ok && !nikMatchesBirthDate(nik.parts, birthDate)) errors.birthDate = 'reg.error.birthDate.nikMismatch';
@@ -100,6 +104,10 @@ export function validateRegistration(raw: RawInput, config: RegistrationConfig, 
 
   const languageCertificate = text(raw.languageCertificate);
   if (languageCertificate.length > 100) errors.languageCertificate = 'reg.error.languageCertificate.length';
+
+  // Not the person's answer: a vacancy no longer open (or a made-up key) is simply not recorded.
+  const vacancy = text(raw.vacancy);
+  const knownVacancy = vacancy && choiceValues('vacancy').has(vacancy) ? vacancy : undefined;
 
   const consent = raw.consent === true || raw.consent === 'true' || raw.consent === 'yes';
   if (!consent) errors.consent = 'reg.error.consent.required';
@@ -131,6 +139,7 @@ export function validateRegistration(raw: RawInput, config: RegistrationConfig, 
       sector,
       languageLevel,
       ...(languageCertificate ? { languageCertificate } : {}),
+      ...(knownVacancy ? { vacancy: knownVacancy } : {}),
     },
   };
 }

@@ -27,7 +27,8 @@ function answers(f: HTMLFormElement): [string, string][] {
       .filter((i) => (i instanceof HTMLInputElement && (i.type === 'checkbox' || i.type === 'radio') ? i.checked : true))
       .map((i) => (i instanceof HTMLSelectElement ? (i.value ? i.selectedOptions[0]?.textContent ?? '' : '') : i.type === 'checkbox' || i.type === 'radio' ? (i.labels?.[0]?.textContent ?? '') : i.value))
       .filter(Boolean);
-    rows.push([labelFor(f, name), values.join(', ') || '—']);
+    // A date in three fields reads as one: 17/8/1998.
+    rows.push([labelFor(f, name), values.join(group.classList.contains('field--date') ? '/' : ', ') || '—']);
   }
   return rows;
 }

@@ -5,7 +5,7 @@ import type { Crumb } from '../content/routes';
 // The function pages: each gets a shell (a full page of the site with SHELL_SLOTS where the answer goes),
 // built by Astro at /site-data/<name>-<lang>/ (a path segment "id" would trip Astro's i18n routing) and taken out of the published site by the integration.
 
-const shellNames = ['register', 'receipt', 'eligibilityResult'] as const;
+const shellNames = ['register', 'receipt', 'eligibilityResult', 'statusResult'] as const;
 export type ShellName = (typeof shellNames)[number];
 
 export interface ShellPage {
@@ -31,6 +31,7 @@ export function shellPages(): ShellPage[] {
       register: { title: t(lang, 'reg.title'), crumbs: [home], formScript: true },
       receipt: { title: t(lang, 'reg.receipt.crumb'), crumbs: [home, register], formScript: true },
       eligibilityResult: { title: t(lang, 'eligibility.result.title'), crumbs: [home, eligibility], formScript: false },
+      statusResult: { title: t(lang, 'status.title'), crumbs: [home], formScript: false },
     };
     return shellNames.map((name) => ({ name, lang, path: `/${SHELL_ROOT}/${name}-${lang}/`, ...pages[name] }));
   });

@@ -81,9 +81,11 @@ describe('registration without JavaScript', () => {
     await page.focus('#f-fullName');
     await page.keyboard.type(p.fullName);
     await typeInto('f-nik', p.nik);
-    await page.keyboard.press('Tab');
+    // Birth date: day, month, year, each its own field, reached by Tab.
     const [y, m, d] = p.birthDate.split('-');
-    await page.keyboard.type(`${m}${d}${y}`); // en-US date field: mm/dd/yyyy
+    await typeInto('f-birthDate', String(Number(d)));
+    await typeInto('f-birthDate-month', String(Number(m)));
+    await typeInto('f-birthDate-year', y!);
     await typeInto('f-phone', p.phone);
     await typeInto('f-district', 'Cipocok');
     await typeInto('f-education', 'SMA');

@@ -1,11 +1,19 @@
 import type { Page } from 'playwright-core';
 import type { Person } from '../../tools/people';
 
+/** Types an ISO date into a three-field date (day, month, year), as a person would: no leading zeros. */
+export async function fillDate(page: Page, id: string, iso: string) {
+  const [y, m, d] = iso.split('-');
+  await page.fill(`#${id}`, String(Number(d)));
+  await page.fill(`#${id}-month`, String(Number(m)));
+  await page.fill(`#${id}-year`, y!);
+}
+
 /** Types a person into the registration form; `chosen` skips destination and sector (preselected). */
 export async function fillRegistration(page: Page, p: Person, { chosen = false } = {}) {
   await page.fill('#f-fullName', p.fullName);
   await page.fill('#f-nik', p.nik);
-  await page.fill('#f-birthDate', p.birthDate);
+  await fillDate(page, 'f-birthDate', p.birthDate);
   await page.fill('#f-phone', p.phone);
   await page.selectOption('#f-district', p.district);
   await page.selectOption('#f-education', p.education);

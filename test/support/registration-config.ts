@@ -1,5 +1,6 @@
 import type { DestinationChoice, RegistrationConfig } from '../../src/registration/config';
 import { consentVersion } from '../../src/registration/consent';
+import { STATUS_CHOICES } from '../../src/shared/registration-status';
 
 // A registration config as content makes it (settings → registration, the destination files), for unit
 // tests that must run without a build. The values mirror content/ today; the rules are the article's.
@@ -32,6 +33,7 @@ export const registrationConfig: RegistrationConfig = {
     destination('australia', 'Australia', 'Australia', ['Inggris']),
     destination('asia-tenggara', 'Asia Tenggara', 'Southeast Asia'),
   ],
+  vacancies: [{ value: 'perawat-lansia-jepang', label: { id: 'perawat-lansia-jepang (SIP B.123/SIP/XI/2026)', en: 'perawat-lansia-jepang (SIP B.123/SIP/XI/2026)' } }],
   sectors: [
     { value: 'manufaktur', label: { id: 'Manufaktur dan pabrik', en: 'Manufacturing and factory work' } },
     { value: 'konstruksi', label: { id: 'Konstruksi', en: 'Construction' } },
@@ -39,6 +41,13 @@ export const registrationConfig: RegistrationConfig = {
     { value: 'perkebunan', label: { id: 'Perkebunan', en: 'Plantation' } },
     { value: 'lainnya', label: { id: 'Bidang lain', en: 'Other fields' } },
   ],
+  stages: STATUS_CHOICES.map((status) => ({
+    status,
+    title: { id: `Tahap ${status}`, en: `Stage ${status}` },
+    meaning: { id: `Arti ${status}.`, en: `Meaning of ${status}.` },
+    todo: { id: `Lakukan ${status}.`, en: `Do ${status}.` },
+    ...(status === 'Baru' ? { next: { id: 'Dihubungi.', en: 'Contacted.' } } : {}),
+  })),
   rules: { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] },
   training: { min: 3, max: 8 },
 };

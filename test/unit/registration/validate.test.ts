@@ -33,6 +33,11 @@ describe('registration rules', () => {
     ['a date that does not exist', { birthDate: '1999-02-30' }, 'birthDate', 'reg.error.birthDate.invalid'],
     ['a date in another format', { birthDate: '14/03/1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
     ['a date in the future', { birthDate: '2030-03-14' }, 'birthDate', 'reg.error.birthDate.future'],
+    ['three fields, one left empty', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '', 'birthDate-year': '1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
+    ['three fields, 31 February', { birthDate: undefined, 'birthDate-day': '31', 'birthDate-month': '2', 'birthDate-year': '1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
+    ['three fields, a two-digit year', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '3', 'birthDate-year': '99' }, 'birthDate', 'reg.error.birthDate.invalid'],
+    ['three fields, a month as a word', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': 'Maret', 'birthDate-year': '1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
+    ['three fields all empty', { birthDate: undefined, 'birthDate-day': '', 'birthDate-month': ' ', 'birthDate-year': '' }, 'birthDate', 'reg.error.birthDate.required'],
     ['a landline', { phone: '0254 200 000' }, 'phone', 'reg.error.phone.invalid'],
     ['an email without domain', { email: 'siti@' }, 'email', 'reg.error.email.invalid'],
     ['a district outside Kota Serang', { district: 'ciruas' }, 'district', 'reg.error.district.required'],
@@ -54,6 +59,8 @@ describe('registration rules', () => {
   it.each([
     ['consent "yes" from the form', { consent: 'yes' }],
     ['consent true from JSON', { consent: true }],
+    ['the birth date in three fields, without leading zeros', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '3', 'birthDate-year': '1999' }],
+    ['the birth date in three fields, with leading zeros and spaces', { birthDate: undefined, 'birthDate-day': ' 14 ', 'birthDate-month': '03', 'birthDate-year': '1999' }],
     ['one destination as a string (a single form value)', { destinations: 'jepang' }],
     ['the same destination twice counts once', { destinations: ['jepang', 'jepang', 'eropa', 'eropa'] }],
     ['Paket C, equal to SMA', { education: 'paket-c' }],
@@ -86,13 +93,18 @@ describe('form markup from the field list', () => {
   const html = renderForm({ lang: 'id', config, privacyHref: '/privasi/', action: '/api/register' });
 
   it('has a label for every field and marks only the optional ones', () => {
-    for (const f of fields) expect(html).toContain(`id="f-${f.name}"`);
-    expect(html.match(/\(opsional\)/g)?.length).toBe(fields.filter((f) => f.optional).length);
+    for (const f of fields.filter((f) => f.kind !== 'hidden')) expect(html).toContain(`id="f-${f.name}"`);
+    expect(html.match(/\(opsional\)/g)?.length).toBe(fields.filter((f) => f.optional && f.kind !== 'hidden').length);
   });
 
   it('asks for the NIK with a numeric keyboard and no spellcheck, and uses autocomplete', () => {
     expect(html).toMatch(/<input id="f-nik" name="nik" type="text"[^>]*inputmode="numeric"[^>]*spellcheck="false"/);
-    expect(html).toMatch(/id="f-birthDate"[^>]*autocomplete="bday"/);
+    // Birth date: three short numeric fields in one fieldset, each with its own autocomplete token.
+    expect(html).toMatch(/<fieldset[^>]*><legend>Tanggal lahir<\/legend>/);
+    expect(html).toMatch(/<input id="f-birthDate" name="birthDate-day" type="text" inputmode="numeric"[^>]*maxlength="2" autocomplete="bday-day"/);
+    expect(html).toMatch(/<input id="f-birthDate-month" name="birthDate-month" type="text" inputmode="numeric"[^>]*autocomplete="bday-month"/);
+    expect(html).toMatch(/<input id="f-birthDate-year" name="birthDate-year" type="text" inputmode="numeric"[^>]*maxlength="4" autocomplete="bday-year"/);
+    expect(html).not.toContain('type="date"');
     expect(html).toMatch(/id="f-phone"[^>]*autocomplete="tel"/);
     expect(html).toContain('novalidate');
   });

@@ -1,0 +1,58 @@
+// POST /api/cek-status (reference, birth date in three fields, lang) — the status check's answer page.
+// The birth date travels in the body, never in a URL. Logged: the kind of answer and where it came
+// from, never the reference's owner or the date. src/status/check.ts has the rules.
+import type { Config, Context } from '@netlify/functions';
+import { isLocale, t, type Locale } from '../../src/i18n';
+import { sectionPath } from '../../src/content/paths';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { checkStatus } from '../../src/status/check';
+import { readStatusInput, renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { logEvent } from '../../src/server/log';
+import { parseBody } from '../../src/server/request-body';
+import { page, plain, seeOther } from '../../src/server/respond';
+import { esc } from '../../src/shared/html';
+import { builtSiteData } from '../../src/site-data';
+import type { SiteData } from '../../src/site-data/types';
+
+const statusOf = { stage: 200, nomatch: 200, busy: 503, limited: 429 } as const;
+
+export function statusHandler(siteData: () => SiteData | undefined) {
+  return async (req: Request, context?: Context): Promise<Response> => {
+    const queryLang = new URL(req.url).searchParams.get('lang');
+    let lang: Locale = isLocale(queryLang) ? queryLang : 'id';
+    // Someone who reloads or bookmarks the answer gets the form.
+    if (req.method !== 'POST') return seeOther(sectionPath(lang, 'status'));
+    const parsed = await parseBody(req);
+    const site = siteData();
+    if (!parsed.ok || !site) return plain(parsed.ok ? 503 : parsed.status, lang, 'status.unavailable');
+    if (isLocale(parsed.raw.lang)) lang = parsed.raw.lang;
+    const other: Locale = lang === 'id' ? 'en' : 'id';
+    const answer = (status: number, content: string, titlePrefix = '') =>
+      page(site.shells.statusResult[lang], status, { content, titlePrefix, languageSwitch: sectionPath(other, 'status') });
+
+    const input = readStatusInput(parsed.raw);
+    if (!input.ok) {
+      const content = `<h1>${esc(t(lang, 'status.title'))}</h1><p class="lead">${esc(t(lang, 'status.lead'))}</p>${renderStatusForm(lang, { values: parsed.raw, errors: input.errors })}`;
+      return answer(422, content, t(lang, 'reg.errorPrefix'));
+    }
+    // A preview shares production's stores: it knows no registration.
+    const result = handlesRegistrations(context)
+      ? await checkStatus(input.reference, input.birthDate, {
+          settings: airtableSettingsFromEnv(),
+          ip: context?.ip ?? req.headers.get('x-nf-client-connection-ip') ?? 'unknown',
+        }).catch(() => ({ kind: 'busy' }) as const)
+      : ({ kind: 'nomatch' } as const);
+    logEvent('status.check', { answer: result.kind, ...('source' in result ? { source: result.source } : {}), ...('scope' in result ? { scope: result.scope } : {}) });
+    return answer(statusOf[result.kind], renderStatusAnswer(lang, result, site.config.stages, input.reference), result.kind === 'stage' ? `${input.reference} — ` : '');
+  };
+}
+
+export default statusHandler(builtSiteData);
+
+export const config: Config = {
+  path: '/api/cek-status',
+  method: ['GET', 'POST'],
+  // The first guard, per address; src/status/limits.ts adds hourly, global and per-reference limits.
+  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

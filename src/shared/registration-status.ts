@@ -1,0 +1,19 @@
+// The stages staff move a registration through, as the Airtable "Status" column names them (Indonesian:
+// staff see these). The status check shows a citizen the stage's text from content, never the raw value.
+
+export const STATUS_CHOICES = [
+  'Baru',
+  'Dihubungi',
+  'Seleksi',
+  'Pelatihan bahasa',
+  'Siap berangkat',
+  'Tidak memenuhi syarat',
+  'Mengundurkan diri',
+] as const;
+
+export type RegistrationStatus = (typeof STATUS_CHOICES)[number];
+
+/** Statuses that end the process without a placement: off the road ahead, and deleted after the retention period. */
+export const FINAL_STATUSES: readonly RegistrationStatus[] = ['Tidak memenuhi syarat', 'Mengundurkan diri'];
+
+export const isStatus = (v: unknown): v is RegistrationStatus => STATUS_CHOICES.includes(v as RegistrationStatus);

@@ -1,0 +1,97 @@
+import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from '../delivery/airtable';
+import { sharedBudget, type Budget } from '../delivery/airtable-budget';
+import { readItem, referenceIssued } from '../delivery/outbox';
+import { OutboxKeyError } from '../delivery/outbox-crypto';
+import { birthHash, readCachedStatus, writeCachedStatus, type CachedStatus } from '../delivery/status-cache';
+import { isStatus, type RegistrationStatus } from '../shared/registration-status';
+import { countCheck, countFailure, referenceLocked, type Limited } from './limits';
+
+// The status check: a reference and a birth date in, a stage (or one neutral "no match") out.
+// At most one Airtable call a check, and only for a reference this site issued that is no longer in
+// the outbox and not in the cache: a guessed reference costs none. The call takes a slot from the one
+// Airtable budget without waiting long, so checks never push delivery into a 429; when no slot comes,
+// the last answer read is served with its time ("as of"), or "busy" when there is none.
+
+export type StatusAnswer =
+  | { kind: 'stage'; status: RegistrationStatus; asOf: number; source: 'outbox' | 'cache' | 'airtable' | 'stale' }
+  | { kind: 'nomatch' }
+  | { kind: 'busy' }
+  | { kind: 'limited'; scope: Limited };
+
+export interface CheckOptions {
+  /** Undefined when Airtable is not configured: answers come from the outbox and the cache only. */
+  settings: AirtableSettings | undefined;
+  ip: string;
+  budget?: Budget;
+  /** How long a read status is served without asking Airtable again. */
+  cacheMs?: number;
+  /** How long a check may wait for an Airtable slot. */
+  maxWaitMs?: number;
+  timeoutMs?: number;
+  now?: number;
+  /** Counts the Airtable calls (the bench). */
+  onCall?: () => void;
+}
+
+export const DEFAULT_CACHE_MS = 30 * 60_000;
+
+/** The cache window from STATUS_CACHE_MINUTES (tests and `npm start` shorten it), else 30 minutes. */
+export function cacheMsFromEnv(env: Record<string, string | undefined> = process.env): number {
+  const minutes = Number(env.STATUS_CACHE_MINUTES);
+  return Number.isFinite(minutes) && minutes >= 0 && env.STATUS_CACHE_MINUTES !== '' && env.STATUS_CACHE_MINUTES !== undefined ? minutes * 60_000 : DEFAULT_CACHE_MS;
+}
+
+const asStage = (status: string | undefined): RegistrationStatus => (isStatus(status) ? status : 'Baru');
+
+export async function checkStatus(reference: string, birthDate: string, opts: CheckOptions): Promise<StatusAnswer> {
+  const now = opts.now ?? Date.now();
+  const cacheMs = opts.cacheMs ?? cacheMsFromEnv();
+  const limited = await countCheck(opts.ip, now);
+  if (limited) return { kind: 'limited', scope: limited };
+  if (await referenceLocked(reference, now)) return { kind: 'limited', scope: 'reference' };
+
+  const noMatch = async (): Promise<StatusAnswer> => {
+    await countFailure(reference, now);
+    return { kind: 'nomatch' };
+  };
+  const fromCache = (c: CachedStatus, source: 'cache' | 'stale'): Promise<StatusAnswer> | StatusAnswer =>
+    c.status !== undefined && c.birth === birthHash(reference, birthDate) ? { kind: 'stage', status: asStage(c.status), asOf: c.at, source } : noMatch();
+
+  if (!(await referenceIssued(reference))) return noMatch();
+
+  // Still waiting to be delivered: "received", from the outbox, no Airtable call.
+  try {
+    const item = await readItem(reference);
+    if (item) return item.fields[COLUMNS.birthDate] === birthDate ? { kind: 'stage', status: 'Baru', asOf: now, source: 'outbox' } : noMatch();
+  } catch (e) {
+    if (!(e instanceof OutboxKeyError)) throw e;
+    return { kind: 'busy' };
+  }
+
+  const cached = await readCachedStatus(reference);
+  if (cached && now - cached.at < cacheMs) return fromCache(cached, 'cache');
+  const stale = () => (cached ? fromCache(cached, 'stale') : ({ kind: 'busy' } as const));
+  if (!opts.settings) return stale();
+
+  const budget = opts.budget ?? sharedBudget(opts.settings.baseId);
+  if (!(await budget.take(opts.maxWaitMs ?? 1500))) return stale();
+  opts.onCall?.();
+  let record: { fields: Record<string, unknown> } | undefined;
+  try {
+    const table = airtableTable(opts.settings, opts.timeoutMs ?? 4000);
+    // One request: the reference is unique, so the first page of at most one record is the answer.
+    const page = await table
+      .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, COLUMNS.birthDate], maxRecords: 1, pageSize: 1, method: 'post' } as never)
+      .firstPage();
+    record = page[0] as { fields: Record<string, unknown> } | undefined;
+  } catch {
+    return stale();
+  }
+  const fresh: CachedStatus = record
+    ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birth: birthHash(reference, String(record.fields[COLUMNS.birthDate] ?? '')), at: Date.now() }
+    : { at: Date.now() };
+  await writeCachedStatus(reference, fresh);
+  return fresh.status !== undefined && fresh.birth === birthHash(reference, birthDate)
+    ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' }
+    : noMatch();
+}

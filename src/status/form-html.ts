@@ -1,0 +1,114 @@
+import { t, type Locale, type MessageKey } from '../i18n';
+import { sectionPath } from '../content/paths';
+import { memorableDateGroup } from '../registration/form-html';
+import type { RawInput } from '../registration/validate';
+import type { StageText } from '../registration/config';
+import { attrs, esc } from '../shared/html';
+import { readMemorableDate } from '../shared/memorable-date';
+import { FINAL_STATUSES } from '../shared/registration-status';
+import { SERANG_TIME_ZONE } from '../shared/serang-time';
+import type { StatusAnswer } from './check';
+
+// The status check's markup: the form (the static page /cek-status/ and the function's answers) and
+// the answer. A plain form post works without JavaScript; nothing personal is ever shown back — not the
+// name, NIK or phone, and not even the birth date the person typed.
+
+export type StatusErrors = Partial<Record<'reference' | 'birthDate', MessageKey>>;
+
+/** "srg 7k4qpx", "7K4QPX", " SRG-7K4QPX " → "SRG-7K4QPX"; anything else as typed (then refused). */
+export function normalizeReference(raw: unknown): string {
+  const s = (typeof raw === 'string' ? raw : '').toUpperCase().replace(/[\s_]/g, '');
+  const code = s.replace(/^SRG-?/, '');
+  return /^[A-Z0-9]{6}$/.test(code) ? `SRG-${code}` : s;
+}
+
+export function readStatusInput(raw: RawInput): { ok: true; reference: string; birthDate: string } | { ok: false; errors: StatusErrors } {
+  const errors: StatusErrors = {};
+  const reference = normalizeReference(raw.reference);
+  if (!reference) errors.reference = 'status.error.reference.required';
+  else if (!/^SRG-[2-9A-HJ-NP-Z]{6}$/.test(reference)) errors.reference = 'status.error.reference.invalid';
+  const date = readMemorableDate(raw, 'birthDate');
+  if (date.empty) errors.birthDate = 'reg.error.birthDate.required';
+  else if (!date.iso) errors.birthDate = 'reg.error.birthDate.invalid';
+  return Object.keys(errors).length || date.empty || !date.iso ? { ok: false, errors } : { ok: true, reference, birthDate: date.iso };
+}
+
+const fieldError = (lang: Locale, id: string, key: MessageKey | undefined) =>
+  key ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, key))}</p>` : '';
+
+export function renderStatusForm(lang: Locale, { values = {}, errors = {} }: { values?: RawInput; errors?: StatusErrors } = {}): string {
+  const refError = errors.reference;
+  const dateError = errors.birthDate;
+  const summary = refError || dateError
+    ? `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(t(lang, 'reg.errorSummary'))}</h2><ul>` +
+      (refError ? `<li><a href="#s-reference">${esc(t(lang, refError))}</a></li>` : '') +
+      (dateError ? `<li><a href="#s-birthDate">${esc(t(lang, dateError))}</a></li>` : '') +
+      '</ul></div>'
+    : '';
+  const reference = typeof values.reference === 'string' ? values.reference.slice(0, 20) : '';
+  const refField =
+    `<div class="field${refError ? ' field--error' : ''}"><label for="s-reference">${esc(t(lang, 'status.reference.label'))}</label>` +
+    `<p class="hint" id="s-reference-hint">${esc(t(lang, 'status.reference.hint'))}</p>${fieldError(lang, 's-reference', refError)}` +
+    `<input${attrs({ id: 's-reference', name: 'reference', type: 'text', value: reference, autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', maxlength: 12, class: 'input--medium', 'aria-describedby': `s-reference-hint${refError ? ' s-reference-error' : ''}`, 'aria-invalid': refError ? 'true' : undefined })}></div>`;
+  const dateField = `<div class="field field--date${dateError ? ' field--error' : ''}">${memorableDateGroup({
+    lang,
+    id: 's-birthDate',
+    name: 'birthDate',
+    legend: esc(t(lang, 'reg.birthDate.label')),
+    hint: `<p class="hint" id="s-birthDate-hint">${esc(t(lang, 'status.birthDate.hint'))}</p>`,
+    error: fieldError(lang, 's-birthDate', dateError),
+    // The birth date is not shown back after a failed check: the person types it again.
+    values: {},
+    invalid: !!dateError,
+    describedBy: `s-birthDate-hint${dateError ? ' s-birthDate-error' : ''}`,
+    autocomplete: 'bday',
+  })}</div>`;
+  return (
+    summary +
+    `<form method="post" action="/api/cek-status" novalidate class="reg-form status-form">` +
+    `<input type="hidden" name="lang" value="${lang}">${refField}${dateField}` +
+    `<button type="submit" class="button">${esc(t(lang, 'status.submit'))}</button></form>`
+  );
+}
+
+function formatTime(lang: Locale, ms: number): string {
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: SERANG_TIME_ZONE }).format(ms);
+}
+
+/** Where a stage stands on the road ahead: "2 of 5", or undefined for a status that ends the process. */
+export function stagePosition(stages: StageText[], status: string): { n: number; of: number } | undefined {
+  const road = stages.filter((s) => !FINAL_STATUSES.includes(s.status));
+  const i = road.findIndex((s) => s.status === status);
+  return i < 0 ? undefined : { n: i + 1, of: road.length };
+}
+
+export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: StageText[], reference: string): string {
+  const stagesLink = `<p><a href="${sectionPath(lang, 'stages')}">${esc(t(lang, 'status.stagesLink'))}</a></p>`;
+  const again = `<p><a href="${sectionPath(lang, 'status')}">${esc(t(lang, 'status.again'))}</a></p>`;
+  if (answer.kind === 'limited') {
+    return `<h1>${esc(t(lang, 'status.limited.title'))}</h1><p class="lead">${esc(t(lang, answer.scope === 'reference' ? 'status.limited.reference' : 'status.limited.text'))}</p>${stagesLink}`;
+  }
+  if (answer.kind === 'busy') return `<h1>${esc(t(lang, 'status.busy.title'))}</h1><p class="lead">${esc(t(lang, 'status.busy.text'))}</p>${again}${stagesLink}`;
+  if (answer.kind === 'nomatch') {
+    return (
+      `<h1>${esc(t(lang, 'status.nomatch.title'))}</h1><p class="lead">${esc(t(lang, 'status.nomatch.text'))}</p>` +
+      `<ul><li>${esc(t(lang, 'status.nomatch.tip1'))}</li><li>${esc(t(lang, 'status.nomatch.tip2'))}</li><li>${esc(t(lang, 'status.nomatch.tip3'))}</li></ul>` +
+      renderStatusForm(lang, { values: { reference } })
+    );
+  }
+  const stage = stages.find((s) => s.status === answer.status) ?? stages[0]!;
+  const position = stagePosition(stages, stage.status);
+  return (
+    `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` +
+    `<section class="stage-card" aria-labelledby="stage-title">` +
+    (position ? `<p class="stage-card__step">${esc(t(lang, 'status.answer.step', { n: String(position.n), of: String(position.of) }))}</p>` : '') +
+    `<h2 id="stage-title">${esc(stage.title[lang])}</h2><p>${esc(stage.meaning[lang])}</p>` +
+    `<h3>${esc(t(lang, 'status.answer.todo'))}</h3><p>${esc(stage.todo[lang])}</p>` +
+    (stage.next ? `<h3>${esc(t(lang, 'status.answer.next'))}</h3><p>${esc(stage.next[lang])}</p>` : '') +
+    `</section>` +
+    `<p class="hint">${esc(t(lang, answer.source === 'stale' ? 'status.answer.stale' : 'status.answer.asOf', { time: formatTime(lang, answer.asOf) }))}</p>` +
+    `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` +
+    stagesLink +
+    again
+  );
+}
