@@ -119,6 +119,9 @@ describe('registration with JavaScript', () => {
     await review.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('review-title');
     expect(await review.textContent()).toContain(p.nik);
+    // The three birth-date fields read as one date.
+    const [y, m, d] = p.birthDate.split('-');
+    expect(await review.textContent()).toContain(`${Number(d)}/${Number(m)}/${y}`);
     expect(await review.textContent()).toContain('Eropa');
     expect(await axeViolations(page)).toEqual([]);
     const send = review.getByRole('button', { name: 'Kirim pendaftaran' });

@@ -1,0 +1,218 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { airtableSettingsFromEnv, COLUMNS } from '../../src/delivery/airtable';
+import type { Budget } from '../../src/delivery/airtable-budget';
+import { checkStatus } from '../../src/status/check';
+import { LIMITS } from '../../src/status/limits';
+import { person, type Person } from '../../tools/people';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { drainAll } from '../support/delivery';
+
+// The status check end to end: the function behind /cek-status/, the outbox, the cache and the
+// Airtable stand-in. Each test sends from its own client address, as people do.
+
+let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
+let address = 0;
+beforeAll(async () => {
+  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+});
+afterAll(() => env?.close());
+afterEach(() => {
+  delete process.env.STATUS_CACHE_MINUTES;
+  env.setConfig({});
+});
+
+const register = async (p: Person = person(), extra: Record<string, unknown> = {}) => {
+  const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...p, ...extra }) });
+  return ((await res.json()) as { reference: string }).reference;
+};
+const deliver = () => drainAll(airtableSettingsFromEnv()!);
+/** A well-formed reference no one was given, a different one each time (so no reference lock interferes). */
+const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const unissued = (i: number) => `SRG-QQ${A[(i >> 15) & 31]}${A[(i >> 10) & 31]}${A[(i >> 5) & 31]}${A[i & 31]}`;
+const airtableCalls = () => env.standin.requests.filter((r) => r.path.startsWith('/v0/app')).length;
+
+/** The form as a person posts it: the birth date in three fields, no leading zeros. */
+async function check(reference: string, birthDate: string, { ip = `198.51.100.${++address % 250}`, lang = 'id' } = {}) {
+  const [y, m, d] = birthDate.split('-');
+  const body = new URLSearchParams({ lang, reference, 'birthDate-day': String(Number(d)), 'birthDate-month': String(Number(m)), 'birthDate-year': y! });
+  const res = await fetch(`${env.site.url}/api/cek-status`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip }, body });
+  const html = await res.text();
+  const main = parse(html).querySelector('main');
+  return { status: res.status, html, h1: main?.querySelector('h1')?.text.trim(), stage: main?.querySelector('#stage-title')?.text.trim(), text: main?.text ?? '' };
+}
+
+describe('the status check', () => {
+  it('received (from the outbox, no Airtable call), then from Airtable once, then from the cache; a new stage shows after the cache window', async () => {
+    const p = person();
+    const ref = await register(p);
+    const before = airtableCalls();
+    const waiting = await check(ref, p.birthDate);
+    expect(waiting).toMatchObject({ status: 200, h1: `Status pendaftaran ${ref}`, stage: 'Diterima, menunggu diperiksa' });
+    expect(waiting.text).toContain('Tahap 1 dari 5');
+    expect(airtableCalls()).toBe(before);
+
+    await deliver();
+    const afterDelivery = airtableCalls();
+    expect((await check(ref, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
+    expect(airtableCalls()).toBe(afterDelivery + 1);
+    expect((await check(ref, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
+    expect(airtableCalls()).toBe(afterDelivery + 1);
+
+    const row = env.records().find((r) => r.fields[COLUMNS.reference] === ref)!;
+    row.fields[COLUMNS.status] = 'Seleksi';
+    expect((await check(ref, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
+    process.env.STATUS_CACHE_MINUTES = '0';
+    const moved = await check(ref, p.birthDate);
+    expect(moved.stage).toBe('Mengikuti seleksi');
+    expect(moved.text).toContain('Tahap 3 dari 5');
+    expect(moved.text).toMatch(/Status per \d{1,2} \w+ \d{4}/);
+    // Nothing personal on the page.
+    for (const value of [p.fullName, p.nik, p.phone, p.phone.slice(1)]) expect(moved.html).not.toContain(value);
+  });
+
+  it('an unknown reference and a wrong birth date get the same answer, and neither costs an Airtable call once cached', async () => {
+    const p = person();
+    const ref = await register(p);
+    await deliver();
+    await check(ref, p.birthDate);
+    const calls = airtableCalls();
+    const wrongDate = await check(ref, '1990-01-01');
+    const unknown = await check('SRG-ZZZZZZ', p.birthDate);
+    expect(wrongDate.status).toBe(200);
+    expect(unknown.status).toBe(200);
+    expect(wrongDate.h1).toBe('Data tidak ditemukan');
+    expect(wrongDate.html.replaceAll(ref, 'REF')).toBe(unknown.html.replaceAll('SRG-ZZZZZZ', 'REF'));
+    expect(airtableCalls()).toBe(calls);
+    // While still in the outbox, a wrong date answers the same too.
+    const waiting = await register();
+    expect((await check(waiting, '1990-01-01')).h1).toBe('Data tidak ditemukan');
+  });
+
+  it('accepts the reference as people type it, and refuses an empty or malformed form with a clear message', async () => {
+    const p = person();
+    const ref = await register(p);
+    expect((await check(`  ${ref.toLowerCase().replace('-', ' ')} `, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
+    expect((await check(ref.slice(4), p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
+    const res = await fetch(`${env.site.url}/api/cek-status`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'reference=SRG-1&birthDate-day=31&birthDate-month=2&birthDate-year=1999' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('Nomor pendaftaran terdiri dari SRG- dan 6 huruf atau angka');
+    expect(html).toContain('Tanggal lahir harus tanggal yang benar');
+    expect(html).toMatch(/<title>Kesalahan: /);
+    // A reload or a bookmark of the answer goes back to the form.
+    const get = await fetch(`${env.site.url}/api/cek-status?lang=en`, { redirect: 'manual' });
+    expect(get.status).toBe(303);
+    expect(get.headers.get('location')).toBe('/en/check-status/');
+  });
+
+  it('in English too', async () => {
+    const p = person();
+    const ref = await register(p);
+    const en = await check(ref, p.birthDate, { lang: 'en' });
+    expect(en).toMatchObject({ h1: `Status of registration ${ref}`, stage: 'Received, waiting to be reviewed' });
+  });
+
+  it('a reference checked with too many wrong dates is locked, for the right date too, with the same message for any reference', async () => {
+    const p = person();
+    const ref = await register(p);
+    for (let i = 0; i < LIMITS.failuresPerReference; i++) await check(ref, `1990-01-${String(i + 1).padStart(2, '0')}`);
+    const locked = await check(ref, p.birthDate);
+    expect(locked.status).toBe(429);
+    expect(locked.text).toContain('terlalu sering dicek');
+    for (let i = 0; i < LIMITS.failuresPerReference; i++) await check('SRG-YYYYYY', `1990-01-${String(i + 1).padStart(2, '0')}`);
+    expect((await check('SRG-YYYYYY', p.birthDate)).html.replaceAll('SRG-YYYYYY', 'REF')).toBe(locked.html.replaceAll(ref, 'REF'));
+  });
+
+  it('one address may check 30 times an hour', async () => {
+    const ip = '203.0.113.77';
+    const results = [];
+    for (let i = 0; i <= LIMITS.perIpPerHour; i++) results.push((await check(unissued(i), '1990-01-01', { ip })).status);
+    expect(results.slice(0, LIMITS.perIpPerHour).every((s) => s === 200)).toBe(true);
+    expect(results.at(-1)).toBe(429);
+  });
+
+  it('all addresses together may check 300 times a minute', async () => {
+    const now = Date.parse('2026-11-29T10:00:00Z');
+    const answers = [];
+    for (let i = 0; i <= LIMITS.perMinute; i++) answers.push((await checkStatus(unissued(1000 + i), '1990-01-01', { settings: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now })).kind);
+    expect(answers.slice(0, LIMITS.perMinute).every((k) => k === 'nomatch')).toBe(true);
+    expect(answers.at(-1)).toBe('limited');
+  });
+
+  it('under a crowd (no Airtable slot): the last answer with its time, or "busy" when there is none', async () => {
+    const p = person();
+    const ref = await register(p);
+    await deliver();
+    const settings = airtableSettingsFromEnv()!;
+    const noSlot: Budget = { take: async () => false };
+    expect(await checkStatus(ref, p.birthDate, { settings, ip: '10.9.0.1', budget: noSlot })).toEqual({ kind: 'busy' });
+    const read = await checkStatus(ref, p.birthDate, { settings, ip: '10.9.0.2' });
+    expect(read).toMatchObject({ kind: 'stage', status: 'Baru', source: 'airtable' });
+    const stale = await checkStatus(ref, p.birthDate, { settings, ip: '10.9.0.3', budget: noSlot, cacheMs: 0 });
+    expect(stale).toMatchObject({ kind: 'stage', status: 'Baru', source: 'stale', asOf: (read as { asOf: number }).asOf });
+  });
+
+  it('a Deploy Preview knows no registration', async () => {
+    const p = person();
+    const ref = await register(p);
+    const { statusHandler } = await import('../../netlify/functions/status');
+    const site = await import('../../src/site-data');
+    const [y, m, d] = p.birthDate.split('-');
+    const req = new Request(`${env.site.url}/api/cek-status`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference: ref, 'birthDate-day': d!, 'birthDate-month': m!, 'birthDate-year': y! }) });
+    const res = await statusHandler(site.builtSiteData)(req, { deploy: { context: 'deploy-preview' } } as never);
+    expect(await res.text()).toContain('Data tidak ditemukan');
+  });
+});
+
+describe('the status check\'s counters expire', () => {
+  it('hours and minutes that passed, and months before the last, go; the current ones stay', async () => {
+    const { getStore } = await import('@netlify/blobs');
+    const { countCheck, countFailure, expireStatusLimits, referenceLocked } = await import('../../src/status/limits');
+    const now = Date.parse('2026-11-29T10:30:00Z');
+    const hourAgo = now - 3600_000;
+    const threeMonthsAgo = Date.parse('2026-08-15T10:00:00Z');
+    for (let i = 0; i < 5; i++) await countCheck(`192.0.2.${i}`, hourAgo);
+    await countCheck('192.0.2.200', now);
+    await countFailure('SRG-OLDAAA', threeMonthsAgo);
+    await countFailure('SRG-NEWAAA', now);
+    const store = getStore({ name: 'status-limits', consistency: 'strong' });
+    const keys = async (prefix: string) => (await store.list({ prefix })).blobs.map((b) => b.key);
+    const first = await expireStatusLimits(3, now);
+    expect(first).toEqual({ deleted: 3, unfinished: true });
+    await expireStatusLimits(1000, now);
+    expect(await keys('ip/2026112909/')).toEqual([]);
+    expect((await keys('ip/2026112910/')).length).toBeGreaterThan(0);
+    expect(await keys('ref/202608/')).toEqual([]);
+    expect(await keys('ref/202611/')).toContain('ref/202611/SRG-NEWAAA');
+    expect((await keys('all/')).every((k) => k >= 'all/202611291030')).toBe(true);
+    expect(await referenceLocked('SRG-NEWAAA', now)).toBe(false);
+  });
+});
+
+describe('registering from an official vacancy', () => {
+  it('records the vacancy key and SIP number in the "Lowongan" column; an unknown one is not recorded', async () => {
+    env.setConfig({ vacancies: [{ value: 'perawat-lansia-osaka', label: { id: 'perawat-lansia-osaka (SIP B.12/SIP/2026)', en: 'perawat-lansia-osaka (SIP B.12/SIP/2026)' } }] });
+    const from = await register(person(), { vacancy: 'perawat-lansia-osaka' });
+    const made = await register(person(), { vacancy: 'lowongan-palsu' });
+    await deliver();
+    const row = (ref: string) => env.records().find((r) => r.fields[COLUMNS.reference] === ref)!;
+    expect(row(from).fields.Lowongan).toBe('perawat-lansia-osaka (SIP B.12/SIP/2026)');
+    expect(row(made).fields.Lowongan).toBeUndefined();
+  });
+});
+
+describe('the receipt worth keeping', () => {
+  it('shows the date, the status-check address, and a WhatsApp message with only the reference and that address', async () => {
+    const p = person();
+    const ref = await register(p);
+    const html = await (await fetch(`${env.site.url}/daftar/terima-kasih/?ref=${ref}`)).text();
+    const main = parse(html).querySelector('main')!;
+    expect(main.querySelector('.receipt__date')?.text).toMatch(/^Didaftarkan \d{1,2} \w+ \d{4}/);
+    expect(main.querySelector('.receipt__url')?.text).toBe(`${env.site.url}/cek-status/`);
+    const wa = main.querySelectorAll('a').find((a) => a.getAttribute('href')?.startsWith('https://wa.me/'))!;
+    const message = new URL(wa.getAttribute('href')!).searchParams.get('text');
+    expect(message).toBe(`Nomor pendaftaran minat kerja luar negeri Kota Serang: ${ref}. Cek status: ${env.site.url}/cek-status/`);
+    expect(main.querySelector('a[href="/tahapan/"]')).not.toBeNull();
+  });
+});
