@@ -5,9 +5,9 @@
 // per request) for comparison. Prints tables; asserts nothing. Needs a built site (npm run build).
 // BENCH_SCENARIOS=burst,backlog10k,… runs some only.
 import Airtable from 'airtable';
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startRegistrationEnv, BASE_ID, TABLE } from './registration-env';
+import { pct, print, table, withEnv } from './bench-support';
 import { person } from './people';
 import { serveSite } from './static-server';
 import { AirtableStandin } from './airtable-standin/server';
@@ -25,7 +25,6 @@ const FUNCTION_LIMIT_MS = 60_000; // Netlify's limit for a synchronous function
 const only = process.env.BENCH_SCENARIOS?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 async function burst(url: string, bodies: object[], inFlight: number) {
   const times: number[] = [];
@@ -69,29 +68,6 @@ function outcome(records: { createdTime: string; fields: Record<string, unknown>
 }
 
 console.log = () => {}; // the handler's one-line events; the tables go to stdout through process.stdout
-const print = (line: string) => process.stdout.write(`${line}\n`);
-function table(title: string, head: string[], rows: string[][]) {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (c ?? '').padEnd(widths[i]!)).join(' | ')} |`;
-  print(`\n${title}\n`);
-  print(line(head));
-  print(line(widths.map((w) => '-'.repeat(w))));
-  rows.forEach((r) => print(line(r)));
-}
-
-// Blobs in its own process, as it is a separate service on Netlify; the handler, the stand-in, the
-// drain and the load share this one.
-async function withEnv<T>(run: (env: Awaited<ReturnType<typeof startRegistrationEnv>>) => Promise<T>): Promise<T> {
-  const child = spawn('node_modules/.bin/tsx', ['tools/blobs-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const blobsPort = Number(await new Promise<string>((resolve) => child.stdout.once('data', (d) => resolve(String(d)))));
-  const env = await startRegistrationEnv({ blobsPort });
-  try {
-    return await run(env);
-  } finally {
-    await env.close();
-    child.kill();
-  }
-}
 
 const calls = (env: { standin: AirtableStandin }) => env.standin.requests.length;
 const rateLimited = (env: { standin: AirtableStandin }) => env.standin.requests.filter((r) => r.status === 429).length;

@@ -73,8 +73,12 @@ export function airtableBudget(baseId: string): Budget {
   let queue: Promise<unknown> = Promise.resolve();
   return {
     take(maxWaitMs = Infinity) {
+      // The wait counts from the call, queue included: a caller that will not wait long is not kept
+      // in line behind others in this process beyond its deadline.
+      const deadline = Date.now() + maxWaitMs;
       const turn = queue.then(async () => {
-        const at = await reserve(baseId, nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50, Date.now() + maxWaitMs);
+        if (Date.now() > deadline) return false;
+        const at = await reserve(baseId, nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50, deadline);
         if (at === undefined) return false;
         await sleep(at - Date.now());
         sent.push(Date.now());

@@ -1,5 +1,6 @@
 import type { Budget } from './airtable-budget';
 import { OutboxKeyError } from './outbox-crypto';
+import { birthHash, writeCachedStatus } from './status-cache';
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
 import {
   claim,
@@ -153,6 +154,8 @@ export async function sendWindow(settings: AirtableSettings, prepared: PreparedW
     const sent = await Promise.all(batch.map((i) => markSent(i)));
     try {
       await call(() => table.create(sent.map(record) as never, { typecast: true }));
+      // The status check's first answer after delivery needs no Airtable call: "Baru", as just created.
+      await Promise.all(sent.map((i) => writeCachedStatus(i.reference, { status: 'Baru', birth: birthHash(i.reference, String(i.fields[COLUMNS.birthDate] ?? '')), at: Date.now() })));
       await Promise.all(sent.map((i) => removeItem(i)));
       result.delivered.push(...sent.map((i) => i.reference));
     } catch (e) {

@@ -1,10 +1,10 @@
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from '../delivery/airtable';
-import { sharedBudget, type Budget } from '../delivery/airtable-budget';
+import { airtableBudget, type Budget } from '../delivery/airtable-budget';
 import { readItem, referenceIssued } from '../delivery/outbox';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
 import { birthHash, readCachedStatus, writeCachedStatus, type CachedStatus } from '../delivery/status-cache';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
-import { countCheck, countFailure, referenceLocked, type Limited } from './limits';
+import { countCheck, countFailure, LIMITS, referenceLocked, type Limited } from './limits';
 
 // The status check: a reference and a birth date in, a stage (or one neutral "no match") out.
 // At most one Airtable call a check, and only for a reference this site issued that is no longer in
@@ -31,6 +31,8 @@ export interface CheckOptions {
   now?: number;
   /** Counts the Airtable calls (the bench). */
   onCall?: () => void;
+  /** Other limits than LIMITS (the bench, which checks faster than any crowd). */
+  limits?: Partial<typeof LIMITS>;
 }
 
 export const DEFAULT_CACHE_MS = 30 * 60_000;
@@ -41,14 +43,43 @@ export function cacheMsFromEnv(env: Record<string, string | undefined> = process
   return Number.isFinite(minutes) && minutes >= 0 && env.STATUS_CACHE_MINUTES !== '' && env.STATUS_CACHE_MINUTES !== undefined ? minutes * 60_000 : DEFAULT_CACHE_MS;
 }
 
+// The checks' own queue for slots (from the same schedule in Blobs as every other caller), so a check
+// never waits in line behind a delivery run that shares its process.
+const budgets = new Map<string, Budget>();
+const statusBudget = (baseId: string) => budgets.get(baseId) ?? budgets.set(baseId, airtableBudget(baseId)).get(baseId)!;
+
+const reading = new Map<string, Promise<CachedStatus | undefined>>();
+
+/** One Airtable read of a reference's status, through the budget; undefined when no slot came or Airtable failed. */
+async function readAirtable(reference: string, opts: CheckOptions & { settings: AirtableSettings }): Promise<CachedStatus | undefined> {
+  const budget = opts.budget ?? statusBudget(opts.settings.baseId);
+  if (!(await budget.take(opts.maxWaitMs ?? 1500))) return undefined;
+  opts.onCall?.();
+  try {
+    const table = airtableTable(opts.settings, opts.timeoutMs ?? 4000);
+    // One request: the reference is unique, so the first page of at most one record is the answer.
+    const page = await table
+      .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, COLUMNS.birthDate], maxRecords: 1, pageSize: 1, method: 'post' } as never)
+      .firstPage();
+    const record = page[0] as { fields: Record<string, unknown> } | undefined;
+    const fresh: CachedStatus = record
+      ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birth: birthHash(reference, String(record.fields[COLUMNS.birthDate] ?? '')), at: Date.now() }
+      : { at: Date.now() };
+    await writeCachedStatus(reference, fresh);
+    return fresh;
+  } catch {
+    return undefined;
+  }
+}
+
 const asStage = (status: string | undefined): RegistrationStatus => (isStatus(status) ? status : 'Baru');
 
 export async function checkStatus(reference: string, birthDate: string, opts: CheckOptions): Promise<StatusAnswer> {
   const now = opts.now ?? Date.now();
   const cacheMs = opts.cacheMs ?? cacheMsFromEnv();
-  const limited = await countCheck(opts.ip, now);
+  const limited = await countCheck(opts.ip, now, opts.limits);
   if (limited) return { kind: 'limited', scope: limited };
-  if (await referenceLocked(reference, now)) return { kind: 'limited', scope: 'reference' };
+  if (await referenceLocked(reference, now, opts.limits)) return { kind: 'limited', scope: 'reference' };
 
   const noMatch = async (): Promise<StatusAnswer> => {
     await countFailure(reference, now);
@@ -73,24 +104,14 @@ export async function checkStatus(reference: string, birthDate: string, opts: Ch
   const stale = () => (cached ? fromCache(cached, 'stale') : ({ kind: 'busy' } as const));
   if (!opts.settings) return stale();
 
-  const budget = opts.budget ?? sharedBudget(opts.settings.baseId);
-  if (!(await budget.take(opts.maxWaitMs ?? 1500))) return stale();
-  opts.onCall?.();
-  let record: { fields: Record<string, unknown> } | undefined;
-  try {
-    const table = airtableTable(opts.settings, opts.timeoutMs ?? 4000);
-    // One request: the reference is unique, so the first page of at most one record is the answer.
-    const page = await table
-      .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, COLUMNS.birthDate], maxRecords: 1, pageSize: 1, method: 'post' } as never)
-      .firstPage();
-    record = page[0] as { fields: Record<string, unknown> } | undefined;
-  } catch {
-    return stale();
+  // Checks of one reference at the same moment share one Airtable read.
+  let read = reading.get(reference);
+  if (!read) {
+    read = readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings }).finally(() => reading.delete(reference));
+    reading.set(reference, read);
   }
-  const fresh: CachedStatus = record
-    ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birth: birthHash(reference, String(record.fields[COLUMNS.birthDate] ?? '')), at: Date.now() }
-    : { at: Date.now() };
-  await writeCachedStatus(reference, fresh);
+  const fresh = await read;
+  if (!fresh) return stale();
   return fresh.status !== undefined && fresh.birth === birthHash(reference, birthDate)
     ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' }
     : noMatch();
