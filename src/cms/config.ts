@@ -1,4 +1,3 @@
-import { MAX_UPLOAD_BYTES } from '../content/uploads';
 import { z } from 'zod';
 import { stringify } from 'yaml';
 import { EMAIL } from '../shared/patterns';
@@ -245,8 +244,8 @@ export function cmsConfig({ branch = 'main', siteUrl }: CmsOptions = {}): Json {
     locale: 'id',
     media_folder: 'public/uploads',
     public_folder: '/uploads',
-    // Decap refuses larger files before uploading; check:content also checks each file's type and size.
-    media_library: { config: { max_file_size: MAX_UPLOAD_BYTES } },
+    // Uploads are checked by type and size in check:content (src/content/uploads.ts), which every build
+    // runs: Decap's built-in media library has no type or size setting of its own.
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     i18n: { structure: 'multiple_folders', locales: ['id', 'en'], default_locale: 'id' },
     collections: cmsCollections(),

@@ -10,8 +10,11 @@ import { headersFile } from '../server/security-headers';
 import { adminCsp } from './admin-csp';
 import { sectionPath } from '../content/paths';
 
-/** Where Pagefind runs: the only pages whose policy allows compiling WebAssembly. */
-const searchPaths = () => (['id', 'en'] as const).map((l) => sectionPath(l, 'search'));
+/**
+ * Where Pagefind runs: the search pages, and its own files (its worker compiles the WebAssembly under
+ * the policy its script was served with). The only places whose policy allows compiling WebAssembly.
+ */
+const searchPaths = () => [...(['id', 'en'] as const).map((l) => sectionPath(l, 'search')), '/pagefind/'];
 
 // /admin: Decap CMS served from our own build, never from a CDN. At build time the bundle, its lazy
 // chunks and wasm files are copied out of node_modules into dist/admin next to the generated

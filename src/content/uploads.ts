@@ -11,9 +11,6 @@ export const UPLOAD_LIMITS = {
   pdf: 5_000_000,
 } as const;
 
-/** The largest upload the CMS accepts (Decap checks it before uploading; this check enforces it). */
-export const MAX_UPLOAD_BYTES = Math.max(...Object.values(UPLOAD_LIMITS));
-
 const KINDS: { ext: string[]; kind: keyof typeof UPLOAD_LIMITS; magic: (b: Buffer) => boolean }[] = [
   { ext: ['jpg', 'jpeg'], kind: 'image', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
   { ext: ['png'], kind: 'image', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },

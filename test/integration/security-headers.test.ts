@@ -58,12 +58,12 @@ describe('security headers on every kind of page', () => {
   });
 
   it('WebAssembly may be compiled only where Pagefind runs: the search pages', async () => {
-    for (const path of ['/cari/', '/en/search/']) {
+    for (const path of ['/cari/', '/en/search/', '/pagefind/pagefind.js']) {
       const csp = (await fetch(env.site.url + path)).headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("script-src 'self' 'wasm-unsafe-eval'");
       expect(csp.match(/default-src/g)?.length, path).toBe(1);
     }
-    for (const path of ['/', '/en/', '/en', '/tujuan/', '/en/destinations/jepang/', '/privasi/', '/pagefind/pagefind.js']) {
+    for (const path of ['/', '/en/', '/en', '/tujuan/', '/en/destinations/jepang/', '/privasi/', '/daftar/']) {
       const res = await fetch(env.site.url + path);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get('content-security-policy') ?? '';

@@ -1,0 +1,12 @@
+import { launchBrowser } from './browser';
+import { serveSite } from './static-server';
+import { adminCsp } from '../src/cms/admin-csp';
+const admin = await serveSite('dist', {}, { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) });
+const browser = await launchBrowser();
+const page = await (await browser.newContext()).newPage();
+page.on('console', (m) => console.log('console:', m.text().slice(0, 300)));
+page.on('pageerror', (e) => console.log('pageerror:', e.message.slice(0, 300)));
+await page.goto(`${admin.url.replace('127.0.0.1', 'localhost')}/admin/`);
+await page.waitForTimeout(5000);
+console.log((await page.locator('body').innerText()).slice(0, 500));
+await browser.close(); await admin.close();
