@@ -8,3 +8,7 @@ export interface ChannelRow {
   value: string | undefined;
   href?: string | undefined;
 }
+
+/** Whether any way to reach the office is published: otherwise pages say so instead of pointing at nothing. */
+export const hasContactChannel = (c: { address?: string | undefined; phone?: string | undefined; whatsapp?: string | undefined; email?: string | undefined }) =>
+  !!(c.address || c.phone || c.whatsapp || c.email);

@@ -131,3 +131,24 @@ describe('built site', () => {
     expect(await readFile(join(DIST, 'robots.txt'), 'utf8')).toMatch(/^Sitemap: .*sitemap-index\.xml$/m);
   });
 });
+
+const siteSettings = parseYaml(await readFile('content/settings/site.yaml', 'utf8')) as { contact: Record<string, unknown> };
+
+describe('texts that depend on contact details', () => {
+  const settings = siteSettings;
+  const empty = !['address', 'phone', 'whatsapp', 'email'].some((k) => settings.contact[k]);
+
+  it('never send people to contact details the site does not show', () => {
+    expect(empty).toBe(true); // today: no verified number exists (the launch check lists them)
+    for (const [file, text] of html) {
+      const body = parse(text).querySelector('main')?.text ?? '';
+      expect(body, file).not.toMatch(/lewat halaman Kontak|through the Contact page/);
+      const footer = parse(text).querySelector('footer')?.text ?? '';
+      expect(footer, file).not.toMatch(/Kontak resmi penyelenggara program:|official contacts:/);
+    }
+    const contact = parse(html.get('kontak/index.html')!).querySelector('main')!.text;
+    expect(contact).toContain('sedang disiapkan dan akan dicantumkan di sini');
+    const scams = parse(html.get('waspada-penipuan/index.html')!).querySelector('main')!.text;
+    expect(scams).toContain('belum dicantumkan di sini karena belum diperiksa');
+  });
+});
