@@ -149,6 +149,8 @@ const settingsSchema = z.strictObject({
       website: blankable(webUrl()),
     })
     .default({ hotline: undefined, whatsapp: undefined, website: undefined }),
+  /** Words the site uses that a first-time reader may not know; shown as a plain box on the FAQ page. */
+  glossary: z.array(z.strictObject({ term: text(40), id: text(400), en: text(400) })).default([]),
   /**
    * What each Airtable status means to the applicant: the status check (/cek-status/) and the road-ahead
    * page (/tahapan/) both show these, in this order, so they never disagree. No durations unless the
