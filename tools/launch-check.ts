@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { collectionDefs, type Settings } from '../src/content/schemas';
 import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
+import { cmsBackendFromEnv } from '../src/cms/backend';
 
 // What must exist before the site goes live, each with where to fix it. `npm run check:launch` prints
 // it (tools/check-launch.ts); docs/launch.md walks the officer through it. Content facts are read from
@@ -44,8 +45,22 @@ export function launchItems(settings: Settings, env: Record<string, string | und
     { what: 'Token petugas (status kotak keluar, hak pemilik data)', ok: (env.OUTBOX_ADMIN_TOKEN ?? '').length >= 24, where: `${NETLIFY('OUTBOX_ADMIN_TOKEN')} (24 karakter acak atau lebih)` },
     { what: 'Build hook untuk pembaruan harian lowongan', ok: /^https:\/\/api\.netlify\.com\/build_hooks\//.test(env.BUILD_HOOK_URL ?? ''), where: `Netlify → Site configuration → Build hooks, lalu ${NETLIFY('BUILD_HOOK_URL')}` },
     { what: 'Alamat publik situs (https, bukan localhost)', ok: /^https:\/\//.test(url) && !/localhost|127\.0\.0\.1/.test(url), where: 'Netlify → Domain management (Netlify mengisi URL sendiri saat build)' },
-    { what: 'Login CMS untuk petugas', ok: env.CMS_LOGIN_READY === '1', where: 'Nyalakan login CMS (docs/cms.md), lalu isi CMS_LOGIN_READY=1 di Environment variables sebagai tanda sudah diperiksa' },
+    cmsLogin(env),
   ];
+}
+
+function cmsLogin(env: Record<string, string | undefined>): LaunchItem {
+  let backend: string;
+  try {
+    backend = cmsBackendFromEnv(env).name;
+  } catch (e) {
+    return { what: 'Login CMS untuk petugas', ok: false, where: `${(e as Error).message} — ${NETLIFY('CMS_BACKEND')}, lihat docs/cms.md` };
+  }
+  return {
+    what: `Login CMS untuk petugas (CMS_BACKEND=${backend})`,
+    ok: env.CMS_LOGIN_READY === '1',
+    where: 'Nyalakan dan coba login CMS (docs/cms.md, "Memilih cara login"), lalu isi CMS_LOGIN_READY=1 di Environment variables',
+  };
 }
 
 export async function readSettings(root = 'content'): Promise<Settings> {

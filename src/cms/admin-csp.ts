@@ -9,15 +9,16 @@ import { DECAP_PORT } from './local-backend';
  * built site never allows it, so a page on the production origin cannot talk to a staff member's own
  * machine.
  */
-export function adminCsp({ localBackend = false } = {}): string {
+export function adminCsp({ localBackend = false, connect = [] as string[] } = {}): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    // Production talks to its own origin only (Git Gateway and Identity under /.netlify/).
-    `connect-src 'self'${localBackend ? ` http://localhost:${DECAP_PORT}` : ''}`,
+    // Production talks to its own origin (Git Gateway and Identity under /.netlify/), and to the login
+    // service of another backend when CMS_BACKEND chooses one (`connect`).
+    `connect-src 'self'${connect.map((o) => ` ${o}`).join('')}${localBackend ? ` http://localhost:${DECAP_PORT}` : ''}`,
     "frame-src 'self' blob:",
     "worker-src 'self' blob:",
     "form-action 'self'",

@@ -4,6 +4,7 @@ import { EMAIL } from '../shared/patterns';
 import { collectionDefs } from '../content/schemas';
 import { fieldUi, localeFieldUi, type FieldUi } from './labels';
 import { LOCAL_BACKEND_URL } from './local-backend';
+import { cmsBackendFromEnv, type CmsBackend } from './backend';
 
 // Decap CMS's config.yml, generated from the content schemas (src/content/schemas.ts) and the labels
 // in fields.ts. We generate rather than hand-write it so a field, type, required flag, limit or choice
@@ -225,15 +226,15 @@ function cmsCollections(): Json[] {
 }
 
 interface CmsOptions {
-  /** Git branch the production CMS commits to. */
-  branch?: string;
   siteUrl?: string;
+  /** How staff log in (src/cms/backend.ts); Git Gateway by default. */
+  backend?: CmsBackend;
 }
 
-export function cmsConfig({ branch = 'main', siteUrl }: CmsOptions = {}): Json {
+export function cmsConfig({ siteUrl, backend = cmsBackendFromEnv({}) }: CmsOptions = {}): Json {
   return {
-    // Production: staff log in with Netlify Identity; Git Gateway commits for them (docs/cms.md).
-    backend: { name: 'git-gateway', branch, squash_merges: true },
+    // Production login, from CMS_BACKEND (src/cms/backend.ts, docs/cms.md).
+    backend: backend.config,
     // Only honoured on localhost: `npm start` runs decap-server, which writes straight to content/.
     local_backend: { url: LOCAL_BACKEND_URL },
     // Changes wait as drafts for review before they go live. decap-server's file mode has no drafts,

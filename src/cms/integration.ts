@@ -8,6 +8,7 @@ import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
 import { headersFile } from '../server/security-headers';
 import { adminCsp } from './admin-csp';
+import { cmsBackendFromEnv } from './backend';
 import { sectionPath } from '../content/paths';
 
 /**
@@ -62,9 +63,10 @@ async function previewCss(): Promise<string> {
 
 /** The files of /admin we write ourselves; production adds the Identity widget and the site's address. */
 function generatedFiles(production: boolean): Record<string, () => string | Promise<string>> {
+  const backend = cmsBackendFromEnv();
   return {
-    'index.html': () => adminPage({ identity: production }),
-    'config.yml': () => cmsConfigYaml(production ? { siteUrl: process.env.URL } : {}),
+    'index.html': () => adminPage({ identity: production && backend.identityWidget }),
+    'config.yml': () => cmsConfigYaml(production ? { siteUrl: process.env.URL, backend } : { backend }),
     'cms-setup.js': setupScript,
     'preview.css': previewCss,
   };
@@ -111,7 +113,7 @@ export function adminIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         const entries = await readdir(root);
         const enEntries = (await readdir(join(root, 'en')).catch(() => [] as string[])).map((e) => `en/${e}`);
-        await writeFile(new URL('_headers', dir), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], adminCsp(), searchPaths()));
+        await writeFile(new URL('_headers', dir), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], adminCsp({ connect: cmsBackendFromEnv().connect }), searchPaths()));
       },
     },
   };
