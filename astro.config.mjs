@@ -29,7 +29,7 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en-US' } },
-      filter: (page) => !page.includes('/404') && !page.includes('/admin') && !page.includes(`/${SHELL_ROOT}/`),
+      filter: (page) => !page.includes('/404') && !page.includes('/admin') && !page.includes(`/${SHELL_ROOT}/`) && !/\/poster\/$/.test(page),
     }),
     // The functions' module (src/site-data/generated.json); it also removes their page shells from dist/.
     siteDataIntegration(),

@@ -14,6 +14,7 @@ export const sections = {
   registerThanks: { id: 'daftar/terima-kasih', en: 'register/thank-you' },
   status: { id: 'cek-status', en: 'check-status' },
   stages: { id: 'tahapan', en: 'stages' },
+  poster: { id: 'poster', en: 'poster' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 type Section = keyof typeof sections;

@@ -26,6 +26,7 @@ type View =
   | { kind: 'search' }
   | { kind: 'status' }
   | { kind: 'stages' }
+  | { kind: 'poster'; vacancy?: CollectionEntry<'vacancies'>; names?: Names; target: string }
   | { kind: 'register'; vacancy?: CollectionEntry<'vacancies'> };
 
 /** Display names of destinations and sectors in one language, by key. */
@@ -129,6 +130,15 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
   for (const { kind, title, description } of tools) {
     routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });
   }
+  routes.push({
+    key: 'poster',
+    lang,
+    path: sectionPath(lang, 'poster'),
+    title: t(lang, 'poster.title'),
+    description: t(lang, 'poster.description'),
+    crumbs: [home],
+    view: { kind: 'poster', target: homePath(lang) },
+  });
   return routes;
 }
 
@@ -214,6 +224,15 @@ async function vacancyRoutes(lang: Locale, home: Crumb): Promise<Draft[]> {
       description: t(lang, 'reg.description'),
       crumbs: [home, listCrumb, crumb],
       view: { kind: 'register', vacancy: entry },
+    });
+    routes.push({
+      key: `vacancy-poster:${entryKey(entry)}`,
+      lang,
+      path: pathFor(lang, sections.vacancies[lang], entryKey(entry), sections.poster[lang]),
+      title: `${t(lang, 'poster.title')}: ${entry.data.position}`,
+      description: t(lang, 'poster.description'),
+      crumbs: [home, listCrumb, crumb],
+      view: { kind: 'poster', vacancy: entry, names, target: path },
     });
   }
   return routes;

@@ -10,6 +10,7 @@ import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { axeViolations } from '../support/axe';
 import { fillRegistration } from '../support/fill-form';
+import { pdfPages, readQr } from '../support/qr';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
 import { copyProject } from '../../tools/project-copy';
@@ -100,6 +101,20 @@ async function open(path: string, js: boolean, viewport: { width: number; height
 }
 
 describe('in Chromium', () => {
+  it('the vacancy\'s poster: linked from its page, one A4 page with its SIP number, its QR code opens the vacancy', async () => {
+    const page = await open('/lowongan/operator-baru/', false, { width: 794, height: 1123 });
+    await page.getByRole('link', { name: 'Cetak poster lowongan ini (A4)' }).click();
+    await page.waitForURL('**/lowongan/operator-baru/poster/');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain(valid.position);
+    expect(text).toContain(valid.sip);
+    expect(text).toMatch(/GRATIS\. Jangan pernah membayar calo/);
+    expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
+    const vacancyUrl = /<link rel="canonical" href="([^"]+)"/.exec(await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8'))![1];
+    expect(await readQr(page, '.poster__qr svg')).toBe(vacancyUrl);
+    await page.context().close();
+  });
+
   it.each([true, false])('"Daftar untuk lowongan ini" opens the form with destination and sector chosen (JavaScript %s)', async (js) => {
     const page = await open('/lowongan/operator-baru/', js);
     await page.getByRole('link', { name: 'Daftar untuk lowongan ini' }).click();
@@ -115,6 +130,8 @@ describe('in Chromium', () => {
     // The record carries the vacancy's destination and sector, as chosen for the person.
     const stored = await waitForRecord(ref);
     expect(stored?.fields['Negara tujuan']).toEqual(['Jepang']);
+    // …and which vacancy it was, by key and SIP number, for staff.
+    expect(stored?.fields.Lowongan).toBe(`operator-baru (SIP ${valid.sip})`);
     await page.context().close();
   });
 

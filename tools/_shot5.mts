@@ -1,0 +1,12 @@
+import { launchBrowser } from './browser';
+import { serveSite } from './static-server';
+const site = await serveSite('dist');
+const browser = await launchBrowser();
+const page = await (await browser.newContext({ viewport: { width: 794, height: 1123 } })).newPage();
+await page.goto(site.url + '/poster/');
+await page.screenshot({ path: '/tmp/poster.png', fullPage: true });
+const pdf = await page.pdf({ format: 'A4' });
+console.log('pages', (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length);
+await page.emulateMedia({ media: 'print' });
+await page.screenshot({ path: '/tmp/poster-print.png', fullPage: true });
+await browser.close(); await site.close();
