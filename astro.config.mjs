@@ -18,7 +18,7 @@ const site = process.env.URL ?? 'http://localhost:4321';
 export default defineConfig({
   site,
   trailingSlash: 'ignore',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'always' },
   i18n: {
     defaultLocale: 'id',
     locales: ['id', 'en'],
@@ -41,8 +41,9 @@ export default defineConfig({
     // Serves netlify/functions/* on the dev server's own port. Edge functions are off: we have none, and
     // their emulation downloads Deno, which this network does not allow.
     plugins: [netlify({ edgeFunctions: { enabled: false } })],
-    // Scripts as files, never inlined: the Content-Security-Policy allows no inline script.
-    build: { assetsInlineLimit: 0 },
+    // Small scripts go inline (the form's enhancement: no second round trip on a weak connection); the
+    // build puts each inline script's hash in the Content-Security-Policy (src/server/security-headers.ts).
+    build: { assetsInlineLimit: 16384 },
     // The local Blobs store and the Airtable stand-in write thousands of files under `npm start` (an
     // outbox of 20,000 is 60,000 files): watching them kept the dev server busy and out of memory.
     server: { watch: { ignored: ['**/.netlify/**', '**/.data/**', '**/test-results/**'] } },

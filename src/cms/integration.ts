@@ -1,12 +1,12 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, glob, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentTypeFor } from '../shared/content-types';
 import { fileURLToPath } from 'node:url';
 import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
-import { headersFile } from '../server/security-headers';
+import { headersFile, inlineHashes, metaCsp } from '../server/security-headers';
 import { adminCsp } from './admin-csp';
 import { cmsBackendFromEnv } from './backend';
 import { sectionPath } from '../content/paths';
@@ -113,7 +113,17 @@ export function adminIntegration(): AstroIntegration {
         const root = fileURLToPath(dir);
         const entries = await readdir(root);
         const enEntries = (await readdir(join(root, 'en')).catch(() => [] as string[])).map((e) => `en/${e}`);
-        await writeFile(new URL('_headers', dir), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], adminCsp({ connect: cmsBackendFromEnv().connect }), searchPaths()));
+        // Every page's inline stylesheet and scripts (one stylesheet and two small scripts in practice)
+        // are allowed by their hashes, site-wide: each is our own code.
+        const pages: string[] = [];
+        for await (const f of glob('**/*.html', { cwd: root, exclude: ['admin/**'] })) pages.push(f);
+        const found = await Promise.all(pages.map(async (f) => inlineHashes(await readFile(join(root, f), 'utf8'))));
+        const hashes = { styles: [...new Set(found.flatMap((h) => h.styles))].sort(), scripts: [...new Set(found.flatMap((h) => h.scripts))].sort() };
+        await writeFile(new URL('_headers', dir), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], adminCsp({ connect: cmsBackendFromEnv().connect }), searchPaths(), hashes));
+        // The 404 page carries its policy itself: now with its own hashes.
+        const notFound = join(root, '404.html');
+        const html = await readFile(notFound, 'utf8');
+        await writeFile(notFound, html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${metaCsp(inlineHashes(html))}$2`));
       },
     },
   };

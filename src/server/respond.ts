@@ -1,13 +1,14 @@
 import { t, type Locale, type MessageKey } from '../i18n';
 import { fillShell, type PageFill } from './page-shell';
-import { securityHeaders } from './security-headers';
+import { cspForPage, securityHeaders } from './security-headers';
 
 // Answers for the two kinds of client: JSON for scripts, a full HTML page for a plain form post.
 
 // Answers carry no-store (they may hold a person's answers) and the site's security headers — except
 // the CSP under `npm start`, whose dev server inlines styles and scripts that the built site has as files.
 const { ['Content-Security-Policy']: csp, ...otherHeaders } = securityHeaders;
-const noStore = { 'Cache-Control': 'no-store', ...otherHeaders, ...(process.env.SITE_DEV_SERVER ? {} : { 'Content-Security-Policy': csp! }) };
+const devServer = !!process.env.SITE_DEV_SERVER;
+const noStore = { 'Cache-Control': 'no-store', ...otherHeaders, ...(devServer ? {} : { 'Content-Security-Policy': csp! }) };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -18,7 +19,9 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 /** A page from one of the shells the build made (src/site-data), filled with this answer. */
 export function page(shell: string, status: number, fill: PageFill): Response {
-  return new Response(fillShell(shell, fill), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore } });
+  // The shell's inline stylesheet is allowed by its hash; the answer filled in adds no style.
+  const policy = devServer ? {} : { 'Content-Security-Policy': cspForPage(shell) };
+  return new Response(fillShell(shell, fill), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore, ...policy } });
 }
 
 export function seeOther(location: string): Response {

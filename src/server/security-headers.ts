@@ -1,14 +1,31 @@
+import { createHash } from 'node:crypto';
+
 // Security headers: one definition for static pages (written to dist/_headers at build time, see
 // src/cms/integration.ts) and for the pages the functions render (src/server/respond.ts). /admin has
 // its own policy (src/cms/admin-csp.ts).
 
-const policy = ({ wasm }: { wasm: boolean }) =>
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The hashes of a page's inline <style> blocks and inline scripts, for style-src and script-src. The
+ * stylesheet and the form's small script are inlined so a phone on a weak connection paints without
+ * waiting for further requests; a hash allows exactly that code and nothing injected ('unsafe-inline'
+ * is never used). JSON-LD is data, not script: it needs no hash.
+ */
+export function inlineHashes(html: string): { styles: string[]; scripts: string[] } {
+  const styles = [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
+  const scripts = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+    .filter((m) => !/\ssrc=/.test(m[1] ?? '') && !/type="application\/ld\+json"/.test(m[1] ?? ''))
+    .map((m) => sha256(m[2]!));
+  return { styles: [...new Set(styles)], scripts: [...new Set(scripts)] };
+}
+
+export const policy = ({ wasm = false, styles = [] as string[], scripts = [] as string[] } = {}) =>
   [
     "default-src 'self'",
-    // No inline script anywhere: the form's script is a file; JSON-LD is data, which CSP does not run.
     // 'wasm-unsafe-eval' (search pages only) lets Pagefind compile its WebAssembly; it never allows eval().
-    `script-src 'self'${wasm ? " 'wasm-unsafe-eval'" : ''}`,
-    "style-src 'self'",
+    `script-src 'self'${scripts.map((h) => ` ${h}`).join('')}${wasm ? " 'wasm-unsafe-eval'" : ''}`,
+    `style-src 'self'${styles.map((h) => ` ${h}`).join('')}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "form-action 'self'",
@@ -17,15 +34,20 @@ const policy = ({ wasm }: { wasm: boolean }) =>
     "frame-ancestors 'none'",
   ].join('; ');
 
-const publicCsp = policy({ wasm: false });
-const searchCsp = policy({ wasm: true });
-
 /**
  * For a `<meta http-equiv>` policy, on the one page no path rule can reach: the 404 page, which Netlify
  * serves for any missing address. Browsers ignore frame-ancestors in a meta policy (X-Frame-Options,
- * sent for every path, covers framing).
+ * sent for every path, covers framing). The build adds the page's hashes (src/cms/integration.ts).
  */
-export const metaCsp = publicCsp.replace(/; frame-ancestors [^;]+/, '');
+export const metaCsp = (hashes: { styles?: string[]; scripts?: string[] } = {}) => policy(hashes).replace(/; frame-ancestors [^;]+/, '');
+
+const cspByPage = new Map<string, string>();
+/** The policy for a page a function renders, with its own inline code's hashes (computed once per shell). */
+export function cspForPage(html: string): string {
+  let csp = cspByPage.get(html);
+  if (!csp) cspByPage.set(html, (csp = policy(inlineHashes(html))));
+  return csp;
+}
 
 const common: Record<string, string> = {
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
@@ -35,7 +57,8 @@ const common: Record<string, string> = {
   'X-Frame-Options': 'DENY',
 };
 
-export const securityHeaders: Record<string, string> = { 'Content-Security-Policy': publicCsp, ...common };
+/** The headers every function answer carries; a page adds its policy (cspForPage), JSON gets the plain one. */
+export const securityHeaders: Record<string, string> = { 'Content-Security-Policy': policy(), ...common };
 
 const block = (path: string, headers: Record<string, string>) => [path, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)];
 
@@ -46,7 +69,9 @@ const block = (path: string, headers: Record<string, string>) => [path, ...Objec
  * pages (`searchPaths`) get the policy that allows WebAssembly, /admin gets its own, and the headers
  * that do not differ go to everything.
  */
-export function headersFile(entries: string[], adminCsp: string, searchPaths: string[]): string {
+export function headersFile(entries: string[], adminCsp: string, searchPaths: string[], hashes: { styles: string[]; scripts: string[] } = { styles: [], scripts: [] }): string {
+  const publicCsp = policy(hashes);
+  const searchCsp = policy({ wasm: true, ...hashes });
   const search = new Set(searchPaths.map((p) => p.replace(/\/$/, '')));
   const parents = [...new Set(entries.filter((e) => e.includes('/')).map((e) => e.slice(0, e.lastIndexOf('/'))))];
   const rules = entries

@@ -9,7 +9,8 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const required = {
-  'content-security-policy': /script-src 'self'(;|$)/,
+  // Our own inline code is allowed by hash only (the form's script, the stylesheet), never 'unsafe-inline'.
+  'content-security-policy': /script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*(;|$)/,
   'strict-transport-security': /max-age=\d{8}/,
   'x-content-type-options': /^nosniff$/,
   'referrer-policy': /strict-origin/,
@@ -60,15 +61,28 @@ describe('security headers on every kind of page', () => {
   it('WebAssembly may be compiled only where Pagefind runs: the search pages', async () => {
     for (const path of ['/cari/', '/en/search/', '/pagefind/pagefind.js']) {
       const csp = (await fetch(env.site.url + path)).headers.get('content-security-policy') ?? '';
-      expect(csp, path).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(csp, path).toMatch(/script-src 'self'( 'sha256-[^']+')* 'wasm-unsafe-eval'/);
       expect(csp.match(/default-src/g)?.length, path).toBe(1);
     }
     for (const path of ['/', '/en/', '/en', '/tujuan/', '/en/destinations/jepang/', '/privasi/', '/daftar/']) {
       const res = await fetch(env.site.url + path);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get('content-security-policy') ?? '';
-      expect(csp, path).toMatch(/script-src 'self';/);
+      expect(csp, path).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
+      expect(csp, path).not.toContain('wasm-unsafe-eval');
       expect(csp.match(/default-src/g)?.length, path).toBe(1);
+    }
+  });
+
+  it('allows exactly the inline code the built pages carry, by hash', async () => {
+    const { inlineHashes } = await import('../../src/server/security-headers');
+    for (const path of ['/', '/daftar/', '/cari/']) {
+      const res = await fetch(env.site.url + path);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      const { styles, scripts } = inlineHashes(await res.text());
+      expect(styles.length, path).toBeGreaterThan(0);
+      for (const h of styles) expect(csp, path).toContain(h);
+      for (const h of scripts) expect(csp, path).toContain(h);
     }
   });
 
