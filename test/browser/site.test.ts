@@ -67,8 +67,11 @@ describe('language switch', () => {
 });
 
 describe('keyboard', () => {
-  it('reaches the skip link, the language switch and the main links, each with a visible focus ring', async () => {
-    const { page, context } = await open('/');
+  it.each([
+    ['phone', viewports.phone, ['English', 'Menu', 'Daftar minat']],
+    ['desktop', viewports.desktop, ['English', 'Negara tujuan', 'Persyaratan', 'Menu', 'Daftar minat']],
+  ])('reaches the skip link, the language switch, the menu and the main links, each with a visible focus ring (%s)', async (_name, viewport, expected) => {
+    const { page, context } = await open('/', viewport);
     const reached: string[] = [];
     for (let i = 0; i < 16; i++) {
       await page.keyboard.press('Tab');
@@ -86,7 +89,7 @@ describe('keyboard', () => {
       reached.push(focused.text);
     }
     expect(reached[0]).toBe('Langsung ke isi');
-    expect(reached).toEqual(expect.arrayContaining(['English', 'Negara tujuan', 'Persyaratan', 'Daftar minat']));
+    expect(reached).toEqual(expect.arrayContaining(expected));
     await context.close();
   });
 
