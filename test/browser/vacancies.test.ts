@@ -112,6 +112,9 @@ describe('in Chromium', () => {
     expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
     const vacancyUrl = /<link rel="canonical" href="([^"]+)"/.exec(await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8'))![1];
     expect(await readQr(page, '.poster__qr svg')).toBe(vacancyUrl);
+    // For people to look at: the poster as it prints.
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: 'test-results/screenshots/poster-vacancy-print.png', fullPage: true });
     await page.context().close();
   });
 
