@@ -1,12 +1,20 @@
 // POST /.netlify/functions/deliver-registrations-background — started by the scheduled run when a
 // backlog is larger than its 25 s: drains for up to 14 minutes, one such run at a time. Anyone may
 // start it; a second start while one runs returns at once, and an empty outbox costs no Airtable call.
+// On a Deploy Preview or branch deploy it does nothing: those never touch production's registrations.
+import type { Context } from '@netlify/functions';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { logEvent } from '../../src/server/log';
 import { BACKGROUND_BUDGET_MS, claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { logDrain } from '../../src/delivery/drain-log';
 
-export default async (): Promise<void> => {
+export default async (_req?: Request, context?: Context): Promise<void> => {
+  if (!handlesRegistrations(context)) {
+    logEvent('delivery.preview_refused', { context: String(context?.deploy?.context) });
+    return;
+  }
   const settings = airtableSettingsFromEnv();
   if (!settings || !(await claimBackgroundDrain())) return;
   try {

@@ -4,7 +4,8 @@
 // 2. When settings → privacy.retentionMonths is set, registrations in a final status registered longer
 //    ago than that are deleted from Airtable (src/delivery/retention.ts). Off when it is empty.
 // Counts are logged, never content.
-import type { Config } from '@netlify/functions';
+import type { Config, Context } from '@netlify/functions';
+import { handlesRegistrations } from '../../src/server/deploy-context';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { expireSubmissions } from '../../src/delivery/outbox';
 import { retentionRun } from '../../src/delivery/retention';
@@ -14,7 +15,8 @@ import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 
 export function privacyDailyHandler(siteData: () => SiteData | undefined) {
-  return async (): Promise<Response> => {
+  return async (_req?: Request, context?: Context): Promise<Response> => {
+    if (!handlesRegistrations(context)) return new Response(null, { status: 204 });
     const expired = await expireSubmissions(5_000).catch(() => undefined);
     logEvent('privacy.idempotency_expired', expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' });
     const limits = await expireStatusLimits(5_000).catch(() => undefined);

@@ -132,6 +132,15 @@ describe('a Deploy Preview or branch deploy never touches registrations', () => 
     expect(env.blobRequests.length).toBe(writesBefore);
   });
 
+  it('its background drain delivers nothing', async () => {
+    const { body } = await register();
+    const background = (await import('../../netlify/functions/deliver-registrations-background')).default;
+    const before = env.records().length;
+    await background(new Request(`${env.site.url}/.netlify/functions/deliver-registrations-background`, { method: 'POST' }), preview);
+    expect(env.records().length).toBe(before);
+    expect(await waitingReferences()).toContain(body.reference);
+  });
+
   it('its receipt confirms nothing and its staff endpoint does not exist', async () => {
     const { body } = await register();
     const site = await import('../../src/site-data');
