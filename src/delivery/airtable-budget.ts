@@ -91,11 +91,13 @@ export function airtableBudget(baseId: string): Budget {
   };
 }
 
-// One budget per base for the whole process, so every caller in it (delivery runs, the rights tools,
-// the retention run, status checks) queues for slots in order; across processes the slots come from
-// one schedule in Blobs.
+// One budget per base and queue for the whole process: callers in one queue (delivery runs, the rights
+// tools, the retention run) take slots in order; the status checks have a queue of their own so a check
+// never waits in line behind a delivery run sharing its process. Across queues and processes the slots
+// come from the one schedule in Blobs.
 const budgets = new Map<string, Budget>();
 
-export function sharedBudget(baseId: string): Budget {
-  return budgets.get(baseId) ?? budgets.set(baseId, airtableBudget(baseId)).get(baseId)!;
+export function sharedBudget(baseId: string, queue: 'work' | 'status' = 'work'): Budget {
+  const key = `${queue}:${baseId}`;
+  return budgets.get(key) ?? budgets.set(key, airtableBudget(baseId)).get(key)!;
 }

@@ -128,14 +128,27 @@ export async function prepareWindow(settings: AirtableSettings, entries: QueueEn
 /** No slot could be had (the budget's store did not answer): Airtable is not called, delivery pauses. */
 export const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
 
-/** Every Airtable call of a window: its slot from the budget first, then counted. */
-function counted(result: WindowResult, opts: WindowOptions): Call {
+/**
+ * An Airtable call through the budget: its slot first (waiting at most `maxWaitMs`; without one the
+ * call is not made and NO_SLOT is thrown), then `before` (counting, a test's hook), then the request.
+ * Every caller of Airtable uses this, so none can skip the budget.
+ */
+export function budgetedCall(budget: Budget, { maxWaitMs = Infinity, before }: { maxWaitMs?: number; before?: () => unknown } = {}): Call {
   return async <T>(request: () => Promise<T>): Promise<T> => {
-    if (!(await opts.budget.take())) throw NO_SLOT;
-    await opts.onCall?.();
-    result.calls++;
+    if (!(await budget.take(maxWaitMs))) throw NO_SLOT;
+    await before?.();
     return request();
   };
+}
+
+/** Every Airtable call of a window: its slot from the budget first, then counted. */
+function counted(result: WindowResult, opts: WindowOptions): Call {
+  return budgetedCall(opts.budget, {
+    before: async () => {
+      await opts.onCall?.();
+      result.calls++;
+    },
+  });
 }
 
 export async function releaseWindow(prepared: PreparedWindow): Promise<void> {

@@ -1,6 +1,6 @@
 import { airtableTable, COLUMNS, type AirtableFields, type AirtableSettings } from './airtable';
 import { sharedBudget, type Budget } from './airtable-budget';
-import { findRecords, NO_SLOT, type Call } from './deliver';
+import { budgetedCall, findRecords } from './deliver';
 import { claim, eraseFromOutbox, markReferenceErased, nikHash, readItem, referenceIssued, release } from './outbox';
 
 // A data subject's rights (UU PDP Pasal 7, 8, 13), for staff: everything held about one reference,
@@ -22,15 +22,8 @@ export interface RightsOptions {
   timeoutMs?: number;
 }
 
-function budgeted(budget: Budget): Call {
-  return async <T>(request: () => Promise<T>): Promise<T> => {
-    if (!(await budget.take(30_000))) throw NO_SLOT;
-    return request();
-  };
-}
-
 export async function findRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions = {}): Promise<Holdings> {
-  const call = budgeted(opts.budget ?? sharedBudget(settings.baseId));
+  const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
   const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
   const [issued, item, records] = await Promise.all([
     referenceIssued(reference),
@@ -68,7 +61,7 @@ export class LeaseBusy extends Error {}
  * If Airtable cannot be reached, the outbox part stands and running it again finishes the job.
  */
 export async function eraseRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions & { leaseWaitMs?: number } = {}): Promise<Erasure> {
-  const call = budgeted(opts.budget ?? sharedBudget(settings.baseId));
+  const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
   const until = Date.now() + (opts.leaseWaitMs ?? 20_000);
   while (!(await claim(reference, 60_000))) {
     if (Date.now() > until) throw new LeaseBusy(reference);

@@ -1,6 +1,6 @@
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
 import { sharedBudget, type Budget } from './airtable-budget';
-import { errorLabel, NO_SLOT } from './deliver';
+import { budgetedCall, errorLabel } from './deliver';
 import { eraseFromOutbox, markReferenceErased, nikHash } from './outbox';
 import { FINAL_STATUSES } from '../shared/registration-status';
 
@@ -43,11 +43,7 @@ export async function retentionRun(
   const started = Date.now();
   const table = airtableTable(settings, timeoutMs);
   const report: RetentionReport = { deleted: 0, calls: 0, unfinished: false };
-  const call = async <T>(request: () => Promise<T>): Promise<T> => {
-    if (!(await budget.take(5_000))) throw NO_SLOT;
-    report.calls++;
-    return request();
-  };
+  const call = budgetedCall(budget, { maxWaitMs: 5_000, before: () => report.calls++ });
   const formula = retentionFormula(retentionCutoff(months, now));
   const key = process.env.NIK_INDEX_KEY;
   try {

@@ -29,3 +29,13 @@ const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
 export function formatDate(lang: Locale, date: Date): string {
   return dateFormats[lang].format(date);
 }
+
+const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  id: new Intl.DateTimeFormat('id-ID', { dateStyle: 'long', timeStyle: 'short', timeZone: SERANG_TIME_ZONE }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: SERANG_TIME_ZONE }),
+};
+
+/** A moment as people in Serang read it (WIB): the receipt's and the status answer's times. */
+export function formatDateTime(lang: Locale, ms: number): string {
+  return dateTimeFormats[lang].format(ms);
+}

@@ -1,7 +1,6 @@
-import { t, type Locale, type MessageKey } from '../i18n';
+import { formatDateTime, t, type Locale, type MessageKey } from '../i18n';
 import { attrs, esc } from '../shared/html';
 import { DATE_PARTS, dateParts, partName, type DatePart } from '../shared/memorable-date';
-import { SERANG_TIME_ZONE } from '../shared/serang-time';
 import { fields, sectionsBefore, type Field } from './fields';
 import type { FieldErrors, RawInput } from './validate';
 import type { RegistrationConfig } from './config';
@@ -234,7 +233,7 @@ export interface ReceiptFacts {
  */
 export function renderReceipt(lang: Locale, reference: string, nextSteps: string | undefined, facts: ReceiptFacts): string {
   const when = facts.issuedAt
-    ? `<p class="receipt__date">${esc(t(lang, 'reg.thanks.date', { time: new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: SERANG_TIME_ZONE }).format(Date.parse(facts.issuedAt)) }))}</p>`
+    ? `<p class="receipt__date">${esc(t(lang, 'reg.thanks.date', { time: formatDateTime(lang, Date.parse(facts.issuedAt)) }))}</p>`
     : '';
   const message = t(lang, 'reg.thanks.whatsappText', { reference, url: facts.statusUrl });
   return (

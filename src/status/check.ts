@@ -1,7 +1,8 @@
 import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from '../delivery/airtable';
-import { airtableBudget, type Budget } from '../delivery/airtable-budget';
+import { sharedBudget, type Budget } from '../delivery/airtable-budget';
 import { readItem, referenceIssued } from '../delivery/outbox';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
+import { budgetedCall } from '../delivery/deliver';
 import { birthHash, readCachedStatus, writeCachedStatus, type CachedStatus } from '../delivery/status-cache';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
 import { countCheck, countFailure, LIMITS, referenceLocked, type Limited } from './limits';
@@ -43,24 +44,19 @@ export function cacheMsFromEnv(env: Record<string, string | undefined> = process
   return Number.isFinite(minutes) && minutes >= 0 && env.STATUS_CACHE_MINUTES !== '' && env.STATUS_CACHE_MINUTES !== undefined ? minutes * 60_000 : DEFAULT_CACHE_MS;
 }
 
-// The checks' own queue for slots (from the same schedule in Blobs as every other caller), so a check
-// never waits in line behind a delivery run that shares its process.
-const budgets = new Map<string, Budget>();
-const statusBudget = (baseId: string) => budgets.get(baseId) ?? budgets.set(baseId, airtableBudget(baseId)).get(baseId)!;
-
 const reading = new Map<string, Promise<CachedStatus | undefined>>();
 
-/** One Airtable read of a reference's status, through the budget; undefined when no slot came or Airtable failed. */
+/** One Airtable read of a reference's status, through the budget; undefined when no slot came (NO_SLOT) or Airtable failed. */
 async function readAirtable(reference: string, opts: CheckOptions & { settings: AirtableSettings }): Promise<CachedStatus | undefined> {
-  const budget = opts.budget ?? statusBudget(opts.settings.baseId);
-  if (!(await budget.take(opts.maxWaitMs ?? 1500))) return undefined;
-  opts.onCall?.();
+  const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), { maxWaitMs: opts.maxWaitMs ?? 1500, before: opts.onCall });
   try {
     const table = airtableTable(opts.settings, opts.timeoutMs ?? 4000);
     // One request: the reference is unique, so the first page of at most one record is the answer.
-    const page = await table
-      .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, COLUMNS.birthDate], maxRecords: 1, pageSize: 1, method: 'post' } as never)
-      .firstPage();
+    const page = await call(() =>
+      table
+        .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, COLUMNS.birthDate], maxRecords: 1, pageSize: 1, method: 'post' } as never)
+        .firstPage(),
+    );
     const record = page[0] as { fields: Record<string, unknown> } | undefined;
     const fresh: CachedStatus = record
       ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birth: birthHash(reference, String(record.fields[COLUMNS.birthDate] ?? '')), at: Date.now() }

@@ -1,12 +1,12 @@
-import { t, type Locale, type MessageKey } from '../i18n';
+import { formatDateTime, t, type Locale, type MessageKey } from '../i18n';
 import { sectionPath } from '../content/paths';
 import { memorableDateGroup } from '../registration/form-html';
 import type { RawInput } from '../registration/validate';
 import type { StageText } from '../registration/config';
+import { isReference } from '../registration/reference';
 import { attrs, esc } from '../shared/html';
 import { readMemorableDate } from '../shared/memorable-date';
 import { FINAL_STATUSES } from '../shared/registration-status';
-import { SERANG_TIME_ZONE } from '../shared/serang-time';
 import type { StatusAnswer } from './check';
 
 // The status check's markup: the form (the static page /cek-status/ and the function's answers) and
@@ -26,7 +26,7 @@ export function readStatusInput(raw: RawInput): { ok: true; reference: string; b
   const errors: StatusErrors = {};
   const reference = normalizeReference(raw.reference);
   if (!reference) errors.reference = 'status.error.reference.required';
-  else if (!/^SRG-[2-9A-HJ-NP-Z]{6}$/.test(reference)) errors.reference = 'status.error.reference.invalid';
+  else if (!isReference(reference)) errors.reference = 'status.error.reference.invalid';
   const date = readMemorableDate(raw, 'birthDate');
   if (date.empty) errors.birthDate = 'reg.error.birthDate.required';
   else if (!date.iso) errors.birthDate = 'reg.error.birthDate.invalid';
@@ -71,10 +71,6 @@ export function renderStatusForm(lang: Locale, { values = {}, errors = {} }: { v
   );
 }
 
-function formatTime(lang: Locale, ms: number): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: SERANG_TIME_ZONE }).format(ms);
-}
-
 /** Where a stage stands on the road ahead: "2 of 5", or undefined for a status that ends the process. */
 export function stagePosition(stages: StageText[], status: string): { n: number; of: number } | undefined {
   const road = stages.filter((s) => !FINAL_STATUSES.includes(s.status));
@@ -106,7 +102,7 @@ export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: S
     `<h3>${esc(t(lang, 'status.answer.todo'))}</h3><p>${esc(stage.todo[lang])}</p>` +
     (stage.next ? `<h3>${esc(t(lang, 'status.answer.next'))}</h3><p>${esc(stage.next[lang])}</p>` : '') +
     `</section>` +
-    `<p class="hint">${esc(t(lang, answer.source === 'stale' ? 'status.answer.stale' : 'status.answer.asOf', { time: formatTime(lang, answer.asOf) }))}</p>` +
+    `<p class="hint">${esc(t(lang, answer.source === 'stale' ? 'status.answer.stale' : 'status.answer.asOf', { time: formatDateTime(lang, answer.asOf) }))}</p>` +
     `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` +
     stagesLink +
     again
