@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,8 @@ const SOURCES = ['package.json', 'tsconfig.json', 'astro.config.mjs', 'netlify.t
  */
 export async function copyProject(prefix = 'site-copy-'): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  await Promise.all(SOURCES.map((s) => cp(s, join(dir, s), { recursive: true })));
+  // public/ exists only once staff upload something (git keeps no empty folder).
+  await Promise.all(SOURCES.filter((s) => existsSync(s)).map((s) => cp(s, join(dir, s), { recursive: true })));
   await mkdir(join(dir, 'node_modules'));
   const entries = (await readdir('node_modules')).filter((e) => !e.startsWith('.'));
   await Promise.all(entries.map((e) => symlink(resolve('node_modules', e), join(dir, 'node_modules', e))));
