@@ -6,13 +6,15 @@ import { launchBrowser } from './browser';
 import { decapServerReady, startDecapServer } from './decap-server';
 import { copyProject } from './project-copy';
 import { serveSite } from './static-server';
+import { adminCsp } from '../src/cms/admin-csp';
 
 const out = 'docs/cms';
 await mkdir(out, { recursive: true });
 const project = await copyProject('cms-docs-');
 const decap = startDecapServer(project);
 await decapServerReady();
-const site = await serveSite('dist');
+// As `npm start` serves /admin: its policy also lets the page reach decap-server on localhost.
+const site = await serveSite('dist', {}, { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) });
 const browser = await launchBrowser();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' })).newPage();
 const base = `${site.url.replace('127.0.0.1', 'localhost')}/admin/`;
