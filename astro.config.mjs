@@ -9,6 +9,12 @@ import { siteDataIntegration } from './src/site-data/integration.ts';
 import { SHELL_ROOT } from './src/site-data/shells.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { htmlAsText } from './src/content/markdown-html-as-text.ts';
+import { securityHeadersIntegration } from './src/server/headers-integration.ts';
+import { ownScriptsPlugin } from './src/server/own-scripts.ts';
+import { adminCsp } from './src/cms/admin-csp.ts';
+import { cmsBackendFromEnv } from './src/cms/backend.ts';
+import { sectionPath } from './src/content/paths.ts';
+import { readFile } from 'node:fs/promises';
 import { safeLinks } from './src/content/markdown-safe-links.ts';
 
 // Netlify sets URL to the site's primary address during its build; locally the dev server's address is
@@ -34,15 +40,23 @@ export default defineConfig({
     // The functions' module (src/site-data/generated.json); it also removes their page shells from dist/.
     siteDataIntegration(),
     searchIndexIntegration(),
-    // /admin (Decap CMS from node_modules) and dist/_headers (last: it lists the final files).
+    // /admin (Decap CMS from node_modules).
     adminIntegration(),
+    // Only the site's own inline scripts, then dist/_headers (last: it lists the final files).
+    securityHeadersIntegration({
+      adminCsp: () => adminCsp({ connect: cmsBackendFromEnv().connect }),
+      searchPaths: () => [sectionPath('id', 'search'), sectionPath('en', 'search'), '/pagefind/'],
+      shells: async () => {
+        const data = JSON.parse(await readFile('src/site-data/generated.json', 'utf8'));
+        return Object.fromEntries(Object.entries(data?.shells ?? {}).flatMap(([name, byLang]) => Object.entries(byLang).map(([lang, html]) => [`${name}-${lang}`, html])));
+      },
+    }),
   ],
   vite: {
     // Serves netlify/functions/* on the dev server's own port. Edge functions are off: we have none, and
     // their emulation downloads Deno, which this network does not allow.
-    plugins: [netlify({ edgeFunctions: { enabled: false } })],
-    // Small scripts go inline (the form's enhancement: no second round trip on a weak connection); the
-    // build puts each inline script's hash in the Content-Security-Policy (src/server/security-headers.ts).
+    // ownScriptsPlugin: src/scripts/*.ts as strings, for components that inline them (src/server/own-scripts.ts).
+    plugins: [netlify({ edgeFunctions: { enabled: false } }), ownScriptsPlugin()],
     build: { assetsInlineLimit: 16384 },
     // The local Blobs store and the Airtable stand-in write thousands of files under `npm start` (an
     // outbox of 20,000 is 60,000 files): watching them kept the dev server busy and out of memory.

@@ -13,11 +13,15 @@ import { serveSite } from './static-server';
 import { AirtableStandin } from './airtable-standin/server';
 import { builtSiteData } from '../src/site-data';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
-import { airtableSettingsFromEnv, toAirtableFields } from '../src/delivery/airtable';
-import { acceptRegistration, allEntries, nikHash } from '../src/delivery/outbox';
+import { airtableSettingsFromEnv } from '../src/delivery/airtable';
+import { toAirtableFields } from '../src/delivery/airtable-fields';
+import { acceptRegistration } from '../src/delivery/accept';
+import { nikHash } from '../src/delivery/nik-index';
+import { allEntries } from '../src/delivery/queue';
 import { drainOutbox, type DrainReport } from '../src/delivery/drain';
 import { BACKGROUND_BUDGET_MS } from '../src/delivery/background';
 import { newReference } from '../src/registration/reference';
+import { choiceLabels } from '../src/registration/fields';
 import { validateRegistration } from '../src/registration/validate';
 import { todayInSerang } from '../src/shared/serang-time';
 
@@ -88,7 +92,7 @@ async function placeBacklog(env: { config: NonNullable<ReturnType<typeof builtSi
         Array.from({ length: Math.min(200, n - i) }, async () => {
           const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
           if (!v.ok) throw new Error('synthetic person invalid');
-          return (await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at, 'id'), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') })).reference;
+          return (await acceptRegistration({ values: v.value, labels: choiceLabels(v.value, env.config), lang: 'id', consentVersion: env.config.consent.version }, { nikHash: nikHash(v.value.nik) })).reference;
         }),
       )),
     );
@@ -175,7 +179,7 @@ if (wanted('poison')) {
     const good = await placeBacklog(env, 95);
     const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at, 'id'), 'Tanggal lahir': 'bukan tanggal' }));
+    await acceptRegistration({ values: { ...v.value, birthDate: 'bukan tanggal' }, labels: {}, lang: 'id', consentVersion: env.config.consent.version });
     good.push(...(await placeBacklog(env, 4)));
     const before = calls(env);
     const { report, seconds } = await drainAsBackground();
@@ -196,7 +200,7 @@ if (wanted('naive')) {
     const v = validateRegistration((await req.json()) as Record<string, unknown>, config, todayInSerang());
     if (!v.ok) return new Response(null, { status: 422 });
     const reference = newReference();
-    const create = airtable.create([{ fields: toAirtableFields(reference, v.value, config, new Date(), 'id') as never }]);
+    const create = airtable.create([{ fields: toAirtableFields(reference, { values: v.value, labels: choiceLabels(v.value, config), lang: 'id', consentVersion: config.consent.version }, new Date()) as never }]);
     create.catch(() => {});
     const result = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
     return result === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });

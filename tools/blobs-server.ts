@@ -2,8 +2,8 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlobsServer } from '@netlify/blobs/server';
+import { LocalBlobsServer } from './local-blobs';
 
-const server = new BlobsServer({ directory: await mkdtemp(join(tmpdir(), 'bench-blobs-')), token: 'blobs-token', port: 0 });
+const server = new LocalBlobsServer({ directory: await mkdtemp(join(tmpdir(), 'bench-blobs-')), token: 'blobs-token', port: 0 });
 const { port } = await server.start();
 console.log(port);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlobsServer } from '@netlify/blobs/server';
+import { LocalBlobsServer } from './local-blobs';
 import { AirtableStandin } from './airtable-standin/server';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
@@ -40,7 +40,7 @@ export async function startRegistrationEnv(
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
   const blobRequests: { type: string; url: string }[] = [];
-  const blobs = blobsPort ? undefined : new BlobsServer({ directory: dir, token: 'blobs-token', port: 0, onRequest: (r: { type: string; url: string }) => void blobRequests.push(r) });
+  const blobs = blobsPort ? undefined : new LocalBlobsServer({ directory: dir, token: 'blobs-token', port: 0, onRequest: (r: { type: string; url: string }) => void blobRequests.push(r) });
   const port = blobsPort ?? (await blobs!.start()).port;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
     JSON.stringify({ edgeURL: `http://127.0.0.1:${port}`, uncachedEdgeURL: `http://127.0.0.1:${port}`, siteID: 'test-site', token: 'blobs-token' }),

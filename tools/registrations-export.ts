@@ -6,7 +6,8 @@
 // otherwise the local stand-in's records. Prints only the count.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { airtableSettingsFromEnv, airtableTable, COLUMNS } from '../src/delivery/airtable';
+import { airtableSettingsFromEnv, airtableTable } from '../src/delivery/airtable';
+import { columnOf } from '../src/delivery/airtable-fields';
 import { sharedBudget } from '../src/delivery/airtable-budget';
 import { registrationColumns } from '../src/delivery/airtable-schema';
 import { fields } from '../src/registration/fields';
@@ -38,7 +39,7 @@ if (settings) {
   rows = (table?.records ?? []).map((r: { fields: Record<string, unknown> }) => r.fields);
 }
 const columns = registrationColumns();
-const textColumns = [COLUMNS.nik, ...fields.filter((f) => f.airtable?.type === 'phoneNumber').map((f) => f.airtable!.column)];
+const textColumns = [columnOf('nik'), ...fields.filter((f) => f.airtable?.type === 'phoneNumber').map((f) => f.airtable!.column)];
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, out.endsWith('.xlsx') ? await toXlsx(columns, rows) : toCsv(columns, rows, { separator, textColumns }), { mode: 0o600 });
 console.log(`${rows.length} pendaftaran ditulis ke ${out}`);

@@ -5,7 +5,17 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { contentTypeFor } from '../src/shared/content-types';
 import type { AddressInfo } from 'node:net';
 
-export type Handler = (req: Request) => Promise<Response>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take Netlify's full Context; the server hands them its deploy and ip only
+export type Handler = (req: Request, context?: any) => Promise<Response>;
+
+/** What a handler reads of Netlify's context: the deploy it runs on and the client's address. */
+export interface FunctionContext {
+  deploy: { context: string; published: boolean };
+  ip: string;
+}
+
+/** The live production deploy, as Netlify describes it to a function; `ip` is the client's. */
+export const productionContext = (ip = '127.0.0.1'): FunctionContext => ({ deploy: { context: 'production', published: true }, ip });
 
 /** Netlify's _headers file: path patterns (with *) and the headers for them. */
 async function readHeaders(root: string): Promise<{ pattern: RegExp; headers: Record<string, string> }[]> {
@@ -60,7 +70,9 @@ export async function serveSite(
     const handler = routes[url.pathname];
     if (handler) {
       // As on Netlify, a function that throws becomes a 500 (the tests then see it and fail).
-      const response = await handler(await toRequest(req, origin)).catch(
+      // As Netlify would: the live production deploy, the client's address (a test may name one).
+      const ip = String(req.headers['x-nf-client-connection-ip'] ?? req.socket.remoteAddress ?? '');
+      const response = await handler(await toRequest(req, origin), productionContext(ip)).catch(
         (e: unknown) => new Response(`function threw: ${(e as Error).name}`, { status: 500 }),
       );
       res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -1,7 +1,7 @@
 // GET /api/cek-kelayakan?usia=…&pendidikan=…&bidang=…&bahasa=…&tujuan=…&lang=id — the self-check's
 // result page. Read-only: nothing is stored and nothing is logged.
 import type { Config } from '@netlify/functions';
-import { isLocale, type Locale } from '../../src/i18n';
+import { isLocale, otherLocale, type Locale } from '../../src/i18n';
 import { readAnswers, renderSelfCheckResult } from '../../src/registration/self-check';
 import { page, plain } from '../../src/server/respond';
 import { builtSiteData } from '../../src/site-data';
@@ -16,7 +16,7 @@ export function eligibilityHandler(siteData: () => SiteData | undefined) {
     if (!site) return plain(503, lang, 'eligibility.unavailable', { 'Retry-After': '60' });
     // The same answers in the other language: the query string with only `lang` changed.
     const switched = new URL(url);
-    switched.searchParams.set('lang', lang === 'id' ? 'en' : 'id');
+    switched.searchParams.set('lang', otherLocale(lang));
     return page(site.shells.eligibilityResult[lang], 200, {
       content: renderSelfCheckResult(lang, readAnswers(url.searchParams, site.config), site.config),
       languageSwitch: switched.pathname + switched.search,

@@ -7,7 +7,7 @@
 import type { Config, Context } from '@netlify/functions';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { expireSubmissions } from '../../src/delivery/outbox';
+import { expireSubmissions } from '../../src/delivery/submissions';
 import { retentionRun } from '../../src/delivery/retention';
 import { expireStatusLimits } from '../../src/status/limits';
 import { logEvent } from '../../src/server/log';
@@ -17,7 +17,7 @@ import type { SiteData } from '../../src/site-data/types';
 export function privacyDailyHandler(siteData: () => SiteData | undefined) {
   return async (_req?: Request, context?: Context): Promise<Response> => {
     if (!handlesRegistrations(context)) return new Response(null, { status: 204 });
-    const expired = await expireSubmissions(5_000).catch(() => undefined);
+    const expired = await expireSubmissions().catch(() => undefined);
     logEvent('privacy.idempotency_expired', expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' });
     const limits = await expireStatusLimits(5_000).catch(() => undefined);
     logEvent('privacy.status_limits_expired', limits ? { deleted: limits.deleted, unfinished: String(limits.unfinished) } : { failed: 'true' });

@@ -1,14 +1,18 @@
 // POST /api/register — validate, store durably in the outbox, answer. Airtable is not called here: the
 // delivery runs send what waits (src/delivery/drain.ts), so a burst never reaches Airtable. Contract: README.
 import type { Config, Context } from '@netlify/functions';
-import { isLocale, t, type Locale } from '../../src/i18n';
+import { isLocale, otherLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
-import { toAirtableFields } from '../../src/delivery/airtable';
 import { countHoneypotHit } from '../../src/delivery/honeypot-count';
-import { acceptRegistration, nikHash, referenceForSubmission, SUBMISSION_ID, type OutboxItem } from '../../src/delivery/outbox';
+import { acceptRegistration } from '../../src/delivery/accept';
+import { nikHash } from '../../src/delivery/nik-index';
+import type { OutboxItem } from '../../src/delivery/queue';
+import { referenceForSubmission, SUBMISSION_ID } from '../../src/delivery/submissions';
+import { derivedKey } from '../../src/server/keys';
 import { HONEYPOT, renderClosed, renderForm, renderIneligible } from '../../src/registration/form-html';
 import { newReference, receiptLocation } from '../../src/registration/reference';
 import { validateRegistration } from '../../src/registration/validate';
+import { choiceLabels } from '../../src/registration/fields';
 import { logEvent } from '../../src/server/log';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { outboxKeysFromEnv } from '../../src/delivery/outbox-crypto';
@@ -20,7 +24,6 @@ import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 
 const statusKeys = { 400: 'reg.error.body', 413: 'reg.error.tooLarge', 415: 'reg.error.mediaType' } as const;
-const other = (lang: Locale): Locale => (lang === 'id' ? 'en' : 'id');
 
 export function registerHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
@@ -44,7 +47,7 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     }
     const { config } = site;
     const answer = (status: number, content: string, titlePrefix: string) =>
-      page(site.shells.register[lang], status, { content, titlePrefix, languageSwitch: sectionPath(other(lang), 'register') });
+      page(site.shells.register[lang], status, { content, titlePrefix, languageSwitch: sectionPath(otherLocale(lang), 'register') });
 
     // A Deploy Preview or branch deploy shares the production stores: it accepts nothing.
     if (!handlesRegistrations(context)) {
@@ -84,18 +87,17 @@ export function registerHandler(siteData: () => SiteData | undefined) {
 
     // The NIK index is keyed and the outbox sealed: without their keys nothing is accepted rather than
     // indexed in a guessable way or stored in clear.
-    const hashKey = process.env.NIK_INDEX_KEY;
-    const missing = !hashKey ? 'register.nik_index_key_missing' : !outboxKeysFromEnv() ? 'register.outbox_key_missing' : undefined;
-    if (missing || !hashKey) {
-      logEvent(missing ?? 'register.nik_index_key_missing');
+    const missing = !derivedKey('nik-index') ? 'register.nik_index_key_missing' : !outboxKeysFromEnv() ? 'register.outbox_key_missing' : undefined;
+    if (missing) {
+      logEvent(missing);
       return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
     }
     let item: OutboxItem;
     try {
-      item = await acceptRegistration((reference, at) => toAirtableFields(reference, result.value, config, at, lang), {
-        ...(submissionId ? { submissionId } : {}),
-        nikHash: nikHash(result.value.nik, hashKey),
-      });
+      item = await acceptRegistration(
+        { values: result.value, labels: choiceLabels(result.value, config), lang, consentVersion: config.consent.version },
+        { ...(submissionId ? { submissionId } : {}), nikHash: nikHash(result.value.nik) },
+      );
     } catch {
       // Not stored means not accepted: the person is told to try again rather than shown a reference.
       logEvent('register.store_failed');

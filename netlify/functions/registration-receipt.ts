@@ -3,14 +3,14 @@
 // (and did not erase since): any other gets the same neutral page, so a broker cannot send a victim a
 // link to the official site "confirming" a registration that never happened.
 import type { Config, Context } from '@netlify/functions';
-import { t, type Locale } from '../../src/i18n';
+import { otherLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
 import { renderReceipt } from '../../src/registration/form-html';
 import { isReference, receiptLocation } from '../../src/registration/reference';
 import { page, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
-import { referenceIssue } from '../../src/delivery/outbox';
+import { referenceIssue } from '../../src/delivery/references';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import type { SiteData } from '../../src/site-data/types';
 
@@ -18,7 +18,7 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
     const lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
-    const other: Locale = lang === 'id' ? 'en' : 'id';
+    const other = otherLocale(lang);
     const site = siteData();
     if (!site) return plain(503, lang, 'reg.error.unavailable');
     const shell = site.shells.receipt[lang];

@@ -4,8 +4,7 @@
 // only in production (a preview never touches real registrations); otherwise it does not exist (404).
 // The reference travels in the body, never in a URL. Each use is logged by reference, for the record.
 import type { Config, Context } from '@netlify/functions';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { errorLabel } from '../../src/delivery/deliver';
+import { airtableSettingsFromEnv, errorLabel } from '../../src/delivery/airtable';
 import { OutboxKeyError } from '../../src/delivery/outbox-crypto';
 import { eraseRegistration, findRegistration, LeaseBusy } from '../../src/delivery/registration-rights';
 import { isReference } from '../../src/registration/reference';
@@ -13,10 +12,20 @@ import { staffAuthorized } from '../../src/server/admin-token';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
 import { json } from '../../src/server/respond';
+import { readCapped } from '../../src/server/request-body';
 
 export default async (req: Request, context?: Context): Promise<Response> => {
   if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });
-  const body = (await req.json().catch(() => ({}))) as { action?: unknown; reference?: unknown };
+  const raw = await readCapped(req, 4096);
+  if (typeof raw === 'string') return json(raw === 'too-large' ? 413 : 400, { error: 'Isi permintaan terlalu besar atau rusak.' });
+  const body = (() => {
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(raw));
+      return (parsed && typeof parsed === 'object' ? parsed : {}) as { action?: unknown; reference?: unknown };
+    } catch {
+      return {};
+    }
+  })();
   const reference = typeof body.reference === 'string' ? body.reference.trim().toUpperCase() : '';
   if (!isReference(reference)) return json(422, { error: 'Nomor pendaftaran harus seperti SRG-ABC234.' });
   if (body.action !== 'find' && body.action !== 'erase') return json(422, { error: 'action harus "find" atau "erase".' });

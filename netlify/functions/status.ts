@@ -2,11 +2,12 @@
 // The birth date travels in the body, never in a URL. Logged: the kind of answer and where it came
 // from, never the reference's owner or the date. src/status/check.ts has the rules.
 import type { Config, Context } from '@netlify/functions';
-import { isLocale, t, type Locale } from '../../src/i18n';
+import { isLocale, otherLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { checkStatus } from '../../src/status/check';
-import { readStatusInput, renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
+import { renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
+import { readStatusInput } from '../../src/status/input';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
 import { parseBody } from '../../src/server/request-body';
@@ -27,7 +28,7 @@ export function statusHandler(siteData: () => SiteData | undefined) {
     const site = siteData();
     if (!parsed.ok || !site) return plain(parsed.ok ? 503 : parsed.status, lang, 'status.unavailable');
     if (isLocale(parsed.raw.lang)) lang = parsed.raw.lang;
-    const other: Locale = lang === 'id' ? 'en' : 'id';
+    const other = otherLocale(lang);
     const answer = (status: number, content: string, titlePrefix = '') =>
       page(site.shells.statusResult[lang], status, { content, titlePrefix, languageSwitch: sectionPath(other, 'status') });
 

@@ -8,7 +8,7 @@ import { cmsBackendFromEnv, type CmsBackend } from './backend';
 
 // Decap CMS's config.yml, generated from the content schemas (src/content/schemas.ts) and the labels
 // in fields.ts. We generate rather than hand-write it so a field, type, required flag, limit or choice
-// can only be defined once; test/unit/cms-config.test.ts proves the result accepts exactly what the
+// can only be defined once; test/unit/cms/config.test.ts proves the result accepts exactly what the
 // schemas accept. Served at /admin/config.yml in `npm start` and written there by the build.
 
 type Json = { [k: string]: unknown };
@@ -91,7 +91,7 @@ function widgetFor(name: string, s: JsonSchema, ui: FieldUi, path: string, colle
 
 function uiFor(collection: string, path: string, name: string): FieldUi {
   const ui = fieldUi[collection]?.[path] ?? localeFieldUi[name];
-  if (!ui) throw new Error(`CMS: no label for ${collection}.${path} in src/cms/fields.ts`);
+  if (!ui) throw new Error(`CMS: no label for ${collection}.${path} in src/cms/labels.ts`);
   return ui;
 }
 
@@ -254,5 +254,5 @@ export function cmsConfig({ siteUrl, backend = cmsBackendFromEnv({}) }: CmsOptio
 }
 
 export function cmsConfigYaml(options?: CmsOptions): string {
-  return `# Generated from src/content/schemas.ts and src/cms/fields.ts — edit those, not this file.\n${stringify(cmsConfig(options), { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `# Generated from src/content/schemas.ts and src/cms/labels.ts — edit those, not this file.\n${stringify(cmsConfig(options), { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }

@@ -1,26 +1,23 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream } from 'node:fs';
-import { copyFile, glob, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentTypeFor } from '../shared/content-types';
 import { fileURLToPath } from 'node:url';
 import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
-import { headersFile, inlineHashes, metaCsp } from '../server/security-headers';
-import { adminCsp } from './admin-csp';
 import { cmsBackendFromEnv } from './backend';
-import { sectionPath } from '../content/paths';
+import { adminCsp } from './admin-csp';
 
 /**
  * Where Pagefind runs: the search pages, and its own files (its worker compiles the WebAssembly under
  * the policy its script was served with). The only places whose policy allows compiling WebAssembly.
  */
-const searchPaths = () => [...(['id', 'en'] as const).map((l) => sectionPath(l, 'search')), '/pagefind/'];
 
 // /admin: Decap CMS served from our own build, never from a CDN. At build time the bundle, its lazy
 // chunks and wasm files are copied out of node_modules into dist/admin next to the generated
 // config.yml; in `npm start` the same files are served by a dev-server middleware (astro dev does not
-// serve public/admin/ as /admin/). Also writes dist/_headers, which needs the final list of files.
+// serve public/admin/ as /admin/).
 
 const DECAP_DIST = 'node_modules/decap-cms/dist';
 const IDENTITY_WIDGET = 'node_modules/netlify-identity-widget/build/netlify-identity-widget.js';
@@ -110,20 +107,6 @@ export function adminIntegration(): AstroIntegration {
         await Promise.all(decap.map((f) => copyFile(join(DECAP_DIST, f), join(out, f))));
         await copyFile(IDENTITY_WIDGET, join(out, 'netlify-identity-widget.js'));
         for (const [file, make] of Object.entries(generatedFiles(true))) await writeFile(join(out, file), await make());
-        const root = fileURLToPath(dir);
-        const entries = await readdir(root);
-        const enEntries = (await readdir(join(root, 'en')).catch(() => [] as string[])).map((e) => `en/${e}`);
-        // Every page's inline stylesheet and scripts (one stylesheet and two small scripts in practice)
-        // are allowed by their hashes, site-wide: each is our own code.
-        const pages: string[] = [];
-        for await (const f of glob('**/*.html', { cwd: root, exclude: ['admin/**'] })) pages.push(f);
-        const found = await Promise.all(pages.map(async (f) => inlineHashes(await readFile(join(root, f), 'utf8'))));
-        const hashes = { styles: [...new Set(found.flatMap((h) => h.styles))].sort(), scripts: [...new Set(found.flatMap((h) => h.scripts))].sort() };
-        await writeFile(new URL('_headers', dir), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], adminCsp({ connect: cmsBackendFromEnv().connect }), searchPaths(), hashes));
-        // The 404 page carries its policy itself: now with its own hashes.
-        const notFound = join(root, '404.html');
-        const html = await readFile(notFound, 'utf8');
-        await writeFile(notFound, html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${metaCsp(inlineHashes(html))}$2`));
       },
     },
   };

@@ -47,6 +47,12 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
   const vacancies: { file: string; data: { destination: string; sector: string } }[] = [];
   const destinationKeys = new Set<string>();
 
+  // MDX is code, not content: an .mdx file anywhere under content/ is refused (it is not built either).
+  for await (const rel of glob('**/*.mdx', { cwd: root })) {
+    const file = relative('.', join(root, rel)).replaceAll('\\', '/');
+    problems.push({ file, field: '(berkas)', message: 'berkas .mdx tidak diizinkan di content/ (MDX bisa menjalankan kode); simpan isinya sebagai .md' });
+  }
+
   for (const [name, def] of Object.entries(collectionDefs)) {
     const dir = join(root, name);
     const keysByLocale = new Map<string, Set<string>>();
@@ -73,7 +79,6 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
         continue;
       }
       for (const message of bodyProblems(entry.body ?? '')) problems.push({ file, field: 'body', message });
-      if (rel.endsWith('.mdx')) notes.push({ file, field: '(berkas)', message: 'berkas .mdx tidak bisa diubah lewat CMS; simpan sebagai .md bila tidak memakai komponen' });
       // An English entry is checked as the site builds it: untranslated fields taken from Indonesian.
       const fallbackPath = locale === 'en' ? defaultLocalePath(join(dir, rel)) : undefined;
       const fallback = fallbackPath ? readEntryData(fallbackPath) : undefined;

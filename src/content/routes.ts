@@ -245,7 +245,7 @@ export async function allRoutes(): Promise<SiteRoute[]> {
   return drafts.map((d) => ({ ...d, alternates: byKey.get(d.key) ?? {} }));
 }
 
-/** The path of a content page by its key (file name), e.g. pagePath('en', 'persyaratan') → '/en/requirements/'. */
+/** The paths of a language's content pages by key (file name), e.g. pagePaths('en').persyaratan → '/en/requirements/'. */
 export async function pagePaths(lang: Locale): Promise<Record<string, string>> {
   const entries = await entriesIn('pages', lang);
   return Object.fromEntries(entries.map((e) => [entryKey(e), pathFor(lang, e.data.slug)]));

@@ -198,12 +198,16 @@ export type Page = z.infer<typeof pageSchema>;
 export type Destination = z.infer<typeof destinationSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** The collections: folder under content/, file pattern, schema. Used by Astro and by the content check. */
+/**
+ * The collections: folder under content/, file pattern, schema. Used by Astro and by the content check.
+ * Markdown only: MDX is code (it runs at build time and can put a script on the page), and a CMS account
+ * must never be able to add code. MDX stays available to the site's own pages in src/.
+ */
 export const collectionDefs = {
-  pages: { pattern: '**/*.{md,mdx}', schema: pageSchema },
-  destinations: { pattern: '**/*.{md,mdx}', schema: destinationSchema },
+  pages: { pattern: '**/*.md', schema: pageSchema },
+  destinations: { pattern: '**/*.md', schema: destinationSchema },
   faq: { pattern: '**/*.yaml', schema: faqSchema },
-  announcements: { pattern: '**/*.{md,mdx}', schema: announcementSchema },
-  vacancies: { pattern: '**/*.{md,mdx}', schema: vacancySchema },
+  announcements: { pattern: '**/*.md', schema: announcementSchema },
+  vacancies: { pattern: '**/*.md', schema: vacancySchema },
   settings: { pattern: '*.yaml', schema: settingsSchema },
 } as const;

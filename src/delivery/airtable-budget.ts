@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { getStore } from '@netlify/blobs';
+import { store as blobStore, writeOwned } from '../server/blobs';
 
 // Airtable allows 5 requests a second per base, and every caller shares it: the scheduled run, the
 // background drain, a flush by staff, any reader. Each call takes a slot from one schedule kept in
@@ -12,21 +11,15 @@ import { getStore } from '@netlify/blobs';
  * a call held up a little does not cost the calls after it their time.
  */
 export const CALLS_PER_WINDOW = 5;
-export const WINDOW_MS = 1040;
+export const BUDGET_WINDOW_MS = 1040;
 
-const store = () => getStore({ name: 'airtable-budget', consistency: 'strong' });
+const store = () => blobStore('budget');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
-
-interface Schedule {
-  /** The last CALLS_PER_WINDOW slots given out (epoch ms), oldest first. */
-  times: number[];
-  owner: string;
-}
 
 /** The earliest time a call may go after `times` (the most recent calls, oldest first). */
 export function nextAllowed(times: number[], now: number): number {
   const recent = times.slice(-CALLS_PER_WINDOW);
-  return Math.max(now, recent.length < CALLS_PER_WINDOW ? 0 : recent[0]! + WINDOW_MS, recent.at(-1) ?? 0);
+  return Math.max(now, recent.length < CALLS_PER_WINDOW ? 0 : recent[0]! + BUDGET_WINDOW_MS, recent.at(-1) ?? 0);
 }
 
 /**
@@ -38,21 +31,14 @@ export function nextAllowed(times: number[], now: number): number {
 async function reserve(baseId: string, earliest: number, tries: number, latest = Infinity): Promise<number | undefined> {
   const s = store();
   for (let attempt = 0; attempt < tries; attempt++) {
-    const owner = randomUUID();
-    // The ETag from a list (the local Blobs server sends none on reads), then the value.
+    // The ETag from a list (the local Blobs server sends none on reads), then the schedule: the last
+    // CALLS_PER_WINDOW slots given out (epoch ms, oldest first), kept in the key's metadata.
     const etag = (await s.list({ prefix: baseId })).blobs.find((b) => b.key === baseId)?.etag;
-    const current = etag ? ((await s.get(baseId, { type: 'json' })) as Schedule | null) : null;
-    const times = current?.times ?? [];
+    const times = etag ? (((await s.getMetadata(baseId))?.metadata.times as number[] | undefined) ?? []) : [];
     const start = Math.max(earliest, nextAllowed(times, Date.now()));
     if (start > latest) return undefined;
-    const value: Schedule = { times: [...times, start].slice(-CALLS_PER_WINDOW), owner };
-    const written = etag ? await s.setJSON(baseId, value, { onlyIfMatch: etag }) : await s.setJSON(baseId, value, { onlyIfNew: true });
-    if (written.modified) {
-      // Read back: where conditional writes are check-then-write (the local Blobs server), two
-      // writers can both succeed; only the one whose owner id stayed has the slot.
-      await sleep(30);
-      if (((await s.get(baseId, { type: 'json' })) as Schedule | null)?.owner === owner) return start;
-    }
+    const schedule = { times: [...times, start].slice(-CALLS_PER_WINDOW) };
+    if (await writeOwned(s, baseId, schedule, etag ? { onlyIfMatch: etag } : { onlyIfNew: true })) return start;
     await sleep(5 + Math.random() * 25);
   }
   return undefined;

@@ -1,4 +1,4 @@
-import { COLUMNS, CONSENT_LANGUAGES, STATUS_CHOICES } from './airtable';
+import { COLUMNS, CONSENT_LANGUAGES, STATUS_CHOICES } from './airtable-fields';
 import { fields } from '../registration/fields';
 import { SERANG_TIME_ZONE } from '../shared/serang-time';
 import type { ChoiceLists } from '../registration/config';

@@ -1,57 +1,10 @@
 import Airtable from 'airtable';
-import { fields } from '../registration/fields';
-import type { RegistrationConfig } from '../registration/config';
-import type { Registration } from '../registration/validate';
-import type { Locale } from '../i18n';
+import type { Budget } from './airtable-budget';
+import { columnOf, COLUMNS } from './airtable-fields';
 
-// Everything that knows Airtable's column names and the SDK's settings.
-
-export { STATUS_CHOICES } from '../shared/registration-status';
-
-export const COLUMNS = {
-  reference: 'Referensi',
-  status: 'Status',
-  submittedAt: 'Waktu daftar',
-  consentAt: 'Waktu persetujuan',
-  consentVersion: 'Versi persetujuan',
-  consentLanguage: 'Bahasa persetujuan',
-  duplicateNik: 'NIK ganda',
-  nik: 'NIK',
-  birthDate: 'Tanggal lahir',
-} as const;
-
-/** The language the person read the form (and its consent text) in, as staff read it. */
-export const CONSENT_LANGUAGES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English' };
-
-export type AirtableFields = Record<string, string | string[] | boolean>;
-
-/** The record staff will see: Indonesian column names, select values as their Indonesian labels. */
-export function toAirtableFields(
-  reference: string,
-  reg: Registration,
-  config: RegistrationConfig,
-  at: Date,
-  lang: Locale,
-): AirtableFields {
-  const out: AirtableFields = { [COLUMNS.reference]: reference };
-  for (const field of fields) {
-    if (!field.airtable) continue;
-    const value = reg[field.name as keyof Registration];
-    if (value === undefined) continue;
-    if ('choices' in field) {
-      const labels = new Map(field.choices(config).map((c) => [c.value, c.label.id]));
-      out[field.airtable.column] = Array.isArray(value) ? value.map((v) => labels.get(v) ?? v) : (labels.get(value) ?? value);
-    } else {
-      out[field.airtable.column] = value;
-    }
-  }
-  out[COLUMNS.status] = 'Baru';
-  out[COLUMNS.submittedAt] = at.toISOString();
-  out[COLUMNS.consentAt] = at.toISOString();
-  out[COLUMNS.consentVersion] = config.consent.version;
-  out[COLUMNS.consentLanguage] = CONSENT_LANGUAGES[lang];
-  return out;
-}
+// The one Airtable client: settings, the SDK's table, every call through the shared budget
+// (budgetedCall), lookups by reference, and the labels of Airtable's errors. Delivery, the status
+// check, the rights tools, retention and the staff scripts call Airtable only through this file.
 
 export interface AirtableSettings {
   token: string;
@@ -83,7 +36,98 @@ export function airtableTable(s: AirtableSettings, requestTimeoutMs = 2500) {
   return airtable.base(s.baseId).table(s.table);
 }
 
+export type Table = ReturnType<typeof airtableTable>;
+export type Call = <T>(request: () => Promise<T>) => Promise<T>;
+
 /** Airtable's formula quoting: backslash first, then the quote (there is no official escape function). */
 export function formulaString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+interface AirtableError {
+  error?: string;
+  statusCode?: number;
+}
+
+/** "INVALID_VALUE_FOR_COLUMN 422": what staff and logs see of an Airtable failure, never content. */
+export function errorLabel(e: unknown): string {
+  const err = e as AirtableError;
+  return `${err.error ?? 'ERROR'}${err.statusCode ? ` ${err.statusCode}` : ''}`;
+}
+
+/** Refusals that concern one record's content; anything else is Airtable's or the base's problem. */
+const RECORD_ERRORS = new Set(['INVALID_VALUE_FOR_COLUMN', 'INVALID_MULTIPLE_CHOICE_OPTIONS', 'INVALID_RECORDS', 'INVALID_CELL_VALUE']);
+export const isRecordError = (e: unknown) => (e as AirtableError).statusCode === 422 && RECORD_ERRORS.has(String((e as AirtableError).error));
+
+/** No slot could be had (the budget's store did not answer, or not in time): Airtable is not called. */
+export const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
+
+/**
+ * An Airtable call through the budget: its slot first (waiting at most `maxWaitMs`; without one the
+ * call is not made and NO_SLOT is thrown), then `before` (counting, a test's hook), then the request.
+ * Every caller of Airtable uses this, so none can skip the budget.
+ */
+export function budgetedCall(budget: Budget, { maxWaitMs = Infinity, before }: { maxWaitMs?: number; before?: () => unknown } = {}): Call {
+  return async <T>(request: () => Promise<T>): Promise<T> => {
+    if (!(await budget.take(maxWaitMs))) throw NO_SLOT;
+    await before?.();
+    return request();
+  };
+}
+
+export interface FoundRecord {
+  id: string;
+  reference: string;
+  fields: Record<string, unknown>;
+}
+
+/** The reference formula for up to ten references: one list call instead of one per record. */
+export const referencesFormula = (references: string[]) => `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
+
+/**
+ * Records by reference (at most ten), with the columns named in `fields` (every column with 'all').
+ * POST listRecords keeps the values out of the URL; every page is a call of its own through the
+ * budget, never fetched back to back.
+ */
+export async function findRecords(table: Table, references: string[], fields: string[] | 'all', call: Call): Promise<FoundRecord[]> {
+  if (!references.length) return [];
+  const out: FoundRecord[] = [];
+  const columns = fields === 'all' ? {} : { fields: [...new Set([COLUMNS.reference, ...fields])] };
+  const query = table.select({ filterByFormula: referencesFormula(references), ...columns, pageSize: 100, method: 'post' } as never);
+  // The SDK sends the first page when eachPage is called, and each next page when told to: each
+  // of those waits for its own slot. (After the last page the SDK sends nothing; that slot is lost.)
+  await call(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const page = (records: readonly { id: string; fields: Record<string, unknown> }[], next: () => void) => {
+          for (const r of records) out.push({ id: r.id, reference: String(r.fields[COLUMNS.reference]), fields: r.fields });
+          call(async () => next()).catch(reject);
+        };
+        query.eachPage(page as never, (err: unknown) => (err ? reject(err) : resolve()));
+      }),
+  );
+  return out;
+}
+
+/** The references (at most ten) that are in Airtable already. */
+export async function findReferences(table: Table, references: string[], call: Call): Promise<string[]> {
+  return (await findRecords(table, references, [COLUMNS.reference], call)).map((r) => r.reference);
+}
+
+/** One reference's status and birth date: a single request (one page of at most one record). */
+export async function readStatusRow(table: Table, reference: string, call: Call): Promise<{ status: string; birthDate: string } | undefined> {
+  const birthColumn = columnOf('birthDate');
+  const page = await call(() =>
+    table
+      .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, birthColumn], maxRecords: 1, pageSize: 1, method: 'post' } as never)
+      .firstPage(),
+  );
+  const record = page[0] as { fields: Record<string, unknown> } | undefined;
+  return record ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birthDate: String(record.fields[birthColumn] ?? '') } : undefined;
+}
+
+/** The NIK of a found record, when it has one (erasing its index markers needs its hash). */
+export function nikOf(record: { fields: Record<string, unknown> } | undefined): string | undefined {
+  const value = record?.fields[columnOf('nik')];
+  return typeof value === 'string' ? value : undefined;
 }

@@ -1,22 +1,13 @@
 import type { Budget } from './airtable-budget';
+import { airtableTable, budgetedCall, errorLabel, findReferences, isRecordError, type AirtableSettings, type Call } from './airtable';
+import { COLUMNS, toAirtableFields } from './airtable-fields';
 import { OutboxKeyError } from './outbox-crypto';
 import { birthHash, writeCachedStatus } from './status-cache';
-import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
-import {
-  claim,
-  dropEntry,
-  holdItem,
-  holdUnreadable,
-  markSent,
-  nikShared,
-  readItem,
-  release,
-  removeItem,
-  type OutboxItem,
-  type QueueEntry,
-} from './outbox';
+import { claim, recordLease, release } from './leases';
+import { nikShared } from './nik-index';
+import { dropEntry, holdItem, holdUnreadable, markSent, readItem, removeItem, type OutboxItem, type QueueEntry } from './queue';
 
-// Delivers the outbox to Airtable a window (at most WINDOW records) at a time, every call through the
+// Delivers the outbox to Airtable a window (at most WINDOW_SIZE records) at a time, every call through the
 // shared budget: prepareWindow, then sendWindow. Fresh records are created in batches of 10, Airtable's limit, with no lookup; only a
 // record whose earlier create may have reached Airtable (sent, no answer) is looked up first, by its
 // reference, so it is never created twice. A batch Airtable refuses for its content is split until the
@@ -25,23 +16,9 @@ import {
 // pauses delivery as a whole.
 
 export const BATCH = 10;
-export const WINDOW = 200;
+export const WINDOW_SIZE = 200;
 /** Creates in flight at once: Airtable answers in a few hundred ms, slots come every 210 ms. */
 const IN_FLIGHT = 3;
-
-/** Refusals that concern one record's content; anything else is Airtable's or the base's problem. */
-const RECORD_ERRORS = new Set(['INVALID_VALUE_FOR_COLUMN', 'INVALID_MULTIPLE_CHOICE_OPTIONS', 'INVALID_RECORDS', 'INVALID_CELL_VALUE']);
-
-interface AirtableError {
-  error?: string;
-  statusCode?: number;
-}
-
-export function errorLabel(e: unknown): string {
-  const err = e as AirtableError;
-  return `${err.error ?? 'ERROR'}${err.statusCode ? ` ${err.statusCode}` : ''}`;
-}
-const isRecordError = (e: unknown) => (e as AirtableError).statusCode === 422 && RECORD_ERRORS.has(String((e as AirtableError).error));
 
 export interface WindowResult {
   delivered: string[];
@@ -78,8 +55,8 @@ export interface PreparedWindow {
 
 export async function prepareWindow(settings: AirtableSettings, entries: QueueEntry[], opts: WindowOptions): Promise<PreparedWindow> {
   const result: WindowResult = { delivered: [], held: [], skipped: [], calls: 0 };
-  const unique = [...new Map(entries.map((e) => [e.reference, e])).values()].slice(0, WINDOW);
-  const won = await Promise.all(unique.map((e) => claim(e.reference, opts.leaseMs)));
+  const unique = [...new Map(entries.map((e) => [e.reference, e])).values()].slice(0, WINDOW_SIZE);
+  const won = await Promise.all(unique.map((e) => claim(recordLease(e.reference), opts.leaseMs)));
   const mine = unique.filter((_, i) => won[i]);
   const prepared: PreparedWindow = { claimed: mine.map((e) => e.reference), toCreate: [], shared: new Set(), result };
   result.skipped = unique.filter((_, i) => !won[i]).map((e) => e.reference);
@@ -125,22 +102,6 @@ export async function prepareWindow(settings: AirtableSettings, entries: QueueEn
   }
 }
 
-/** No slot could be had (the budget's store did not answer): Airtable is not called, delivery pauses. */
-export const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
-
-/**
- * An Airtable call through the budget: its slot first (waiting at most `maxWaitMs`; without one the
- * call is not made and NO_SLOT is thrown), then `before` (counting, a test's hook), then the request.
- * Every caller of Airtable uses this, so none can skip the budget.
- */
-export function budgetedCall(budget: Budget, { maxWaitMs = Infinity, before }: { maxWaitMs?: number; before?: () => unknown } = {}): Call {
-  return async <T>(request: () => Promise<T>): Promise<T> => {
-    if (!(await budget.take(maxWaitMs))) throw NO_SLOT;
-    await before?.();
-    return request();
-  };
-}
-
 /** Every Airtable call of a window: its slot from the budget first, then counted. */
 function counted(result: WindowResult, opts: WindowOptions): Call {
   return budgetedCall(opts.budget, {
@@ -152,7 +113,7 @@ function counted(result: WindowResult, opts: WindowOptions): Call {
 }
 
 export async function releaseWindow(prepared: PreparedWindow): Promise<void> {
-  await Promise.all(prepared.claimed.map((r) => release(r)));
+  await Promise.all(prepared.claimed.map((r) => release(recordLease(r))));
   prepared.claimed = [];
 }
 
@@ -161,14 +122,14 @@ export async function sendWindow(settings: AirtableSettings, prepared: PreparedW
   const { result, shared } = prepared;
   const table = airtableTable(settings, opts.timeoutMs);
   const call = counted(result, opts);
-  const record = (i: OutboxItem) => ({ fields: { ...i.fields, [COLUMNS.duplicateNik]: shared.has(i.reference) } });
+  const record = (i: OutboxItem) => ({ fields: { ...toAirtableFields(i.reference, i.submission, new Date(i.createdAt)), [COLUMNS.duplicateNik]: shared.has(i.reference) } });
   const create = async (batch: OutboxItem[]): Promise<void> => {
     if (result.stop) return;
     const sent = await Promise.all(batch.map((i) => markSent(i)));
     try {
       await call(() => table.create(sent.map(record) as never, { typecast: true }));
       // The status check's first answer after delivery needs no Airtable call: "Baru", as just created.
-      await Promise.all(sent.map((i) => writeCachedStatus(i.reference, { status: 'Baru', birth: birthHash(i.reference, String(i.fields[COLUMNS.birthDate] ?? '')), at: Date.now() })));
+      await Promise.all(sent.map((i) => writeCachedStatus(i.reference, { status: 'Baru', birth: birthHash(i.reference, i.submission.values.birthDate), at: Date.now() })));
       await Promise.all(sent.map((i) => removeItem(i)));
       result.delivered.push(...sent.map((i) => i.reference));
     } catch (e) {
@@ -199,37 +160,4 @@ export async function sendWindow(settings: AirtableSettings, prepared: PreparedW
   } finally {
     await releaseWindow(prepared);
   }
-}
-
-export type Table = ReturnType<typeof airtableTable>;
-export type Call = <T>(request: () => Promise<T>) => Promise<T>;
-
-/**
- * The references (at most ten) that are in Airtable already. POST listRecords keeps the values out of
- * the URL; every page is a call of its own through the budget, never fetched back to back.
- */
-export async function findReferences(table: Table, references: string[], call: Call): Promise<string[]> {
-  return (await findRecords(table, references, [COLUMNS.reference], call)).map((r) => r.reference);
-}
-
-/** Records by reference (at most ten), with the columns named in `fields` (every column with 'all'). */
-export async function findRecords(table: Table, references: string[], fields: string[] | 'all', call: Call): Promise<{ id: string; reference: string; fields: Record<string, unknown> }[]> {
-  if (!references.length) return [];
-  const formula = `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
-  const out: { id: string; reference: string; fields: Record<string, unknown> }[] = [];
-  const columns = fields === 'all' ? {} : { fields: [...new Set([COLUMNS.reference, ...fields])] };
-  const query = table.select({ filterByFormula: formula, ...columns, pageSize: 100, method: 'post' } as never);
-  // The SDK sends the first page when eachPage is called, and each next page when told to: each
-  // of those waits for its own slot. (After the last page the SDK sends nothing; that slot is lost.)
-  await call(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const page = (records: readonly { id: string; fields: Record<string, unknown> }[], next: () => void) => {
-          for (const r of records) out.push({ id: r.id, reference: String(r.fields[COLUMNS.reference]), fields: r.fields });
-          call(async () => next()).catch(reject);
-        };
-        query.eachPage(page as never, (err: unknown) => (err ? reject(err) : resolve()));
-      }),
-  );
-  return out;
 }

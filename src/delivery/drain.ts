@@ -1,7 +1,8 @@
 import { sharedBudget, type Budget } from './airtable-budget';
-import { airtableTable, COLUMNS, type AirtableSettings } from './airtable';
-import { errorLabel, findRecords, NO_SLOT, prepareWindow, releaseWindow, sendWindow, WINDOW, type PreparedWindow } from './deliver';
-import { flagTaskDone, flagTasks, nextWindow, readRecord } from './outbox';
+import { airtableTable, budgetedCall, errorLabel, findRecords, type AirtableSettings } from './airtable';
+import { COLUMNS } from './airtable-fields';
+import { prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE, type PreparedWindow } from './deliver';
+import { flagTaskDone, flagTasks, nextWindow, readRecord } from './queue';
 import { currentPause, pauseDelivery, resumeDelivery, type PauseTimes } from './pause';
 import { outboxKeysFromEnv } from './outbox-crypto';
 import { logEvent } from '../server/log';
@@ -42,8 +43,9 @@ export interface DrainOptions {
   pauseTimes?: PauseTimes;
 }
 
+
 /** A window of 200 takes about 4.2 s at the ceiling; one is started only if it can finish in time. */
-const WINDOW_MS = 6_000;
+const WINDOW_SEND_MS = 6_000;
 
 export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions = {}): Promise<DrainReport> {
   const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000, ignoreBackoff = false } = opts;
@@ -59,12 +61,12 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
   const leasedElsewhere = new Set<string>();
   let pause = await currentPause();
   const paused = () => !!pause && pause.until > Date.now() && !(ignoreBackoff && !pause.reason.includes('429'));
-  const timeLeft = () => Date.now() - started <= budgetMs - WINDOW_MS - timeoutMs;
+  const timeLeft = () => Date.now() - started <= budgetMs - WINDOW_SEND_MS - timeoutMs;
 
   /** The next window, skipping records this run holds or saw leased by another deliverer. */
   const prepareNext = async (holding: Set<string>): Promise<PreparedWindow | undefined> => {
     const skip = new Set([...holding, ...leasedElsewhere]);
-    const entries = (await nextWindow(WINDOW + skip.size, { ignoreBackoff })).filter((e) => !skip.has(e.reference)).slice(0, WINDOW);
+    const entries = (await nextWindow(WINDOW_SIZE + skip.size, { ignoreBackoff })).filter((e) => !skip.has(e.reference)).slice(0, WINDOW_SIZE);
     if (!entries.length) return undefined;
     const prepared = await prepareWindow(settings, entries, windowOpts);
     for (const r of prepared.result.skipped) leasedElsewhere.add(r);
@@ -131,11 +133,7 @@ async function flagEarlierRecords(settings: AirtableSettings, budget: Budget, ti
   const tasks = await flagTasks(10);
   if (!tasks.length) return undefined;
   const table = airtableTable(settings, timeoutMs);
-  const call = async <T>(request: () => Promise<T>) => {
-    if (!(await budget.take())) throw NO_SLOT;
-    report.calls++;
-    return request();
-  };
+  const call = budgetedCall(budget, { before: () => report.calls++ });
   try {
     const found = await findRecords(table, tasks, [COLUMNS.duplicateNik], call);
     const toFlag = found.filter((r) => r.fields[COLUMNS.duplicateNik] !== true);

@@ -1,5 +1,4 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { AirtableFields } from './airtable';
 
 // The outbox's personal data is sealed with AES-256-GCM before it reaches Blobs: a copy of the store
 // (a leaked token, a misdirected export) shows references and times, never a name or a NIK.
@@ -49,8 +48,8 @@ export function newOutboxKey(id: string): string {
   return `${id}:${randomBytes(32).toString('base64')}`;
 }
 
-/** Seals the fields; the reference is bound as associated data, so a sealed body moved to another record does not open. */
-export function seal(fields: AirtableFields, reference: string, keys: OutboxKeys): Sealed {
+/** Seals a record's personal part; the reference is bound as associated data, so a sealed body moved to another record does not open. */
+export function seal(fields: unknown, reference: string, keys: OutboxKeys): Sealed {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keys.keys.get(keys.current)!, iv);
   cipher.setAAD(Buffer.from(reference));
@@ -58,7 +57,7 @@ export function seal(fields: AirtableFields, reference: string, keys: OutboxKeys
   return { keyId: keys.current, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
 }
 
-export function open(sealed: Sealed, reference: string, keys: OutboxKeys): AirtableFields {
+export function open<T>(sealed: Sealed, reference: string, keys: OutboxKeys): T {
   if (!sealed || typeof sealed !== 'object' || typeof sealed.data !== 'string') throw new OutboxKeyError('OUTBOX_SEAL_BROKEN');
   const key = keys.keys.get(sealed.keyId);
   if (!key) throw new OutboxKeyError('OUTBOX_KEY_UNKNOWN');
@@ -66,7 +65,7 @@ export function open(sealed: Sealed, reference: string, keys: OutboxKeys): Airta
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'));
     decipher.setAAD(Buffer.from(reference));
     decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8')) as AirtableFields;
+    return JSON.parse(Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]).toString('utf8')) as T;
   } catch {
     throw new OutboxKeyError('OUTBOX_SEAL_BROKEN');
   }

@@ -1,4 +1,5 @@
-import { allEntries, leasedReferences, readRecord } from './outbox';
+import { leasedReferences } from './leases';
+import { allEntries, readRecord } from './queue';
 import { currentPause, type Pause } from './pause';
 import { honeypotHits } from './honeypot-count';
 
@@ -8,8 +9,8 @@ import { honeypotHits } from './honeypot-count';
 export interface OutboxStatus {
   /** Waiting to be sent (not held back). */
   due: number;
-  /** Refused by Airtable for their content, waiting out their backoff. */
-  backingOff: number;
+  /** Refused by Airtable for their content, waiting out their backoff (held/). */
+  held: number;
   /** Being sent right now by a deliverer. */
   leased: number;
   oldestAgeSeconds: number;
@@ -17,7 +18,7 @@ export interface OutboxStatus {
   /** Delivery as a whole waits for Airtable (after a 429, a 5xx, no answer). */
   pause?: Pause;
   /** Records held back, with their error and when they are tried again. */
-  held: { reference: string; attempts: number; lastError?: string; notBefore?: string }[];
+  heldRecords: { reference: string; attempts: number; lastError?: string; notBefore?: string }[];
   /** Form posts the honeypot caught today (UTC): a real person wrongly caught would show here. */
   honeypotToday: number;
 }
@@ -33,24 +34,24 @@ export async function outboxStatus(now = Date.now()): Promise<OutboxStatus> {
   const created = [...due.map((e) => Date.parse(e.at)), ...heldItems.map((i) => Date.parse(i.createdAt))];
   return {
     due: due.length,
-    backingOff: held.length,
+    held: held.length,
     leased: leased.length,
     oldestAgeSeconds: created.length ? Math.round((now - Math.min(...created)) / 1000) : 0,
     errorsByType,
     ...(pause && pause.until > now ? { pause } : {}),
-    held: heldItems.map((i) => ({ reference: i.reference, attempts: i.attempts, ...(i.lastError ? { lastError: i.lastError } : {}), ...(i.notBefore ? { notBefore: i.notBefore } : {}) })),
+    heldRecords: heldItems.map((i) => ({ reference: i.reference, attempts: i.attempts, ...(i.lastError ? { lastError: i.lastError } : {}), ...(i.notBefore ? { notBefore: i.notBefore } : {}) })),
     honeypotToday,
   };
 }
 
 export function formatStatus(s: OutboxStatus): string {
   const lines = [
-    `Menunggu dikirim ke Airtable: ${s.due}; ditahan (ditolak Airtable, menunggu jeda): ${s.backingOff}; sedang dikirim: ${s.leased}`,
+    `Menunggu dikirim ke Airtable: ${s.due}; ditahan (ditolak Airtable, menunggu jeda): ${s.held}; sedang dikirim: ${s.leased}`,
     `Tertua: ${s.oldestAgeSeconds} detik${s.oldestAgeSeconds > 3600 ? '  ← lebih dari satu jam: periksa Airtable dan token' : ''}`,
   ];
   if (s.pause) lines.push(`Pengiriman dijeda sampai ${new Date(s.pause.until).toISOString()} karena ${s.pause.reason} (gagal ${s.pause.failures}× berturut-turut)`);
   for (const [type, n] of Object.entries(s.errorsByType)) lines.push(`  galat ${type}: ${n} pendaftaran`);
-  for (const r of s.held) lines.push(`  ${r.reference}  percobaan ${r.attempts}${r.lastError ? `  galat terakhir: ${r.lastError}` : ''}${r.notBefore ? `  dicoba lagi setelah ${r.notBefore}` : ''}`);
+  for (const r of s.heldRecords) lines.push(`  ${r.reference}  percobaan ${r.attempts}${r.lastError ? `  galat terakhir: ${r.lastError}` : ''}${r.notBefore ? `  dicoba lagi setelah ${r.notBefore}` : ''}`);
   lines.push(`Isian jebakan bot (honeypot) hari ini: ${s.honeypotToday}`);
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { getStore } from '@netlify/blobs';
+import { store as blobStore } from '../server/blobs';
 
 // When Airtable itself fails (429, 5xx, a timeout, a refused connection, a bad token), delivery as a
 // whole waits, never a record: when Airtable is back, everything waiting is due at once. After the
@@ -14,7 +14,7 @@ export interface Pause {
 /** Airtable refuses every request for 30 seconds after a 429. */
 export const RATE_LIMIT_PAUSE_MS = 30_000;
 
-const state = () => getStore({ name: 'registration-delivery', consistency: 'strong' });
+const state = () => blobStore('delivery');
 
 export async function currentPause(): Promise<Pause | undefined> {
   return ((await state().get('pause', { type: 'json' })) as Pause | null) ?? undefined;

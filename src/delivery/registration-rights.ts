@@ -1,7 +1,11 @@
-import { airtableTable, COLUMNS, type AirtableFields, type AirtableSettings } from './airtable';
+import { airtableTable, budgetedCall, findRecords, nikOf, type AirtableSettings } from './airtable';
 import { sharedBudget, type Budget } from './airtable-budget';
-import { budgetedCall, findRecords } from './deliver';
-import { claim, eraseFromOutbox, markReferenceErased, nikHash, readItem, referenceIssued, release } from './outbox';
+import { columnOf, toAirtableFields, type AirtableFields } from './airtable-fields';
+import { eraseEverywhere } from './erase';
+import { claim, recordLease, release } from './leases';
+import { nikHash } from './nik-index';
+import { readItem } from './queue';
+import { markReferenceErased, referenceIssued } from './references';
 
 // A data subject's rights (UU PDP Pasal 7, 8, 13), for staff: everything held about one reference,
 // wherever it is, and its erasure everywhere. Both go through the one Airtable budget; both are
@@ -37,7 +41,8 @@ export async function findRegistration(settings: AirtableSettings, reference: st
       attempts: item.attempts,
       state: item.notBefore ? 'ditahan' : 'menunggu',
       ...(item.lastError ? { lastError: item.lastError } : {}),
-      fields: item.fields,
+      // As staff will see it in Airtable: its columns and labels.
+      fields: toAirtableFields(item.reference, item.submission, new Date(item.createdAt)),
     };
   }
   const record = records[0];
@@ -63,16 +68,15 @@ export class LeaseBusy extends Error {}
 export async function eraseRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions & { leaseWaitMs?: number } = {}): Promise<Erasure> {
   const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
   const until = Date.now() + (opts.leaseWaitMs ?? 20_000);
-  while (!(await claim(reference, 60_000))) {
+  while (!(await claim(recordLease(reference), 60_000))) {
     if (Date.now() > until) throw new LeaseBusy(reference);
     await new Promise((r) => setTimeout(r, 500));
   }
   try {
     const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
-    const records = await findRecords(table, [reference], [COLUMNS.nik], call);
-    const nik = records.map((r) => r.fields[COLUMNS.nik]).find((v): v is string => typeof v === 'string');
-    const key = process.env.NIK_INDEX_KEY;
-    const removed = await eraseFromOutbox(reference, nik && key ? nikHash(nik, key) : undefined);
+    const records = await findRecords(table, [reference], [columnOf('nik')], call);
+    const nik = nikOf(records[0]);
+    const removed = await eraseEverywhere(reference, nik ? nikHash(nik) : undefined);
     for (let n = 0; n < records.length; n += 10) {
       const ids = records.slice(n, n + 10).map((r) => r.id);
       await call(() => table.destroy(ids));
@@ -82,6 +86,6 @@ export async function eraseRegistration(settings: AirtableSettings, reference: s
     if (wasIssued) removed.push('nomor pendaftaran: ditandai dihapus');
     return { reference, removed, nothing: removed.length === 0 };
   } finally {
-    await release(reference);
+    await release(recordLease(reference));
   }
 }

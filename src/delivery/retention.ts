@@ -1,7 +1,9 @@
-import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from './airtable';
+import { airtableTable, budgetedCall, errorLabel, formulaString, nikOf, type AirtableSettings } from './airtable';
 import { sharedBudget, type Budget } from './airtable-budget';
-import { budgetedCall, errorLabel } from './deliver';
-import { eraseFromOutbox, markReferenceErased, nikHash } from './outbox';
+import { columnOf, COLUMNS } from './airtable-fields';
+import { eraseEverywhere } from './erase';
+import { nikHash } from './nik-index';
+import { markReferenceErased } from './references';
 import { FINAL_STATUSES } from '../shared/registration-status';
 
 // The retention period (settings → privacy.retentionMonths): registrations whose process ended without a
@@ -11,7 +13,6 @@ import { FINAL_STATUSES } from '../shared/registration-status';
 // longer match, so a run that stops early resumes where it stopped the next day without keeping a
 // cursor. Only Airtable is read: a registration still waiting in the outbox has status "Baru" there
 // and is never touched.
-
 
 export interface RetentionReport {
   deleted: number;
@@ -45,7 +46,6 @@ export async function retentionRun(
   const report: RetentionReport = { deleted: 0, calls: 0, unfinished: false };
   const call = budgetedCall(budget, { maxWaitMs: 5_000, before: () => report.calls++ });
   const formula = retentionFormula(retentionCutoff(months, now));
-  const key = process.env.NIK_INDEX_KEY;
   try {
     for (;;) {
       // A page takes one call and ten deletions at most 2.5 s more: start one only if it can finish.
@@ -54,7 +54,7 @@ export async function retentionRun(
         break;
       }
       const page = await call(() =>
-        table.select({ filterByFormula: formula, fields: [COLUMNS.reference, COLUMNS.nik], pageSize: 100, method: 'post' } as never).firstPage(),
+        table.select({ filterByFormula: formula, fields: [COLUMNS.reference, columnOf('nik')], pageSize: 100, method: 'post' } as never).firstPage(),
       );
       if (!page.length) break;
       for (let n = 0; n < page.length; n += 10) {
@@ -65,9 +65,9 @@ export async function retentionRun(
         await Promise.all(
           batch.map(async (r) => {
             const reference = String(r.get(COLUMNS.reference) ?? '');
-            const nik = r.get(COLUMNS.nik);
             if (!reference) return;
-            await eraseFromOutbox(reference, typeof nik === 'string' && key ? nikHash(nik, key) : undefined);
+            const nik = nikOf(r as unknown as { fields: Record<string, unknown> });
+            await eraseEverywhere(reference, nik ? nikHash(nik) : undefined);
             await markReferenceErased(reference);
           }),
         );

@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { getStore } from '@netlify/blobs';
+import { store as blobStore } from '../server/blobs';
+import { keyedHash } from '../server/keys';
 
 // What the status check last read from Airtable for a reference: the status and a keyed hash of the
 // birth date (never the date), with the time it was read. A stage changes rarely, so checks within the
@@ -14,11 +14,11 @@ export interface CachedStatus {
   at: number;
 }
 
-const store = () => getStore({ name: 'status-cache', consistency: 'strong' });
+const store = () => blobStore('statusCache');
 
 /** The birth date's keyed hash, bound to the reference (equal dates of two people do not match). */
 export function birthHash(reference: string, birthDate: string): string {
-  return createHmac('sha256', process.env.NIK_INDEX_KEY ?? '').update(`birth:${reference}:${birthDate}`).digest('base64url');
+  return keyedHash('birth-date', `${reference}:${birthDate}`);
 }
 
 export async function readCachedStatus(reference: string): Promise<CachedStatus | undefined> {

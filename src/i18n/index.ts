@@ -7,8 +7,11 @@ export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = 'id';
 
 export type MessageKey = keyof typeof id;
-// Both files must have the same keys; test/unit/i18n.test.ts enforces it, this line makes tsc agree.
+// Both files must have the same keys; test/unit/i18n/messages.test.ts enforces it, this line makes tsc agree.
 const messages: Record<Locale, Record<MessageKey, string>> = { id, en };
+
+/** The site's other language: the language switch's target. */
+export const otherLocale = (lang: Locale): Locale => (lang === 'id' ? 'en' : 'id');
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);

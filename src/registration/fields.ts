@@ -89,6 +89,21 @@ export const fields: Field[] = [
 
 export type FieldName = (typeof fields)[number]['name'];
 
+/**
+ * The Indonesian labels of the chosen values, by field name, as the form showed them when the person
+ * submitted it: kept with the registration, so staff see the same words even if a list changes later.
+ */
+export function choiceLabels(values: object, lists: ChoiceLists): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const field of fields) {
+    const value = (values as Record<string, unknown>)[field.name];
+    if (!('choices' in field) || value === undefined) continue;
+    const labels = new Map(field.choices(lists).map((c) => [c.value, c.label.id]));
+    out[field.name] = Array.isArray(value) ? value.map((v) => labels.get(String(v)) ?? String(v)) : (labels.get(String(value)) ?? String(value));
+  }
+  return out;
+}
+
 /** Headings that group the fields on the page, by the first field of each group. */
 export const sectionsBefore: Record<string, MessageKey> = {
   fullName: 'reg.section.identity',

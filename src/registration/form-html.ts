@@ -2,7 +2,8 @@ import { formatDateTime, t, type Locale, type MessageKey } from '../i18n';
 import { attrs, esc } from '../shared/html';
 import { DATE_PARTS, dateParts, partName, type DatePart } from '../shared/memorable-date';
 import { fields, sectionsBefore, type Field } from './fields';
-import type { FieldErrors, RawInput } from './validate';
+import type { FieldErrors } from './validate';
+import type { RawInput } from '../shared/raw-input';
 import type { RegistrationConfig } from './config';
 import { explainUnmet, ruleWords, type Unmet } from './eligibility';
 

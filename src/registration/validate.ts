@@ -6,6 +6,7 @@ import { normalizeMobile } from './phone';
 import { unmetRequirements, type Unmet } from './eligibility';
 import { fields, MAX_DESTINATIONS, type FieldName } from './fields';
 import type { RegistrationConfig } from './config';
+import type { RawInput } from '../shared/raw-input';
 
 export interface Registration {
   fullName: string;
@@ -30,8 +31,6 @@ type Validation =
   | { ok: true; value: Registration }
   | { ok: false; errors: FieldErrors; ineligible?: Unmet };
 
-/** What arrives from a form post or a JSON body, before any checking. */
-export type RawInput = Record<string, unknown>;
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]).map(text).filter(Boolean);

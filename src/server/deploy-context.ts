@@ -1,14 +1,17 @@
 import type { Context } from '@netlify/functions';
 
-// Netlify's site-wide Blobs stores are shared by the production deploy, Deploy Previews and branch
-// deploys (a CMS draft gets a Deploy Preview). A preview must never read or write real registrations,
-// so everything that touches them answers only in production and on a developer's machine: `dev`, an
-// empty name (what @netlify/dev's emulation under `npm start` passes), or no context at all (a test or
-// tool calling a handler directly). Netlify itself always names the context.
+// Netlify's site-wide Blobs stores are shared by the production deploy, Deploy Previews, branch
+// deploys and every earlier production deploy, whose permalinks still run their own (older) functions.
+// Everything that touches registrations therefore answers only on the live production deploy and on a
+// developer's machine, and fails closed: no context, another context name, or a deploy that is not
+// the published one (`published: false`) is treated as a preview.
+//   production   Netlify's live deploy (published)
+//   dev          `netlify dev`
+//   ''           @netlify/dev's emulation under `npm start`, trusted only where tools/dev.ts set SITE_DEV_SERVER
 
-const WITH_REGISTRATIONS = new Set(['production', 'dev']);
-
-export function handlesRegistrations(context?: Pick<Context, 'deploy'> | undefined): boolean {
-  const name = context?.deploy?.context;
-  return !name || WITH_REGISTRATIONS.has(name);
+export function handlesRegistrations(context?: Pick<Context, 'deploy'> | undefined, env: Record<string, string | undefined> = process.env): boolean {
+  const deploy = context?.deploy;
+  if (!deploy || deploy.published === false) return false;
+  if (deploy.context === 'production' || deploy.context === 'dev') return true;
+  return deploy.context === '' && !!env.SITE_DEV_SERVER;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 // Security headers: one definition for static pages (written to dist/_headers at build time, see
-// src/cms/integration.ts) and for the pages the functions render (src/server/respond.ts). /admin has
+// headers-integration.ts) and for the pages the functions render (src/server/respond.ts). /admin has
 // its own policy (src/cms/admin-csp.ts).
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -12,12 +12,14 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).di
  * waiting for further requests; a hash allows exactly that code and nothing injected ('unsafe-inline'
  * is never used). JSON-LD is data, not script: it needs no hash.
  */
-export function inlineHashes(html: string): { styles: string[]; scripts: string[] } {
+export function inlineHashes(html: string): { styles: string[]; scripts: string[]; sources: Map<string, string> } {
   const styles = [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
-  const scripts = [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
-    .filter((m) => !/\ssrc=/.test(m[1] ?? '') && !/type="application\/ld\+json"/.test(m[1] ?? ''))
-    .map((m) => sha256(m[2]!));
-  return { styles: [...new Set(styles)], scripts: [...new Set(scripts)] };
+  const sources = new Map<string, string>();
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
+    if (/\ssrc=/.test(m[1] ?? '') || /type="application\/ld\+json"/.test(m[1] ?? '')) continue;
+    sources.set(sha256(m[2]!), m[2]!);
+  }
+  return { styles: [...new Set(styles)], scripts: [...sources.keys()], sources };
 }
 
 export const policy = ({ wasm = false, styles = [] as string[], scripts = [] as string[] } = {}) =>
@@ -37,7 +39,7 @@ export const policy = ({ wasm = false, styles = [] as string[], scripts = [] as 
 /**
  * For a `<meta http-equiv>` policy, on the one page no path rule can reach: the 404 page, which Netlify
  * serves for any missing address. Browsers ignore frame-ancestors in a meta policy (X-Frame-Options,
- * sent for every path, covers framing). The build adds the page's hashes (src/cms/integration.ts).
+ * sent for every path, covers framing). The build adds the page's hashes (headers-integration.ts).
  */
 export const metaCsp = (hashes: { styles?: string[]; scripts?: string[] } = {}) => policy(hashes).replace(/; frame-ancestors [^;]+/, '');
 

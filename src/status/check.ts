@@ -1,8 +1,8 @@
-import { airtableTable, COLUMNS, formulaString, type AirtableSettings } from '../delivery/airtable';
+import { airtableTable, budgetedCall, readStatusRow, type AirtableSettings } from '../delivery/airtable';
 import { sharedBudget, type Budget } from '../delivery/airtable-budget';
-import { readItem, referenceIssued } from '../delivery/outbox';
+import { readItem } from '../delivery/queue';
+import { referenceIssued } from '../delivery/references';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
-import { budgetedCall } from '../delivery/deliver';
 import { birthHash, readCachedStatus, writeCachedStatus, type CachedStatus } from '../delivery/status-cache';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
 import { countCheck, countFailure, LIMITS, referenceLocked, type Limited } from './limits';
@@ -50,17 +50,8 @@ const reading = new Map<string, Promise<CachedStatus | undefined>>();
 async function readAirtable(reference: string, opts: CheckOptions & { settings: AirtableSettings }): Promise<CachedStatus | undefined> {
   const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), { maxWaitMs: opts.maxWaitMs ?? 1500, before: opts.onCall });
   try {
-    const table = airtableTable(opts.settings, opts.timeoutMs ?? 4000);
-    // One request: the reference is unique, so the first page of at most one record is the answer.
-    const page = await call(() =>
-      table
-        .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, COLUMNS.birthDate], maxRecords: 1, pageSize: 1, method: 'post' } as never)
-        .firstPage(),
-    );
-    const record = page[0] as { fields: Record<string, unknown> } | undefined;
-    const fresh: CachedStatus = record
-      ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birth: birthHash(reference, String(record.fields[COLUMNS.birthDate] ?? '')), at: Date.now() }
-      : { at: Date.now() };
+    const row = await readStatusRow(airtableTable(opts.settings, opts.timeoutMs ?? 4000), reference, call);
+    const fresh: CachedStatus = row ? { status: row.status, birth: birthHash(reference, row.birthDate), at: Date.now() } : { at: Date.now() };
     await writeCachedStatus(reference, fresh);
     return fresh;
   } catch {
@@ -89,7 +80,7 @@ export async function checkStatus(reference: string, birthDate: string, opts: Ch
   // Still waiting to be delivered: "received", from the outbox, no Airtable call.
   try {
     const item = await readItem(reference);
-    if (item) return item.fields[COLUMNS.birthDate] === birthDate ? { kind: 'stage', status: 'Baru', asOf: now, source: 'outbox' } : noMatch();
+    if (item) return item.submission.values.birthDate === birthDate ? { kind: 'stage', status: 'Baru', asOf: now, source: 'outbox' } : noMatch();
   } catch (e) {
     if (!(e instanceof OutboxKeyError)) throw e;
     return { kind: 'busy' };

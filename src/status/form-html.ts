@@ -1,37 +1,16 @@
 import { formatDateTime, t, type Locale, type MessageKey } from '../i18n';
 import { sectionPath } from '../content/paths';
 import { memorableDateGroup } from '../registration/form-html';
-import type { RawInput } from '../registration/validate';
+import type { RawInput } from '../shared/raw-input';
 import type { StageText } from '../registration/config';
-import { isReference } from '../registration/reference';
 import { attrs, esc } from '../shared/html';
-import { readMemorableDate } from '../shared/memorable-date';
 import { FINAL_STATUSES } from '../shared/registration-status';
 import type { StatusAnswer } from './check';
+import type { StatusErrors } from './input';
 
 // The status check's markup: the form (the static page /cek-status/ and the function's answers) and
 // the answer. A plain form post works without JavaScript; nothing personal is ever shown back — not the
 // name, NIK or phone, and not even the birth date the person typed.
-
-export type StatusErrors = Partial<Record<'reference' | 'birthDate', MessageKey>>;
-
-/** "srg 7k4qpx", "7K4QPX", " SRG-7K4QPX " → "SRG-7K4QPX"; anything else as typed (then refused). */
-export function normalizeReference(raw: unknown): string {
-  const s = (typeof raw === 'string' ? raw : '').toUpperCase().replace(/[\s_]/g, '');
-  const code = s.replace(/^SRG-?/, '');
-  return /^[A-Z0-9]{6}$/.test(code) ? `SRG-${code}` : s;
-}
-
-export function readStatusInput(raw: RawInput): { ok: true; reference: string; birthDate: string } | { ok: false; errors: StatusErrors } {
-  const errors: StatusErrors = {};
-  const reference = normalizeReference(raw.reference);
-  if (!reference) errors.reference = 'status.error.reference.required';
-  else if (!isReference(reference)) errors.reference = 'status.error.reference.invalid';
-  const date = readMemorableDate(raw, 'birthDate');
-  if (date.empty) errors.birthDate = 'reg.error.birthDate.required';
-  else if (!date.iso) errors.birthDate = 'reg.error.birthDate.invalid';
-  return Object.keys(errors).length || date.empty || !date.iso ? { ok: false, errors } : { ok: true, reference, birthDate: date.iso };
-}
 
 const fieldError = (lang: Locale, id: string, key: MessageKey | undefined) =>
   key ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, key))}</p>` : '';

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { airtableSettingsFromEnv, COLUMNS } from '../../src/delivery/airtable';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';

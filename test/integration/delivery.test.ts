@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { startRegistrationEnv } from '../../tools/registration-env';
+import { productionContext } from '../../tools/static-server';
 import { person } from '../../tools/people';
-import { airtableSettingsFromEnv, toAirtableFields } from '../../src/delivery/airtable';
-import { acceptRegistration, nikHash, readItem, removeItem } from '../../src/delivery/outbox';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { acceptRegistration } from '../../src/delivery/accept';
+import { nikHash } from '../../src/delivery/nik-index';
+import { readItem, removeItem } from '../../src/delivery/queue';
 import { drainOutbox } from '../../src/delivery/drain';
 import { claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
 import { currentPause, resumeDelivery } from '../../src/delivery/pause';
 import { outboxStatus } from '../../src/delivery/outbox-status';
+import { choiceLabels } from '../../src/registration/fields';
 import { validateRegistration } from '../../src/registration/validate';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { clearOutbox, drainAll, testPauses, waitingItems, waitingReferences } from '../support/delivery';
@@ -48,7 +52,7 @@ async function backlog(n: number, over: Parameters<typeof person>[0] = {}): Prom
       Array.from({ length: Math.min(100, n - i) }, async () => {
         const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
         if (!v.ok) throw new Error('synthetic person invalid');
-        const item = await acceptRegistration((ref, at) => toAirtableFields(ref, v.value, env.config, at, 'id'), { nikHash: nikHash(v.value.nik, 'test-nik-index-key') });
+        const item = await acceptRegistration({ values: v.value, labels: choiceLabels(v.value, env.config), lang: 'id', consentVersion: env.config.consent.version }, { nikHash: nikHash(v.value.nik) });
         return item.reference;
       }),
     );
@@ -166,7 +170,7 @@ describe('no record holds up another', () => {
     // A record Airtable refuses (a date it cannot read), accepted in the middle of the others.
     const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    const poison = (await acceptRegistration((ref, at) => ({ ...toAirtableFields(ref, v.value, env.config, at, 'id'), 'Tanggal lahir': 'bukan tanggal' }))).reference;
+    const poison = (await acceptRegistration({ values: { ...v.value, birthDate: 'bukan tanggal' }, labels: {}, lang: 'id', consentVersion: env.config.consent.version })).reference;
     const more = await backlog(5);
     const report = await run();
     expect(report).toMatchObject({ delivered: 14, held: 1 });
@@ -174,9 +178,9 @@ describe('no record holds up another', () => {
     expectExactlyOnce([...good, ...more]);
     expect(countsFor([poison])).toEqual([0]);
     const status = await outboxStatus();
-    expect(status).toMatchObject({ due: 0, backingOff: 1, errorsByType: { 'INVALID_VALUE_FOR_COLUMN 422': 1 } });
-    expect(status.held[0]).toMatchObject({ reference: poison, attempts: 1 });
-    expect(Date.parse(status.held[0]!.notBefore!)).toBeGreaterThan(Date.now() + 30_000);
+    expect(status).toMatchObject({ due: 0, held: 1, errorsByType: { 'INVALID_VALUE_FOR_COLUMN 422': 1 } });
+    expect(status.heldRecords[0]).toMatchObject({ reference: poison, attempts: 1 });
+    expect(Date.parse(status.heldRecords[0]!.notBefore!)).toBeGreaterThan(Date.now() + 30_000);
     // Backing off: the next run spends no Airtable call on it.
     const calls = env.standin.requests.length;
     await run();
@@ -258,11 +262,11 @@ describe('the scheduled run and the background drain', () => {
     const { default: scheduled } = await import('../../netlify/functions/deliver-registrations');
     expect(await claimBackgroundDrain()).toBe(true);
     const before = env.standin.requests.length;
-    expect((await scheduled()).status).toBe(204);
+    expect((await scheduled(undefined, productionContext() as never)).status).toBe(204);
     expect(env.standin.requests.length).toBe(before);
     expect((await waitingReferences()).sort()).toEqual([...refs].sort());
     await releaseBackgroundDrain();
-    await scheduled();
+    await scheduled(undefined, productionContext() as never);
     expectExactlyOnce(refs);
   }, 60_000);
 });
@@ -274,17 +278,17 @@ describe('outbox status for staff', () => {
     await run();
     process.env.OUTBOX_ADMIN_TOKEN = 'admin-test';
     const { default: outbox } = await import('../../netlify/functions/outbox');
-    expect((await outbox(new Request('http://x/api/outbox'))).status).toBe(404);
-    const res = await outbox(new Request('http://x/api/outbox', { headers: { Authorization: 'Bearer admin-test' } }));
+    expect((await outbox(new Request('http://x/api/outbox'), productionContext() as never)).status).toBe(404);
+    const res = await outbox(new Request('http://x/api/outbox', { headers: { Authorization: 'Bearer admin-test' } }), productionContext() as never);
     const status = await res.json();
-    expect(status).toMatchObject({ due: 3, backingOff: 0, leased: 0, pause: { reason: 'SERVICE_UNAVAILABLE 503', failures: 1 } });
+    expect(status).toMatchObject({ due: 3, held: 0, leased: 0, pause: { reason: 'SERVICE_UNAVAILABLE 503', failures: 1 } });
     expect(status.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     const text = JSON.stringify(status);
     for (const item of await waitingItems()) {
-      for (const value of [item.fields.NIK, item.fields['Tanggal lahir'], item.fields['No. HP/WhatsApp'], item.fields['Nama lengkap']]) expect(text).not.toContain(String(value));
+      for (const value of [item.submission.values.nik, item.submission.values.birthDate, item.submission.values.phone, item.submission.values.fullName]) expect(text).not.toContain(String(value));
     }
     env.standin.heal();
-    const flushed = await (await outbox(new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }))).json();
+    const flushed = await (await outbox(new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }), productionContext() as never)).json();
     expect(flushed.delivered).toBe(3);
     expectExactlyOnce(refs);
   }, 60_000);

@@ -3,7 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getStore } from '@netlify/blobs';
-import { BlobsServer } from '@netlify/blobs/server';
+import { LocalBlobsServer as BlobsServer } from '../../tools/local-blobs';
+import { productionContext } from '../../tools/static-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'node-html-parser';
 import { registerHandler } from '../../netlify/functions/register';
@@ -32,14 +33,14 @@ afterAll(() => blobs?.stop());
 afterEach(() => vi.unstubAllGlobals());
 
 /** Calls a handler at an origin where no site answers, with fetch refusing any request but the Blobs store's. */
-async function call(handler: (req: Request) => Promise<Response>, path: string, init?: RequestInit) {
+async function call(handler: (req: Request, context?: never) => Promise<Response>, path: string, init?: RequestInit) {
   const fetched: string[] = [];
   vi.stubGlobal('fetch', async (url: unknown, options?: RequestInit) => {
     if (String(url).startsWith(blobsUrl)) return realFetch(url as string, options);
     fetched.push(String(url));
     throw new Error('no network');
   });
-  const res = await handler(new Request(`http://site.invalid${path}`, init));
+  const res = await handler(new Request(`http://site.invalid${path}`, init), productionContext() as never);
   vi.unstubAllGlobals();
   const doc = parse(await res.text());
   return {

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { airtableSettingsFromEnv, COLUMNS } from '../../src/delivery/airtable';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { COLUMNS } from '../../src/delivery/airtable-fields';
 import type { Budget } from '../../src/delivery/airtable-budget';
 import { checkStatus } from '../../src/status/check';
 import { forgetCachedStatus } from '../../src/delivery/status-cache';

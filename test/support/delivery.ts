@@ -1,6 +1,6 @@
 import type { AirtableSettings } from '../../src/delivery/airtable';
 import { drainOutbox, type DrainOptions, type DrainReport } from '../../src/delivery/drain';
-import { allEntries, dropEntry, flagTaskDone, flagTasks, readItem, readRecord, removeItem, type OutboxItem } from '../../src/delivery/outbox';
+import { allEntries, dropEntry, flagTaskDone, flagTasks, readItem, readRecord, removeItem, type OutboxItem } from '../../src/delivery/queue';
 import { currentPause } from '../../src/delivery/pause';
 
 /** Short pauses, matching the stand-in's short penalty in tests (Airtable's are 30 s and 5 s doubling). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateRegistration, type RawInput } from '../../../src/registration/validate';
+import { validateRegistration } from '../../../src/registration/validate';
+import type { RawInput } from '../../../src/shared/raw-input';
 import { fields } from '../../../src/registration/fields';
 import { renderForm } from '../../../src/registration/form-html';
 import { registrationConfig as config } from '../../support/registration-config';

@@ -1,0 +1,49 @@
+import { fields, type FieldName } from '../registration/fields';
+import type { Locale } from '../i18n';
+import type { Submission } from './queue';
+
+// Everything that knows Airtable's column names: the form's columns come from the field list
+// (fields.ts), the others are named here. A registration is mapped once, at delivery.
+
+export { STATUS_CHOICES } from '../shared/registration-status';
+
+/** The columns that are not form fields. */
+export const COLUMNS = {
+  reference: 'Referensi',
+  status: 'Status',
+  submittedAt: 'Waktu daftar',
+  consentAt: 'Waktu persetujuan',
+  consentVersion: 'Versi persetujuan',
+  consentLanguage: 'Bahasa persetujuan',
+  duplicateNik: 'NIK ganda',
+} as const;
+
+/** A form field's column, from the field list. */
+export function columnOf(name: FieldName): string {
+  const column = fields.find((f) => f.name === name)?.airtable?.column;
+  if (!column) throw new Error(`Field ${name} has no Airtable column`);
+  return column;
+}
+
+/** The language the person read the form (and its consent text) in, as staff read it. */
+export const CONSENT_LANGUAGES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English' };
+
+export type AirtableFields = Record<string, string | string[] | boolean>;
+
+/** The record staff will see: Indonesian column names, select values as the labels the form showed. */
+export function toAirtableFields(reference: string, submission: Submission, at: Date): AirtableFields {
+  const out: AirtableFields = { [COLUMNS.reference]: reference };
+  const values = submission.values as unknown as Record<string, string | string[] | undefined>;
+  for (const field of fields) {
+    if (!field.airtable) continue;
+    const value = values[field.name];
+    if (value === undefined) continue;
+    out[field.airtable.column] = 'choices' in field ? (submission.labels[field.name] ?? value) : value;
+  }
+  out[COLUMNS.status] = 'Baru';
+  out[COLUMNS.submittedAt] = at.toISOString();
+  out[COLUMNS.consentAt] = at.toISOString();
+  out[COLUMNS.consentVersion] = submission.consentVersion;
+  out[COLUMNS.consentLanguage] = CONSENT_LANGUAGES[submission.lang];
+  return out;
+}

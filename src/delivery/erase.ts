@@ -1,0 +1,23 @@
+import { forgetCachedStatus } from './status-cache';
+import { forgetNikRecord } from './nik-index';
+import { flagTaskDone, readRecord, removeByReference } from './queue';
+import { forgetSubmission } from './submissions';
+
+/**
+ * Removes everything the site's stores hold about one reference — the record and its queue keys, a
+ * flag task, its NIK index entries (the NIK's markers with its last record), its idempotency entries,
+ * the status cache — but not the reference's own mark: the caller marks it erased
+ * (references.ts) once Airtable's copy is gone too. The caller holds the reference's lease, so no deliverer is sending it meanwhile. `nikHash`
+ * is the record's, when the outbox no longer has it. Returns what was removed, by name, never content.
+ */
+export async function eraseEverywhere(reference: string, nikHash?: string): Promise<string[]> {
+  const removed: string[] = [];
+  const hash = (await readRecord(reference))?.nikHash ?? nikHash;
+  const waited = await removeByReference(reference);
+  if (waited) removed.push(waited === 'held' ? 'outbox: ditahan (held)' : 'outbox: menunggu (due)');
+  if (await flagTaskDone(reference)) removed.push('outbox: tugas tanda NIK ganda');
+  if (hash) removed.push(...(await forgetNikRecord(hash, reference)));
+  if (await forgetSubmission(reference)) removed.push('catatan kiriman ganda (idempotensi)');
+  if (await forgetCachedStatus(reference)) removed.push('simpanan cek status');
+  return removed;
+}

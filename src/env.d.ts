@@ -1,0 +1,4 @@
+declare module 'virtual:own-script/*' {
+  const code: string;
+  export default code;
+}

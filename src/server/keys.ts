@@ -1,0 +1,29 @@
+import { createHmac, hkdfSync } from 'node:crypto';
+
+// One secret (NIK_INDEX_KEY), four keys derived from it with HKDF (RFC 5869), one per purpose, so a
+// hash made for one purpose says nothing about another: the NIK index, the birth date the status check
+// compares, the hashed client address of the limits, and the receipt link's token. There is no
+// fallback: without the secret the functions that need a key answer 503 and log which key is missing.
+
+export const KEY_PURPOSES = ['nik-index', 'birth-date', 'client', 'receipt-token'] as const;
+export type KeyPurpose = (typeof KEY_PURPOSES)[number];
+
+export class MissingKeyError extends Error {
+  constructor(readonly purpose: KeyPurpose) {
+    super(`key_missing:${purpose}`);
+  }
+}
+
+/** The derived key, or undefined when the secret is not set (or too short to be one). */
+export function derivedKey(purpose: KeyPurpose, env: Record<string, string | undefined> = process.env): Buffer | undefined {
+  const secret = env.NIK_INDEX_KEY ?? '';
+  if (secret.length < 16) return undefined;
+  return Buffer.from(hkdfSync('sha256', secret, 'kerja-luar-negeri-serang', purpose, 32));
+}
+
+/** HMAC-SHA-256 of `value` under the purpose's key, base64url; throws MissingKeyError without the secret. */
+export function keyedHash(purpose: KeyPurpose, value: string): string {
+  const key = derivedKey(purpose);
+  if (!key) throw new MissingKeyError(purpose);
+  return createHmac('sha256', key).update(value).digest('base64url');
+}
