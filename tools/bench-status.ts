@@ -17,7 +17,7 @@ console.log = () => {};
 const CHECKS = 1_000;
 const BACKLOG = 2_000;
 const IN_FLIGHT = 5;
-const benchLimits = { perMinute: 1_000_000, perIpPerHour: 1_000_000 };
+const benchLimits = { perMinute: 1_000_000, perClientPerHour: 1_000_000 };
 
 await withEnv(async (env) => {
   const register = async (p: Person) =>

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { collectionDefs, type Settings } from '../src/content/schemas';
+import { derivedKey, KEY_PURPOSES, type KeyPurpose } from '../src/server/keys';
 import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
 import { cmsBackendFromEnv } from '../src/cms/backend';
 
@@ -20,8 +21,15 @@ export interface LaunchItem {
 const CMS = (path: string) => `CMS → Pengaturan situs → ${path}`;
 const NETLIFY = (name: string) => `Netlify → Site configuration → Environment variables → ${name}`;
 
+const KEY_NAMES: Record<KeyPurpose, string> = {
+  'nik-index': 'indeks NIK ganda dan batas 3 pendaftaran per NIK',
+  'birth-date': 'tanggal lahir di cek status',
+  client: 'alamat klien pada batas cek status',
+  'receipt-token': 'tautan pribadi di tanda terima',
+};
+
 export function launchItems(settings: Settings, env: Record<string, string | undefined>): LaunchItem[] {
-  const { contact, reporting, privacy } = settings;
+  const { contact, reporting, privacy, registration } = settings;
   const has = (v: unknown) => v !== undefined && v !== null && v !== '';
   const url = env.URL ?? '';
   return [
@@ -38,9 +46,11 @@ export function launchItems(settings: Settings, env: Record<string, string | und
     { what: 'Pejabat pelindungan data pribadi (nama atau jabatan)', ok: has(privacy.officer.name), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
     { what: 'Kontak pejabat pelindungan data pribadi', ok: has(privacy.officer.email) || has(privacy.officer.phone), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
     { what: 'Lama penyimpanan data (bulan)', ok: has(privacy.retentionMonths), where: CMS('Pelindungan data pribadi → Lama penyimpanan') },
+    { what: 'Batas pendaftaran per hari', ok: has(registration.dailyLimit), where: `${CMS('Pendaftaran → Batas pendaftaran per hari')} (saran: docs/launch.md)` },
     { what: 'Token Airtable', ok: has(env.AIRTABLE_TOKEN), where: NETLIFY('AIRTABLE_TOKEN') },
     { what: 'Base Airtable', ok: /^app\w+$/.test(env.AIRTABLE_BASE_ID ?? ''), where: NETLIFY('AIRTABLE_BASE_ID') },
-    { what: 'Kunci indeks NIK ganda', ok: (env.NIK_INDEX_KEY ?? '').length >= 32, where: `${NETLIFY('NIK_INDEX_KEY')} (32 karakter acak atau lebih)` },
+    // One secret, four keys derived from it (src/server/keys.ts): each named, so staff know what stops without it.
+    ...KEY_PURPOSES.map((purpose) => ({ what: `Kunci ${KEY_NAMES[purpose]} (diturunkan dari NIK_INDEX_KEY)`, ok: (env.NIK_INDEX_KEY ?? '').length >= 32 && !!derivedKey(purpose, env), where: `${NETLIFY('NIK_INDEX_KEY')} (32 karakter acak atau lebih)` })),
     { what: 'Kunci enkripsi kotak keluar', ok: !!outboxKeysFromEnv(env), where: `${NETLIFY('OUTBOX_KEYS')} (format id:kunci, kunci 32 bita base64)` },
     { what: 'Token petugas (status kotak keluar, hak pemilik data)', ok: (env.OUTBOX_ADMIN_TOKEN ?? '').length >= 24, where: `${NETLIFY('OUTBOX_ADMIN_TOKEN')} (24 karakter acak atau lebih)` },
     { what: 'Build hook untuk pembaruan harian lowongan', ok: /^https:\/\/api\.netlify\.com\/build_hooks\//.test(env.BUILD_HOOK_URL ?? ''), where: `Netlify → Site configuration → Build hooks, lalu ${NETLIFY('BUILD_HOOK_URL')}` },

@@ -2,6 +2,8 @@
 //                                            summary here, and the same as JSON in a file (for the
 //                                            person's copy, UU PDP Pasal 7 and 13)
 // npm run registrations:erase -- SRG-XXXXXX  deletes it everywhere; prints what was removed
+// npm run registrations:unlock -- SRG-XXXXXX the status check answers this reference again (its owner
+//                                            asked in person after a stranger's wrong tries locked it)
 // Asks the running site (default http://localhost:4321, or SITE_URL) through /api/registrations with
 // OUTBOX_ADMIN_TOKEN. Staff guide: docs/airtable.md ("Hak pemilik data").
 import { writeFile } from 'node:fs/promises';
@@ -13,8 +15,8 @@ const outIndex = rest.indexOf('--out');
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const token = process.env.OUTBOX_ADMIN_TOKEN ?? LOCAL_OUTBOX_TOKEN;
 
-if ((action !== 'find' && action !== 'erase') || !reference) {
-  console.error('Pakai: npm run registrations:find -- SRG-XXXXXX   atau   npm run registrations:erase -- SRG-XXXXXX');
+if (!['find', 'erase', 'unlock'].includes(action ?? '') || !reference) {
+  console.error('Pakai: npm run registrations:find|erase|unlock -- SRG-XXXXXX');
   process.exit(2);
 }
 
@@ -52,6 +54,8 @@ if (action === 'find') {
     await writeFile(file, `${JSON.stringify(h, null, 2)}\n`, { mode: 0o600 });
     console.log(`\nSalinan JSON: ${file} — berikan kepada pemilik data lewat saluran resmi, lalu hapus berkas ini.`);
   }
+} else if (action === 'unlock') {
+  console.log(`${String(body.reference)}: cek status dibuka lagi (${Number(body.cleared)} percobaan salah dihapus).`);
 } else {
   const e = body as unknown as Erasure;
   console.log(

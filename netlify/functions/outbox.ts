@@ -8,10 +8,12 @@ import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { drainOutbox } from '../../src/delivery/drain';
 import { outboxStatus } from '../../src/delivery/outbox-status';
 import { json } from '../../src/server/respond';
+import { crossSite } from '../../src/server/cross-site';
 
 export default async (req: Request, context?: Context): Promise<Response> => {
   if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });
   if (req.method === 'POST') {
+    if (crossSite(req)) return json(403, { error: 'cross-site request refused' });
     const settings = airtableSettingsFromEnv();
     if (!settings) return json(409, { error: 'AIRTABLE_TOKEN is not set' });
     return json(200, await drainOutbox(settings, { ignoreBackoff: true }));

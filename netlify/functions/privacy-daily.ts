@@ -1,6 +1,6 @@
 // Scheduled daily at 00:30 in Kota Serang (17:30 UTC): what UU PDP's retention asks, unattended.
-// 1. Idempotency entries older than 24 hours, and the status check's counters of hours and months that
-//    have passed (keyed hashes of addresses among them), are deleted (a bounded number a run).
+// 1. Idempotency entries older than 24 hours are deleted, whole days (the limits' counters expire every
+//    hour: limits-hourly.ts).
 // 2. When settings → privacy.retentionMonths is set, registrations in a final status registered longer
 //    ago than that are deleted from Airtable (src/delivery/retention.ts). Off when it is empty.
 // Counts are logged, never content.
@@ -9,7 +9,6 @@ import { handlesRegistrations } from '../../src/server/deploy-context';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { expireSubmissions } from '../../src/delivery/submissions';
 import { retentionRun } from '../../src/delivery/retention';
-import { expireStatusLimits } from '../../src/status/limits';
 import { logEvent } from '../../src/server/log';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
@@ -19,9 +18,6 @@ export function privacyDailyHandler(siteData: () => SiteData | undefined) {
     if (!handlesRegistrations(context)) return new Response(null, { status: 204 });
     const expired = await expireSubmissions().catch(() => undefined);
     logEvent('privacy.idempotency_expired', expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' });
-    const limits = await expireStatusLimits(5_000).catch(() => undefined);
-    logEvent('privacy.status_limits_expired', limits ? { deleted: limits.deleted, unfinished: String(limits.unfinished) } : { failed: 'true' });
-
     const months = siteData()?.config.retentionMonths;
     const settings = airtableSettingsFromEnv();
     if (!months || !settings) {

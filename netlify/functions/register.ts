@@ -4,11 +4,12 @@ import type { Config, Context } from '@netlify/functions';
 import { isLocale, otherLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
 import { countHoneypotHit } from '../../src/delivery/honeypot-count';
-import { acceptRegistration } from '../../src/delivery/accept';
+import { admitRegistration, type Admission } from '../../src/delivery/accept';
 import { nikHash } from '../../src/delivery/nik-index';
-import type { OutboxItem } from '../../src/delivery/queue';
-import { referenceForSubmission, SUBMISSION_ID } from '../../src/delivery/submissions';
-import { derivedKey } from '../../src/server/keys';
+import { SUBMISSION_ID } from '../../src/delivery/submissions';
+import { crossSiteAnswer } from '../../src/server/cross-site-answer';
+import { crossSite } from '../../src/server/cross-site';
+import { derivedKey, receiptToken } from '../../src/server/keys';
 import { HONEYPOT, renderClosed, renderForm, renderIneligible } from '../../src/registration/form-html';
 import { newReference, receiptLocation } from '../../src/registration/reference';
 import { validateRegistration } from '../../src/registration/validate';
@@ -30,6 +31,10 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     const queryLang = new URL(req.url).searchParams.get('lang');
     let lang: Locale = isLocale(queryLang) ? queryLang : 'id';
     if (req.method !== 'POST') return plain(405, lang, 'reg.error.method', { Allow: 'POST' });
+    if (crossSite(req)) {
+      logEvent('register.cross_site');
+      return crossSiteAnswer(req, lang, siteData()?.shells.register[lang]);
+    }
 
     const parsed = await parseBody(req);
     if (!parsed.ok) {
@@ -40,10 +45,11 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     if (isLocale(raw.lang)) lang = raw.lang;
     const asJson = wantsJson(req, parsed.json);
 
+    const unavailable = () => (asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable'));
     const site = siteData();
     if (!site) {
       logEvent('register.site_data_missing');
-      return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
+      return unavailable();
     }
     const { config } = site;
     const answer = (status: number, content: string, titlePrefix: string) =>
@@ -57,12 +63,13 @@ export function registerHandler(siteData: () => SiteData | undefined) {
         : answer(503, `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p>${esc(t(lang, 'reg.error.preview'))}</p>`, `${t(lang, 'reg.closed.title')} — `);
     }
 
+    const received = (reference: string) => (asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference, receiptToken(reference))));
+
     // A filled honeypot is answered exactly like a success, with a reference that was never stored.
     if (typeof raw[HONEYPOT] === 'string' && raw[HONEYPOT].trim() !== '') {
       logEvent('register.honeypot');
       await countHoneypotHit().catch(() => undefined);
-      const reference = newReference();
-      return asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference));
+      return derivedKey('receipt-token') ? received(newReference()) : unavailable();
     }
 
     if (!config.open) {
@@ -78,35 +85,48 @@ export function registerHandler(siteData: () => SiteData | undefined) {
         : answer(422, renderForm({ lang, config, values: raw, errors: result.errors, privacyHref: config.privacyPath[lang], action: '/api/register' }), t(lang, 'reg.errorPrefix'));
     }
 
-    const submissionId = typeof raw.submissionId === 'string' && SUBMISSION_ID.test(raw.submissionId) ? raw.submissionId : undefined;
-    const earlier = submissionId ? await referenceForSubmission(submissionId).catch(() => undefined) : undefined;
-    if (earlier) {
-      logEvent('register.repeat', { reference: earlier });
-      return asJson ? json(201, { reference: earlier, status: 'received' }) : seeOther(receiptLocation(lang, earlier));
-    }
-
-    // The NIK index is keyed and the outbox sealed: without their keys nothing is accepted rather than
+    // The keys (src/server/keys.ts) and the outbox seal: without them nothing is accepted rather than
     // indexed in a guessable way or stored in clear.
     const missing = !derivedKey('nik-index') ? 'register.nik_index_key_missing' : !outboxKeysFromEnv() ? 'register.outbox_key_missing' : undefined;
     if (missing) {
       logEvent(missing);
-      return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
+      return unavailable();
     }
-    let item: OutboxItem;
+
+    const submissionId = typeof raw.submissionId === 'string' && SUBMISSION_ID.test(raw.submissionId) ? raw.submissionId : undefined;
+    let admission: Admission;
     try {
-      item = await acceptRegistration(
+      admission = await admitRegistration(
         { values: result.value, labels: choiceLabels(result.value, config), lang, consentVersion: config.consent.version },
-        { ...(submissionId ? { submissionId } : {}), nikHash: nikHash(result.value.nik) },
+        { ...(submissionId ? { submissionId } : {}), nikHash: nikHash(result.value.nik), ...(config.dailyLimit ? { dailyLimit: config.dailyLimit } : {}) },
       );
     } catch {
       // Not stored means not accepted: the person is told to try again rather than shown a reference.
       logEvent('register.store_failed');
-      return asJson ? json(503, { error: t(lang, 'reg.error.unavailable') }) : plain(503, lang, 'reg.error.unavailable');
+      return unavailable();
     }
-    const { reference } = item;
-    logEvent('register.accepted', { reference });
-
-    return asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference));
+    switch (admission.kind) {
+      case 'accepted':
+      case 'earlier': {
+        const reference = admission.kind === 'accepted' ? admission.item.reference : admission.reference;
+        logEvent(admission.kind === 'accepted' ? 'register.accepted' : 'register.repeat', { reference });
+        return received(reference);
+      }
+      case 'pending':
+        return unavailable();
+      case 'nik-limit': {
+        logEvent('register.nik_limit');
+        const errors = { nik: 'reg.error.nik.limit' } as const;
+        if (asJson) return json(422, { errors: { nik: t(lang, errors.nik) } });
+        return answer(422, renderForm({ lang, config, values: raw, errors, privacyHref: config.privacyPath[lang], action: '/api/register' }), t(lang, 'reg.errorPrefix'));
+      }
+      case 'full':
+        // One alert line a day, for whoever watches the logs: the ceiling may need raising in the CMS.
+        if (admission.alert) logEvent('register.daily_ceiling_reached', { dailyLimit: config.dailyLimit ?? 0 });
+        return asJson
+          ? json(503, { error: t(lang, 'reg.full.text') })
+          : answer(503, `<h1>${esc(t(lang, 'reg.full.title'))}</h1><p>${esc(t(lang, 'reg.full.text'))}</p>`, `${t(lang, 'reg.full.title')} — `);
+    }
   };
 }
 

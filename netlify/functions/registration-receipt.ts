@@ -1,7 +1,8 @@
-// GET /daftar/terima-kasih?ref=… and /en/register/thank-you?ref=… — the confirmation page, rendered on
-// the server so the reference shows without JavaScript. It confirms only a reference this site issued
-// (and did not erase since): any other gets the same neutral page, so a broker cannot send a victim a
-// link to the official site "confirming" a registration that never happened.
+// GET /daftar/terima-kasih?ref=…&t=… and /en/register/thank-you?ref=…&t=… — the owner's receipt,
+// rendered on the server so it shows without JavaScript: the reference, the current stage (no birth
+// date needed, no lock), the personal link itself. Only the reference's token (src/server/keys.ts)
+// opens it; a reference alone, an unknown one or an erased one get the same neutral page, so a broker
+// can neither test which references exist nor send a victim a link "confirming" a registration.
 import type { Config, Context } from '@netlify/functions';
 import { otherLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
@@ -11,6 +12,11 @@ import { page, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import { referenceIssue } from '../../src/delivery/references';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { receiptTokenValid } from '../../src/server/keys';
+import { logEvent } from '../../src/server/log';
+import { ownerStatus } from '../../src/status/check';
+import { stageCard } from '../../src/status/form-html';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import type { SiteData } from '../../src/site-data/types';
 
@@ -23,8 +29,11 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     if (!site) return plain(503, lang, 'reg.error.unavailable');
     const shell = site.shells.receipt[lang];
     const ref = (url.searchParams.get('ref') ?? '').toUpperCase();
-    // A preview never reads production's references: it knows none.
-    const issue = isReference(ref) && handlesRegistrations(context) ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
+    const token = url.searchParams.get('t');
+    // Only the owner's link opens a receipt: a reference alone is answered as a never-issued one,
+    // without reading any store. A preview never reads production's references: it knows none.
+    const owner = isReference(ref) && receiptTokenValid(ref, token) && handlesRegistrations(context);
+    const issue = owner ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
     if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
     if (!issue.issued) {
       const content =
@@ -33,15 +42,20 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
         `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
       return page(shell, 404, { content, titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `, languageSwitch: sectionPath(other, 'registerThanks') });
     }
+    // The stage as the status check would show it, through the same cache and budget, no birth date.
+    const stage = await ownerStatus(ref, { settings: airtableSettingsFromEnv() }).catch(() => undefined);
+    logEvent('receipt.owner', { answer: stage?.kind ?? 'failed', ...(stage && 'source' in stage ? { source: stage.source } : {}) });
     return page(shell, 200, {
       content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
         issuedAt: issue.at,
         statusUrl: new URL(sectionPath(lang, 'status'), url).href,
         statusPath: sectionPath(lang, 'status'),
         stagesPath: sectionPath(lang, 'stages'),
+        receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
+        ...(stage?.kind === 'stage' ? { stageHtml: stageCard(lang, stage, site.config.stages) } : {}),
       }),
       titlePrefix: `${ref} — `,
-      languageSwitch: receiptLocation(other, ref),
+      languageSwitch: receiptLocation(other, ref, token!),
     });
   };
 }

@@ -1,4 +1,4 @@
-// POST /api/registrations {action: "find" | "erase", reference} — a data subject's rights for staff:
+// POST /api/registrations {action: "find" | "erase" | "unlock", reference} — a data subject's rights for staff:
 // everything held about one reference, or its erasure everywhere (src/delivery/registration-rights.ts).
 // For `npm run registrations:find|erase`. Only with OUTBOX_ADMIN_TOKEN sent as a bearer token, and
 // only in production (a preview never touches real registrations); otherwise it does not exist (404).
@@ -13,9 +13,12 @@ import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
 import { json } from '../../src/server/respond';
 import { readCapped } from '../../src/server/request-body';
+import { crossSite } from '../../src/server/cross-site';
+import { clearReferenceLock } from '../../src/status/limits';
 
 export default async (req: Request, context?: Context): Promise<Response> => {
   if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });
+  if (crossSite(req)) return json(403, { error: 'Permintaan dari situs lain ditolak.' });
   const raw = await readCapped(req, 4096);
   if (typeof raw === 'string') return json(raw === 'too-large' ? 413 : 400, { error: 'Isi permintaan terlalu besar atau rusak.' });
   const body = (() => {
@@ -28,7 +31,13 @@ export default async (req: Request, context?: Context): Promise<Response> => {
   })();
   const reference = typeof body.reference === 'string' ? body.reference.trim().toUpperCase() : '';
   if (!isReference(reference)) return json(422, { error: 'Nomor pendaftaran harus seperti SRG-ABC234.' });
-  if (body.action !== 'find' && body.action !== 'erase') return json(422, { error: 'action harus "find" atau "erase".' });
+  if (body.action === 'unlock') {
+    // The owner asked staff in person: the status check answers this reference again.
+    const cleared = await clearReferenceLock(reference);
+    logEvent('rights.unlock', { reference, cleared });
+    return json(200, { reference, cleared });
+  }
+  if (body.action !== 'find' && body.action !== 'erase') return json(422, { error: 'action harus "find", "erase" atau "unlock".' });
   const settings = airtableSettingsFromEnv();
   if (!settings) return json(409, { error: 'AIRTABLE_TOKEN belum diatur.' });
   try {

@@ -5,7 +5,10 @@ import type { Config, Context } from '@netlify/functions';
 import { isLocale, otherLocale, t, type Locale } from '../../src/i18n';
 import { sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { checkStatus } from '../../src/status/check';
+import { checkStatus, type StatusAnswer } from '../../src/status/check';
+import { crossSite } from '../../src/server/cross-site';
+import { crossSiteAnswer } from '../../src/server/cross-site-answer';
+import { MissingKeyError } from '../../src/server/keys';
 import { renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
 import { readStatusInput } from '../../src/status/input';
 import { handlesRegistrations } from '../../src/server/deploy-context';
@@ -17,6 +20,8 @@ import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 
 const statusOf = { stage: 200, nomatch: 200, busy: 503, limited: 429 } as const;
+/** A locked reference answers as one that matches nothing, status code included. */
+const codeOf = (a: StatusAnswer) => (a.kind === 'limited' && a.scope === 'reference' ? 200 : statusOf[a.kind]);
 
 export function statusHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
@@ -24,6 +29,10 @@ export function statusHandler(siteData: () => SiteData | undefined) {
     let lang: Locale = isLocale(queryLang) ? queryLang : 'id';
     // Someone who reloads or bookmarks the answer gets the form.
     if (req.method !== 'POST') return seeOther(sectionPath(lang, 'status'));
+    if (crossSite(req)) {
+      logEvent('status.cross_site');
+      return crossSiteAnswer(req, lang, siteData()?.shells.statusResult[lang]);
+    }
     const parsed = await parseBody(req);
     const site = siteData();
     if (!parsed.ok || !site) return plain(parsed.ok ? 503 : parsed.status, lang, 'status.unavailable');
@@ -43,10 +52,13 @@ export function statusHandler(siteData: () => SiteData | undefined) {
           settings: airtableSettingsFromEnv(),
           // Netlify's own view of the client; its edge sets the header too (tests set it per request).
           ip: context?.ip || req.headers.get('x-nf-client-connection-ip') || 'unknown',
-        }).catch(() => ({ kind: 'busy' }) as const)
+        }).catch((e: unknown) => {
+          if (e instanceof MissingKeyError) logEvent('status.key_missing', { key: e.purpose });
+          return { kind: 'busy' } as const;
+        })
       : ({ kind: 'nomatch' } as const);
     logEvent('status.check', { answer: result.kind, ...('source' in result ? { source: result.source } : {}), ...('scope' in result ? { scope: result.scope } : {}) });
-    return answer(statusOf[result.kind], renderStatusAnswer(lang, result, site.config.stages, input.reference), result.kind === 'stage' ? `${input.reference} — ` : '');
+    return answer(codeOf(result), renderStatusAnswer(lang, result, site.config.stages, input.reference), result.kind === 'stage' ? `${input.reference} — ` : '');
   };
 }
 

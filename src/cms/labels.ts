@@ -93,6 +93,7 @@ export const fieldUi: Record<string, Record<string, FieldUi>> = {
   },
   settings: {
     registration: { label: 'Pendaftaran minat' },
+    'registration.dailyLimit': { label: 'Batas pendaftaran per hari', hint: 'Jumlah pendaftaran yang diterima dalam satu hari (WIB). Lewat dari itu, formulir menyatakan pendaftaran hari ini penuh dan tidak menyimpan apa pun. Kosong: tanpa batas. Saran: lihat docs/launch.md.' },
     'registration.open': { label: 'Pendaftaran dibuka', hint: 'Matikan untuk menutup formulir. Orang yang membuka formulir akan melihat pesan penutupan di bawah.' },
     'registration.closedMessage': { label: 'Pesan saat pendaftaran ditutup' },
     'registration.nextSteps': { label: 'Langkah berikutnya (tampil setelah orang mendaftar)' },

@@ -108,6 +108,8 @@ const optionalLocalized = (max: number) =>
 const settingsSchema = z.strictObject({
   registration: z.strictObject({
     open: z.boolean(),
+    /** Registrations accepted in one day (WIB) at most; empty: no ceiling (docs/launch.md suggests one). */
+    dailyLimit: blankable(z.number().int().min(1).max(100_000)).optional(),
     closedMessage: localized(400),
     nextSteps: localized(600),
     sectors: z

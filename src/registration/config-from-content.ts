@@ -14,6 +14,7 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
   if (!privacy) throw new Error('content/pages/id/privasi.md is required: the form links its privacy notice');
   return {
     open: settings.registration.open,
+    ...(settings.registration.dailyLimit ? { dailyLimit: settings.registration.dailyLimit } : {}),
     closedMessage: settings.registration.closedMessage,
     nextSteps: settings.registration.nextSteps,
     consent: { ...settings.privacy.consent, version: consentVersion(settings.privacy.consent, privacy.data.updated.toISOString().slice(0, 10)) },

@@ -20,6 +20,8 @@ export interface DestinationChoice extends Choice {
 
 export interface RegistrationConfig {
   open: boolean;
+  /** Registrations accepted a day (WIB) at most; none: no ceiling. */
+  dailyLimit?: number;
   closedMessage: Record<Locale, string>;
   nextSteps: Record<Locale, string>;
   /** The consent wording at the form, and its version (consent.ts): recorded with each registration. */

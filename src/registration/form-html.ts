@@ -225,22 +225,29 @@ export interface ReceiptFacts {
   statusUrl: string;
   statusPath: string;
   stagesPath: string;
+  /** The owner's link (this page, with its token): on the page, in the WhatsApp message, on paper. */
+  receiptUrl: string;
+  /** The current stage, as the status check shows it (its markup), when it could be read. */
+  stageHtml?: string;
 }
 
 /**
  * The confirmation: one phone screen or one A4 page when printed (the print stylesheet drops the
  * site's frame). "Send to my WhatsApp" is a plain wa.me link, so it works without script, and the
- * message holds the reference and the status-check address only.
+ * message holds the reference, the owner's link and the status-check address only.
  */
 export function renderReceipt(lang: Locale, reference: string, nextSteps: string | undefined, facts: ReceiptFacts): string {
   const when = facts.issuedAt
     ? `<p class="receipt__date">${esc(t(lang, 'reg.thanks.date', { time: formatDateTime(lang, Date.parse(facts.issuedAt)) }))}</p>`
     : '';
-  const message = t(lang, 'reg.thanks.whatsappText', { reference, url: facts.statusUrl });
+  const message = t(lang, 'reg.thanks.whatsappText', { reference, url: facts.statusUrl, link: facts.receiptUrl });
   return (
     `<div class="receipt"><h1>${esc(t(lang, 'reg.thanks.title'))}</h1>` +
     `<div class="receipt__ref"><p>${esc(t(lang, 'reg.thanks.reference'))}</p><p class="ref" id="reference">${esc(reference)}</p>${when}</div>` +
     `<p>${esc(t(lang, 'reg.thanks.keep'))}</p>` +
+    (facts.stageHtml ?? '') +
+    `<h2>${esc(t(lang, 'reg.thanks.linkTitle'))}</h2><p>${esc(t(lang, 'reg.thanks.link'))}</p>` +
+    `<p class="receipt__url receipt__link">${esc(facts.receiptUrl)}</p>` +
     (nextSteps ? `<h2>${esc(t(lang, 'reg.thanks.next'))}</h2><p>${esc(nextSteps)}</p>` : '') +
     `<h2>${esc(t(lang, 'reg.thanks.statusTitle'))}</h2>` +
     `<p>${esc(t(lang, 'reg.thanks.status'))} <a href="${esc(facts.statusPath)}" class="receipt__url">${esc(facts.statusUrl)}</a></p>` +

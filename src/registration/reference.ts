@@ -16,7 +16,10 @@ export function isReference(value: unknown): value is string {
   return typeof value === 'string' && REFERENCE_PATTERN.test(value);
 }
 
-/** The confirmation page for a reference (the reference is not personal data; it may stand in a URL). */
-export function receiptLocation(lang: Locale, reference: string): string {
-  return `${sectionPath(lang, 'registerThanks')}?ref=${encodeURIComponent(reference)}`;
+/**
+ * The confirmation page for a reference and its token (src/server/keys.ts receiptToken): the owner's
+ * link. Neither is personal data; no NIK, birth date or phone number ever stands in a URL.
+ */
+export function receiptLocation(lang: Locale, reference: string, token: string): string {
+  return `${sectionPath(lang, 'registerThanks')}?ref=${encodeURIComponent(reference)}&t=${encodeURIComponent(token)}`;
 }

@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 // One secret (NIK_INDEX_KEY), four keys derived from it with HKDF (RFC 5869), one per purpose, so a
 // hash made for one purpose says nothing about another: the NIK index, the birth date the status check
@@ -26,4 +26,16 @@ export function keyedHash(purpose: KeyPurpose, value: string): string {
   const key = derivedKey(purpose);
   if (!key) throw new MissingKeyError(purpose);
   return createHmac('sha256', key).update(value).digest('base64url');
+}
+
+/**
+ * The receipt link's token: 22 base64url characters (132 bits) of an HMAC of the reference under its
+ * own key. Whoever holds the link sees the registration's stage; a reference alone shows nothing.
+ */
+export const receiptToken = (reference: string): string => keyedHash('receipt-token', reference).slice(0, 22);
+
+/** Whether `token` is the reference's (compared in constant time); false without the key. */
+export function receiptTokenValid(reference: string, token: string | null): boolean {
+  if (!token || token.length !== 22 || !derivedKey('receipt-token')) return false;
+  return timingSafeEqual(Buffer.from(receiptToken(reference)), Buffer.from(token));
 }

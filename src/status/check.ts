@@ -1,17 +1,20 @@
 import { airtableTable, budgetedCall, readStatusRow, type AirtableSettings } from '../delivery/airtable';
 import { sharedBudget, type Budget } from '../delivery/airtable-budget';
-import { readItem } from '../delivery/queue';
+import { readItem, type OutboxItem } from '../delivery/queue';
 import { referenceIssued } from '../delivery/references';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
 import { birthHash, readCachedStatus, writeCachedStatus, type CachedStatus } from '../delivery/status-cache';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
-import { countCheck, countFailure, LIMITS, referenceLocked, type Limited } from './limits';
+import { countCheck, giveBackTry, LIMITS, reserveTry, type Limited } from './limits';
 
-// The status check: a reference and a birth date in, a stage (or one neutral "no match") out.
-// At most one Airtable call a check, and only for a reference this site issued that is no longer in
-// the outbox and not in the cache: a guessed reference costs none. The call takes a slot from the one
-// Airtable budget without waiting long, so checks never push delivery into a 429; when no slot comes,
-// the last answer read is served with its time ("as of"), or "busy" when there is none.
+// The status check: a reference and a birth date in, a stage (or one neutral "no match") out — and
+// the same stage for the owner's receipt link (ownerStatus), without a birth date.
+// Guessing gets nothing: an unknown reference, a wrong birth date and a locked reference give the same
+// answer, after the same store reads (whether issued, the outbox record, the cached status: all three
+// for every check), and no answer leaves before FLOOR_MS. A birth date is compared only after the
+// reference's try is reserved (limits.ts), so however many arrive at once, at most ten are compared.
+// A wrong date is known from the cache's keyed hash of the right one, which delivery leaves: only the
+// owner's right date can lead to an Airtable call (one, through the shared budget, waiting ≤ 1.5 s).
 
 export type StatusAnswer =
   | { kind: 'stage'; status: RegistrationStatus; asOf: number; source: 'outbox' | 'cache' | 'airtable' | 'stale' }
@@ -34,9 +37,13 @@ export interface CheckOptions {
   onCall?: () => void;
   /** Other limits than LIMITS (the bench, which checks faster than any crowd). */
   limits?: Partial<typeof LIMITS>;
+  /** No answer before this many ms from the start (timing tells no path from another). */
+  floorMs?: number;
 }
 
 export const DEFAULT_CACHE_MS = 30 * 60_000;
+/** Above the slowest store-only path seen (about 60 ms locally under load, see bench:abuse). */
+export const FLOOR_MS = 250;
 
 /** The cache window from STATUS_CACHE_MINUTES (tests and `npm start` shorten it), else 30 minutes. */
 export function cacheMsFromEnv(env: Record<string, string | undefined> = process.env): number {
@@ -46,60 +53,110 @@ export function cacheMsFromEnv(env: Record<string, string | undefined> = process
 
 const reading = new Map<string, Promise<CachedStatus | undefined>>();
 
-/** One Airtable read of a reference's status, through the budget; undefined when no slot came (NO_SLOT) or Airtable failed. */
-async function readAirtable(reference: string, opts: CheckOptions & { settings: AirtableSettings }): Promise<CachedStatus | undefined> {
-  const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), { maxWaitMs: opts.maxWaitMs ?? 1500, before: opts.onCall });
-  try {
-    const row = await readStatusRow(airtableTable(opts.settings, opts.timeoutMs ?? 4000), reference, call);
-    const fresh: CachedStatus = row ? { status: row.status, birth: birthHash(reference, row.birthDate), at: Date.now() } : { at: Date.now() };
-    await writeCachedStatus(reference, fresh);
-    return fresh;
-  } catch {
-    return undefined;
-  }
+/** One Airtable read of a reference's status (simultaneous checks share it); undefined without a slot or on failure. */
+function readAirtable(reference: string, opts: CheckOptions & { settings: AirtableSettings }): Promise<CachedStatus | undefined> {
+  let read = reading.get(reference);
+  if (read) return read;
+  read = (async () => {
+    const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), { maxWaitMs: opts.maxWaitMs ?? 1500, before: opts.onCall });
+    try {
+      const row = await readStatusRow(airtableTable(opts.settings, opts.timeoutMs ?? 4000), reference, call);
+      const fresh: CachedStatus = row ? { status: row.status, birth: birthHash(reference, row.birthDate), at: Date.now() } : { at: Date.now() };
+      await writeCachedStatus(reference, fresh);
+      return fresh;
+    } catch {
+      return undefined;
+    }
+  })().finally(() => reading.delete(reference));
+  reading.set(reference, read);
+  return read;
 }
 
 const asStage = (status: string | undefined): RegistrationStatus => (isStatus(status) ? status : 'Baru');
 
-export async function checkStatus(reference: string, birthDate: string, opts: CheckOptions): Promise<StatusAnswer> {
-  const now = opts.now ?? Date.now();
-  const cacheMs = opts.cacheMs ?? cacheMsFromEnv();
-  const limited = await countCheck(opts.ip, now, opts.limits);
-  if (limited) return { kind: 'limited', scope: limited };
-  if (await referenceLocked(reference, now, opts.limits)) return { kind: 'limited', scope: 'reference' };
+/** The same three reads for every reference, so no path is shorter than another. */
+interface Found {
+  issued: boolean;
+  item: OutboxItem | undefined | 'unreadable';
+  cached: CachedStatus | undefined;
+  /** The cached status was just read from Airtable (to compare the birth date). */
+  fromAirtable?: boolean;
+}
 
-  const noMatch = async (): Promise<StatusAnswer> => {
-    await countFailure(reference, now);
-    return { kind: 'nomatch' };
-  };
-  const fromCache = (c: CachedStatus, source: 'cache' | 'stale'): Promise<StatusAnswer> | StatusAnswer =>
-    c.status !== undefined && c.birth === birthHash(reference, birthDate) ? { kind: 'stage', status: asStage(c.status), asOf: c.at, source } : noMatch();
+async function lookUp(reference: string): Promise<Found> {
+  const [issued, item, cached] = await Promise.all([
+    referenceIssued(reference),
+    readItem(reference).catch((e: unknown) => {
+      if (e instanceof OutboxKeyError) return 'unreadable' as const;
+      throw e;
+    }),
+    readCachedStatus(reference),
+  ]);
+  return { issued, item, cached };
+}
 
-  if (!(await referenceIssued(reference))) return noMatch();
-
-  // Still waiting to be delivered: "received", from the outbox, no Airtable call.
-  try {
-    const item = await readItem(reference);
-    if (item) return item.submission.values.birthDate === birthDate ? { kind: 'stage', status: 'Baru', asOf: now, source: 'outbox' } : noMatch();
-  } catch (e) {
-    if (!(e instanceof OutboxKeyError)) throw e;
-    return { kind: 'busy' };
+/** The stage as it stands, from the outbox, the cache or one Airtable read (the owner's view: no birth date). */
+async function currentStage(reference: string, found: Found, opts: CheckOptions, now: number): Promise<StatusAnswer> {
+  if (found.item === 'unreadable') return { kind: 'busy' };
+  if (found.item) return { kind: 'stage', status: 'Baru', asOf: now, source: 'outbox' };
+  const cached = found.cached;
+  if (cached?.status !== undefined && (found.fromAirtable || now - cached.at < (opts.cacheMs ?? cacheMsFromEnv()))) {
+    return { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: found.fromAirtable ? 'airtable' : 'cache' };
   }
-
-  const cached = await readCachedStatus(reference);
-  if (cached && now - cached.at < cacheMs) return fromCache(cached, 'cache');
-  const stale = () => (cached ? fromCache(cached, 'stale') : ({ kind: 'busy' } as const));
+  const stale = (): StatusAnswer => (cached?.status !== undefined ? { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: 'stale' } : { kind: 'busy' });
   if (!opts.settings) return stale();
-
-  // Checks of one reference at the same moment share one Airtable read.
-  let read = reading.get(reference);
-  if (!read) {
-    read = readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings }).finally(() => reading.delete(reference));
-    reading.set(reference, read);
-  }
-  const fresh = await read;
+  const fresh = await readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings });
   if (!fresh) return stale();
-  return fresh.status !== undefined && fresh.birth === birthHash(reference, birthDate)
-    ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' }
-    : noMatch();
+  return fresh.status !== undefined ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' } : { kind: 'nomatch' };
+}
+
+/** Whether the birth date is the registration's: from the outbox, the cache's hash, or (only if neither knows) Airtable. */
+async function birthMatches(reference: string, birthDate: string, found: Found, opts: CheckOptions): Promise<boolean | 'unknown'> {
+  if (found.item === 'unreadable') return 'unknown';
+  if (found.item) return found.item.submission.values.birthDate === birthDate;
+  if (found.cached?.birth) return found.cached.birth === birthHash(reference, birthDate);
+  if (!opts.settings) return 'unknown';
+  const fresh = await readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings });
+  if (!fresh) return 'unknown';
+  found.cached = fresh;
+  found.fromAirtable = true;
+  return fresh.birth !== undefined && fresh.birth === birthHash(reference, birthDate);
+}
+
+const waitUntil = async (t: number) => {
+  const ms = t - Date.now();
+  if (ms > 0) await new Promise((r) => setTimeout(r, ms));
+};
+
+export async function checkStatus(reference: string, birthDate: string, opts: CheckOptions): Promise<StatusAnswer> {
+  const started = Date.now();
+  const now = opts.now ?? started;
+  const answer = await (async (): Promise<StatusAnswer> => {
+    const limited = await countCheck(opts.ip, now, opts.limits);
+    if (limited) return { kind: 'limited', scope: limited };
+    const found = await lookUp(reference);
+    if (!found.issued) return { kind: 'nomatch' };
+    const slot = await reserveTry(reference, now, opts.limits);
+    if (!slot) return { kind: 'limited', scope: 'reference' };
+    const match = await birthMatches(reference, birthDate, found, opts);
+    if (match === 'unknown') {
+      await giveBackTry(slot);
+      return { kind: 'busy' };
+    }
+    if (!match) return { kind: 'nomatch' };
+    // The right date is not a failed try: its slot goes back.
+    await giveBackTry(slot);
+    return currentStage(reference, found, opts, now);
+  })();
+  // Answers that reveal nothing wait to the same floor; a stage (the right date) needs no disguise.
+  if (answer.kind !== 'stage') await waitUntil(started + (opts.floorMs ?? FLOOR_MS));
+  return answer;
+}
+
+/** The owner's view through the receipt link's token: the stage without a birth date, and no lock. */
+export async function ownerStatus(reference: string, opts: Omit<CheckOptions, 'ip' | 'limits'>): Promise<StatusAnswer> {
+  const now = opts.now ?? Date.now();
+  const found = await lookUp(reference);
+  if (!found.issued) return { kind: 'nomatch' };
+  return currentStage(reference, found, { ...opts, ip: '' }, now);
 }

@@ -60,30 +60,32 @@ export function stagePosition(stages: StageText[], status: string): { n: number;
 export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: StageText[], reference: string): string {
   const stagesLink = `<p><a href="${sectionPath(lang, 'stages')}">${esc(t(lang, 'status.stagesLink'))}</a></p>`;
   const again = `<p><a href="${sectionPath(lang, 'status')}">${esc(t(lang, 'status.again'))}</a></p>`;
-  if (answer.kind === 'limited') {
-    return `<h1>${esc(t(lang, 'status.limited.title'))}</h1><p class="lead">${esc(t(lang, answer.scope === 'reference' ? 'status.limited.reference' : 'status.limited.text'))}</p>${stagesLink}`;
+  // A locked reference is answered as a reference that matches nothing: nothing tells them apart.
+  if (answer.kind === 'limited' && answer.scope !== 'reference') {
+    return `<h1>${esc(t(lang, 'status.limited.title'))}</h1><p class="lead">${esc(t(lang, 'status.limited.text'))}</p>${stagesLink}`;
   }
   if (answer.kind === 'busy') return `<h1>${esc(t(lang, 'status.busy.title'))}</h1><p class="lead">${esc(t(lang, 'status.busy.text'))}</p>${again}${stagesLink}`;
-  if (answer.kind === 'nomatch') {
+  if (answer.kind !== 'stage') {
     return (
       `<h1>${esc(t(lang, 'status.nomatch.title'))}</h1><p class="lead">${esc(t(lang, 'status.nomatch.text'))}</p>` +
-      `<ul><li>${esc(t(lang, 'status.nomatch.tip1'))}</li><li>${esc(t(lang, 'status.nomatch.tip2'))}</li><li>${esc(t(lang, 'status.nomatch.tip3'))}</li></ul>` +
+      `<ul><li>${esc(t(lang, 'status.nomatch.tip1'))}</li><li>${esc(t(lang, 'status.nomatch.tip2'))}</li><li>${esc(t(lang, 'status.nomatch.tip4'))}</li><li>${esc(t(lang, 'status.nomatch.tip3'))}</li></ul>` +
       renderStatusForm(lang, { values: { reference } })
     );
   }
+  return `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` + stageCard(lang, answer, stages) + `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` + stagesLink + again;
+}
+
+/** A stage, with what it means, what to do and what comes next, and when it was read: the status check's answer and the receipt's. */
+export function stageCard(lang: Locale, answer: Extract<StatusAnswer, { kind: 'stage' }>, stages: StageText[]): string {
   const stage = stages.find((s) => s.status === answer.status) ?? stages[0]!;
   const position = stagePosition(stages, stage.status);
   return (
-    `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` +
     `<section class="stage-card" aria-labelledby="stage-title">` +
     (position ? `<p class="stage-card__step">${esc(t(lang, 'status.answer.step', { n: String(position.n), of: String(position.of) }))}</p>` : '') +
     `<h2 id="stage-title">${esc(stage.title[lang])}</h2><p>${esc(stage.meaning[lang])}</p>` +
     `<h3>${esc(t(lang, 'status.answer.todo'))}</h3><p>${esc(stage.todo[lang])}</p>` +
     (stage.next ? `<h3>${esc(t(lang, 'status.answer.next'))}</h3><p>${esc(stage.next[lang])}</p>` : '') +
     `</section>` +
-    `<p class="hint">${esc(t(lang, answer.source === 'stale' ? 'status.answer.stale' : 'status.answer.asOf', { time: formatDateTime(lang, answer.asOf) }))}</p>` +
-    `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` +
-    stagesLink +
-    again
+    `<p class="hint">${esc(t(lang, answer.source === 'stale' ? 'status.answer.stale' : 'status.answer.asOf', { time: formatDateTime(lang, answer.asOf) }))}</p>`
   );
 }

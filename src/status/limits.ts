@@ -1,89 +1,91 @@
-import { createHmac } from 'node:crypto';
-import { getStore } from '@netlify/blobs';
+import { isIPv6 } from 'node:net';
+import { bucket, clearSlots, expireBuckets, releaseSlot, slotsTaken, store, takeSlot } from '../server/blobs';
+import { keyedHash } from '../server/keys';
 
-// Limits on the status check, so pairs of (reference, birth date) cannot be guessed at scale. Counters
-// in Blobs, in folders per time bucket, so expiry drops whole buckets (expireStatusLimits):
-//   ip/<hour>/<keyed hash of the IP>   checks from one address in an hour (the IP itself is never stored)
-//   all/<minute>                       checks from everyone in a minute
-//   ref/<month>/<reference>            failed checks of one reference in a calendar month; the limit
-//                                      counts this month and the last, so a lock lasts 30–60 days
-// A counter is read, then written: two checks at the same instant may both pass, which moves a limit
-// by a few — harmless for limits meant to make guessing take years. README "Status check" gives the
-// arithmetic.
+// Limits on the status check, so pairs of (reference, birth date) cannot be guessed at scale. Every
+// limit is a counter of create-only slots (src/server/blobs.ts): a check decides after its own slot,
+// never on a count read before someone else's, so requests arriving at the same instant cannot pass a
+// limit together. A full counter writes nothing. Folders by time bucket, so expiry drops them whole:
+//   client/<hour>/<keyed hash of the client>/<slot>   checks from one client in an hour (30)
+//   all/<minute>/<slot>                               checks from everyone in a minute (300)
+//   ref/<month>/<reference>/<slot>                    birth dates tried on one issued reference in this
+//                                                     calendar month and the last, together (10)
+// A client is an IPv4 address or an IPv6 /64 (one subscriber's network); its hash is keyed
+// (src/server/keys.ts), never the address. A check over its client's limit is not counted in the
+// global one, so one client's flood never closes the check for everyone. README "Status check" gives
+// the arithmetic.
 
-export const LIMITS: { perIpPerHour: number; perMinute: number; failuresPerReference: number } = {
-  perIpPerHour: 30,
+export const LIMITS: { perClientPerHour: number; perMinute: number; failuresPerReference: number } = {
+  perClientPerHour: 30,
   perMinute: 300,
   /** In this calendar month and the previous one together: at most about 120 a year. */
   failuresPerReference: 10,
 };
 
-const store = () => getStore({ name: 'status-limits', consistency: 'strong' });
-const hourOf = (ms: number) => new Date(ms).toISOString().slice(0, 13).replace(/[-T]/g, '');
-const minuteOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace(/[-T:]/g, '');
-const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7).replace('-', '');
+const limits = () => store('limits');
 const previousMonth = (ms: number) => {
   const d = new Date(ms);
-  return monthOf(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+  return bucket.month(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
 };
 
-const ipKey = (ip: string, now: number) => `ip/${hourOf(now)}/${createHmac('sha256', process.env.NIK_INDEX_KEY ?? 'status').update(ip).digest('base64url').slice(0, 22)}`;
-
-async function bump(key: string): Promise<number> {
-  const s = store();
-  const n = Number((await s.get(key, { type: 'text' })) ?? 0) + 1;
-  await s.set(key, String(n));
-  return n;
+/** The client a request counts against: an IPv4 address, or the /64 of an IPv6 address. */
+export function clientOf(ip: string): string {
+  const bare = ip.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!isIPv6(bare)) return bare.replace(/^::ffff:/i, '');
+  // An IPv4 address written as IPv6 (::ffff:1.2.3.4) is that IPv4 address.
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
+  if (mapped) return mapped[1]!;
+  const [head = '', tail = ''] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = bare.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':')}::/64`;
 }
 
 export type Limited = 'ip' | 'global' | 'reference';
 
-/** Counts this check; says which limit it is over, if any. */
-export async function countCheck(ip: string, now = Date.now(), limits: Partial<typeof LIMITS> = {}): Promise<Limited | undefined> {
-  const l = { ...LIMITS, ...limits };
-  const [perIp, perMinute] = await Promise.all([bump(ipKey(ip, now)), bump(`all/${minuteOf(now)}`)]);
-  if (perIp > l.perIpPerHour) return 'ip';
-  if (perMinute > l.perMinute) return 'global';
+/** Counts this check against its client, then (only if within that) against everyone. */
+export async function countCheck(ip: string, now = Date.now(), override: Partial<typeof LIMITS> = {}): Promise<Limited | undefined> {
+  const l = { ...LIMITS, ...override };
+  const client = keyedHash('client', clientOf(ip)).slice(0, 22);
+  if (!(await takeSlot(limits(), `client/${bucket.hour(now)}/${client}`, l.perClientPerHour))) return 'ip';
+  if (!(await takeSlot(limits(), `all/${bucket.minute(now)}`, l.perMinute))) return 'global';
   return undefined;
 }
 
-/** Whether this reference had too many failed checks lately: then no check of it is answered, right or wrong. */
-export async function referenceLocked(reference: string, now = Date.now(), limits: Partial<typeof LIMITS> = {}): Promise<boolean> {
-  const counts = await Promise.all([monthOf(now), previousMonth(now)].map(async (m) => Number((await store().get(`ref/${m}/${reference}`, { type: 'text' })) ?? 0)));
-  return counts[0]! + counts[1]! >= (limits.failuresPerReference ?? LIMITS.failuresPerReference);
+/**
+ * Reserves one birth-date try on an issued reference, before the date is compared: the slot, to give
+ * back if the date was right (giveBackTry), or undefined when the reference has had its tries (locked).
+ */
+export async function reserveTry(reference: string, now = Date.now(), override: Partial<typeof LIMITS> = {}): Promise<string | undefined> {
+  const limit = override.failuresPerReference ?? LIMITS.failuresPerReference;
+  const before = await slotsTaken(limits(), `ref/${previousMonth(now)}/${reference}`);
+  return takeSlot(limits(), `ref/${bucket.month(now)}/${reference}`, limit - before);
 }
 
-/** A failed check of a reference (never issued, or the birth date does not match): counted the same. */
-export async function countFailure(reference: string, now = Date.now()): Promise<void> {
-  await bump(`ref/${monthOf(now)}/${reference}`);
+export const giveBackTry = (slot: string) => releaseSlot(limits(), slot);
+
+/** Staff clear a reference's lock (the owner asked, in person): its tries of this month and the last. */
+export async function clearReferenceLock(reference: string, now = Date.now()): Promise<number> {
+  const cleared = await Promise.all([bucket.month(now), previousMonth(now)].map((m) => clearSlots(limits(), `ref/${m}/${reference}`)));
+  return cleared[0]! + cleared[1]!;
 }
 
 /**
- * Drops counters whose time has passed — hours, minutes, and months before the previous one — at most
- * `limit` keys a call (the daily privacy run; what is left goes next time). Lists folders, then only
- * the keys of folders that are done.
+ * Drops counters whose time has passed — hours, minutes, and months before the previous one — whole
+ * folders, however full (src/server/blobs.ts), until done or `deadline`.
  */
-export async function expireStatusLimits(limit: number, now = Date.now()): Promise<{ deleted: number; unfinished: boolean }> {
-  const s = store();
-  const keep = new Set([`ip/${hourOf(now)}`, `ref/${monthOf(now)}`, `ref/${previousMonth(now)}`]);
+export async function expireStatusLimits(now = Date.now(), deadline = Infinity): Promise<{ deleted: number; unfinished: boolean }> {
+  const runs = [
+    ['client', bucket.hour(now)],
+    ['all', bucket.minute(now)],
+    ['ref', previousMonth(now)],
+  ] as const;
   let deleted = 0;
-  const drop = async (keys: string[]) => {
-    for (const key of keys) {
-      if (deleted >= limit) return false;
-      await s.delete(key);
-      deleted++;
-    }
-    return true;
-  };
-  for (const kind of ['ip', 'ref'] as const) {
-    for (const folder of (await s.list({ prefix: `${kind}/`, directories: true })).directories.filter((d) => !keep.has(d))) {
-      for await (const page of s.list({ prefix: `${folder}/`, paginate: true })) {
-        if (!(await drop(page.blobs.map((b) => b.key)))) return { deleted, unfinished: true };
-      }
-    }
+  for (const [prefix, keepFrom] of runs) {
+    const r = await expireBuckets(limits(), prefix, keepFrom, deadline);
+    deleted += r.deleted;
+    if (r.unfinished) return { deleted, unfinished: true };
   }
-  // One key a minute: a day leaves 1,440.
-  const minutes = (await s.list({ prefix: 'all/' })).blobs.map((b) => b.key).filter((k) => k.slice(4) < minuteOf(now));
-  if (!(await drop(minutes))) return { deleted, unfinished: true };
   return { deleted, unfinished: false };
 }

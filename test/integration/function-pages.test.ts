@@ -11,6 +11,7 @@ import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import { eligibilityHandler } from '../../netlify/functions/eligibility';
 import type { SiteData } from '../../src/site-data/types';
+import { receiptToken } from '../../src/server/keys';
 import { formBody, person } from '../../tools/people';
 
 // The pages the functions answer with come from the build (src/site-data/generated.json), each with its
@@ -28,6 +29,8 @@ beforeAll(async () => {
   blobsUrl = `http://127.0.0.1:${(await blobs.start()).port}`;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify({ edgeURL: blobsUrl, uncachedEdgeURL: blobsUrl, siteID: 'pages', token: 't' })).toString('base64');
   await getStore({ name: 'registration-references', consistency: 'strong' }).set('SRG-ABCDEF', '');
+  // Synthetic: the secret the receipt link's token is derived from.
+  process.env.NIK_INDEX_KEY ??= 'function-pages-synthetic-key';
 });
 afterAll(() => blobs?.stop());
 afterEach(() => vi.unstubAllGlobals());
@@ -55,11 +58,12 @@ async function call(handler: (req: Request, context?: never) => Promise<Response
 
 describe('function pages', () => {
   it('the receipt: its own title and breadcrumb, the switch keeps the reference', async () => {
-    const page = await call(receiptHandler(() => site), '/daftar/terima-kasih/?ref=SRG-ABCDEF');
+    const token = receiptToken('SRG-ABCDEF');
+    const page = await call(receiptHandler(() => site), `/daftar/terima-kasih/?ref=SRG-ABCDEF&t=${token}`);
     expect(page.res.status).toBe(200);
     expect(page.title).toBe('SRG-ABCDEF — Tanda terima pendaftaran | Kerja Luar Negeri Kota Serang');
     expect(page.crumbs).toEqual(['Beranda', 'Daftar minat kerja luar negeri', 'Tanda terima pendaftaran']);
-    expect(page.languageSwitch).toBe('/en/register/thank-you/?ref=SRG-ABCDEF');
+    expect(page.languageSwitch).toBe(`/en/register/thank-you/?ref=SRG-ABCDEF&t=${token}`);
     expect(page.fetched).toEqual([]);
   });
 

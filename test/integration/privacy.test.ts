@@ -8,6 +8,7 @@ import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { dueKey } from '../../src/delivery/queue';
 import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
 import { newOutboxKey } from '../../src/delivery/outbox-crypto';
+import { receiptToken } from '../../src/server/keys';
 import { retentionRun } from '../../src/delivery/retention';
 import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
@@ -146,7 +147,7 @@ describe('a Deploy Preview or branch deploy never touches registrations', () => 
   it('its receipt confirms nothing and its staff endpoint does not exist', async () => {
     const { body } = await register();
     const site = await import('../../src/site-data');
-    const receipt = await receiptHandler(site.builtSiteData)(new Request(`${env.site.url}/daftar/terima-kasih/?ref=${body.reference}`), preview);
+    const receipt = await receiptHandler(site.builtSiteData)(new Request(`${env.site.url}/daftar/terima-kasih/?ref=${body.reference}&t=${receiptToken(body.reference!)}`), preview);
     expect(receipt.status).toBe(404);
     const req = new Request(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify({ action: 'find', reference: body.reference }) });
     expect((await registrationsHandler(req, preview)).status).toBe(404);
@@ -154,8 +155,9 @@ describe('a Deploy Preview or branch deploy never touches registrations', () => 
 });
 
 describe('the receipt confirms only references this site issued', () => {
-  const receipt = (ref: string) => fetch(`${env.site.url}/daftar/terima-kasih/?ref=${ref}`);
-  const neutral = async (res: Response, ref: string) => (await res.text()).replaceAll(ref, 'REF');
+  // The owner's link: the reference and its token (a reference alone opens nothing: test/integration/abuse.test.ts).
+  const receipt = (ref: string) => fetch(`${env.site.url}/daftar/terima-kasih/?ref=${ref}&t=${receiptToken(ref)}`);
+  const neutral = async (res: Response, ref: string) => (await res.text()).replaceAll(ref, 'REF').replaceAll(receiptToken(ref), 'TOKEN');
 
   it('issued: 200 "received"; never issued and erased: the same neutral 404', async () => {
     const { body } = await register();

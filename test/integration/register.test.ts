@@ -63,7 +63,7 @@ describe('accepted registrations', () => {
     const res = await postForm(formBody(person()));
     expect(res.status).toBe(303);
     const location = res.headers.get('location') ?? '';
-    expect(location).toMatch(/^\/daftar\/terima-kasih\/\?ref=SRG-[A-Z2-9]{6}$/);
+    expect(location).toMatch(/^\/daftar\/terima-kasih\/\?ref=SRG-[A-Z2-9]{6}&t=[\w-]{22}$/);
     const reference = new URL(location, env.site.url).searchParams.get('ref')!;
     await deliver();
     expect(recordFor(reference)).toBeDefined();
@@ -74,7 +74,7 @@ describe('accepted registrations', () => {
     expect(html).toContain(env.config.nextSteps.id);
     expect(html).toContain('tidak pernah meminta uang');
     // The language switch keeps the person on their receipt.
-    expect(html).toContain(`<a class="lang" href="/en/register/thank-you/?ref=${reference}"`);
+    expect(html).toContain(`<a class="lang" href="/en/register/thank-you/?ref=${reference}&amp;t=${new URL(location, env.site.url).searchParams.get('t')}"`);
   });
 
   it('form in English: redirects to the English confirmation page', async () => {

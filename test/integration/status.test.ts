@@ -6,6 +6,7 @@ import type { Budget } from '../../src/delivery/airtable-budget';
 import { checkStatus } from '../../src/status/check';
 import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { LIMITS } from '../../src/status/limits';
+import { receiptToken } from '../../src/server/keys';
 import { person, type Person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
@@ -119,29 +120,30 @@ describe('the status check', () => {
     expect(en).toMatchObject({ h1: `Status of registration ${ref}`, stage: 'Received, waiting to be reviewed' });
   });
 
-  it('a reference checked with too many wrong dates is locked, for the right date too, with the same message for any reference', async () => {
+  it('a reference checked with too many wrong dates is locked, for the right date too, answered exactly as a never-issued one (which points to the receipt link)', async () => {
     const p = person();
     const ref = await register(p);
     for (let i = 0; i < LIMITS.failuresPerReference; i++) await check(ref, `1990-01-${String(i + 1).padStart(2, '0')}`);
     const locked = await check(ref, p.birthDate);
-    expect(locked.status).toBe(429);
-    expect(locked.text).toContain('terlalu sering dicek');
-    for (let i = 0; i < LIMITS.failuresPerReference; i++) await check('SRG-YYYYYY', `1990-01-${String(i + 1).padStart(2, '0')}`);
-    expect((await check('SRG-YYYYYY', p.birthDate)).html.replaceAll('SRG-YYYYYY', 'REF')).toBe(locked.html.replaceAll(ref, 'REF'));
+    expect(locked.status).toBe(200);
+    expect(locked.h1).toBe('Data tidak ditemukan');
+    expect(locked.text).toContain('tautan pribadi');
+    const never = await check('SRG-YYYYYY', p.birthDate);
+    expect(never.html.replaceAll('SRG-YYYYYY', 'REF')).toBe(locked.html.replaceAll(ref, 'REF'));
   });
 
   it('one address may check 30 times an hour', async () => {
     const ip = '203.0.113.77';
     const results = [];
-    for (let i = 0; i <= LIMITS.perIpPerHour; i++) results.push((await check(unissued(i), '1990-01-01', { ip })).status);
-    expect(results.slice(0, LIMITS.perIpPerHour).every((s) => s === 200)).toBe(true);
+    for (let i = 0; i <= LIMITS.perClientPerHour; i++) results.push((await check(unissued(i), '1990-01-01', { ip })).status);
+    expect(results.slice(0, LIMITS.perClientPerHour).every((s) => s === 200)).toBe(true);
     expect(results.at(-1)).toBe(429);
   });
 
   it('all addresses together may check 300 times a minute', async () => {
     const now = Date.parse('2026-11-29T10:00:00Z');
     const answers = [];
-    for (let i = 0; i <= LIMITS.perMinute; i++) answers.push((await checkStatus(unissued(1000 + i), '1990-01-01', { settings: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now })).kind);
+    for (let i = 0; i <= LIMITS.perMinute; i++) answers.push((await checkStatus(unissued(1000 + i), '1990-01-01', { settings: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now, floorMs: 0 })).kind);
     expect(answers.slice(0, LIMITS.perMinute).every((k) => k === 'nomatch')).toBe(true);
     expect(answers.at(-1)).toBe('limited');
   });
@@ -175,25 +177,25 @@ describe('the status check', () => {
 describe('the status check\'s counters expire', () => {
   it('hours and minutes that passed, and months before the last, go; the current ones stay', async () => {
     const { getStore } = await import('@netlify/blobs');
-    const { countCheck, countFailure, expireStatusLimits, referenceLocked } = await import('../../src/status/limits');
+    const { countCheck, expireStatusLimits, reserveTry } = await import('../../src/status/limits');
     const now = Date.parse('2026-11-29T10:30:00Z');
     const hourAgo = now - 3600_000;
     const threeMonthsAgo = Date.parse('2026-08-15T10:00:00Z');
-    for (let i = 0; i < 5; i++) await countCheck(`192.0.2.${i}`, hourAgo);
+    await Promise.all(Array.from({ length: 5 }, (_, i) => countCheck(`192.0.2.${i}`, hourAgo)));
     await countCheck('192.0.2.200', now);
-    await countFailure('SRG-OLDAAA', threeMonthsAgo);
-    await countFailure('SRG-NEWAAA', now);
+    await reserveTry('SRG-OLDAAA', threeMonthsAgo);
+    await reserveTry('SRG-NEWAAA', now);
     const store = getStore({ name: 'status-limits', consistency: 'strong' });
     const keys = async (prefix: string) => (await store.list({ prefix })).blobs.map((b) => b.key);
-    const first = await expireStatusLimits(3, now);
-    expect(first).toEqual({ deleted: 3, unfinished: true });
-    await expireStatusLimits(1000, now);
-    expect(await keys('ip/2026112909/')).toEqual([]);
-    expect((await keys('ip/2026112910/')).length).toBeGreaterThan(0);
+    // Out of time before it starts: nothing deleted, and it says so.
+    expect(await expireStatusLimits(now, Date.now() - 1)).toEqual({ deleted: 0, unfinished: true });
+    const run = await expireStatusLimits(now);
+    expect(run.unfinished).toBe(false);
+    expect(await keys('client/2026112909/')).toEqual([]);
+    expect((await keys('client/2026112910/')).length).toBeGreaterThan(0);
     expect(await keys('ref/202608/')).toEqual([]);
-    expect(await keys('ref/202611/')).toContain('ref/202611/SRG-NEWAAA');
+    expect(await keys('ref/202611/SRG-NEWAAA/')).toHaveLength(1);
     expect((await keys('all/')).every((k) => k >= 'all/202611291030')).toBe(true);
-    expect(await referenceLocked('SRG-NEWAAA', now)).toBe(false);
   });
 });
 
@@ -210,16 +212,19 @@ describe('registering from an official vacancy', () => {
 });
 
 describe('the receipt worth keeping', () => {
-  it('shows the date, the status-check address, and a WhatsApp message with only the reference and that address', async () => {
+  it('shows the date, the stage, the status-check address and the personal link, and a WhatsApp message with only the reference and those addresses', async () => {
     const p = person();
     const ref = await register(p);
-    const html = await (await fetch(`${env.site.url}/daftar/terima-kasih/?ref=${ref}`)).text();
+    const link = `${env.site.url}/daftar/terima-kasih/?ref=${ref}&t=${receiptToken(ref)}`;
+    const html = await (await fetch(link)).text();
     const main = parse(html).querySelector('main')!;
     expect(main.querySelector('.receipt__date')?.text).toMatch(/^Didaftarkan \d{1,2} \w+ \d{4}/);
-    expect(main.querySelector('.receipt__url')?.text).toBe(`${env.site.url}/cek-status/`);
+    expect(main.querySelector('a.receipt__url')?.text).toBe(`${env.site.url}/cek-status/`);
+    expect(main.querySelector('.receipt__link')?.text).toBe(link);
+    expect(main.querySelector('#stage-title')?.text).toBe('Diterima, menunggu diperiksa');
     const wa = main.querySelectorAll('a').find((a) => a.getAttribute('href')?.startsWith('https://wa.me/'))!;
     const message = new URL(wa.getAttribute('href')!).searchParams.get('text');
-    expect(message).toBe(`Nomor pendaftaran minat kerja luar negeri Kota Serang: ${ref}. Cek status: ${env.site.url}/cek-status/`);
+    expect(message).toBe(`Nomor pendaftaran minat kerja luar negeri Kota Serang: ${ref}. Tautan pribadi untuk melihat tahap (jangan dibagikan): ${link} Cek status dengan tanggal lahir: ${env.site.url}/cek-status/`);
     expect(main.querySelector('a[href="/tahapan/"]')).not.toBeNull();
   });
 });

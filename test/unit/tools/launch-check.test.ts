@@ -18,13 +18,13 @@ describe('npm run check:launch', () => {
     const items = launchItems(await readSettings(), {});
     expect(items.filter((i) => !i.ok).map((i) => i.what)).toEqual(items.map((i) => i.what));
     expect(items.map((i) => i.what)).toEqual(expect.arrayContaining(['Kunci enkripsi kotak keluar', 'Pejabat pelindungan data pribadi (nama atau jabatan)', 'Hotline pengaduan KP2MI']));
-    expect(formatLaunch(items)).toMatch(/Belum siap: 21 hal/);
+    expect(formatLaunch(items)).toMatch(/Belum siap: 25 hal/);
   });
 
   it('with production settings in the environment, only the content facts remain', async () => {
     const missing = launchItems(await readSettings(), readyEnv).filter((i) => !i.ok);
     expect(missing.every((i) => i.where.startsWith('CMS'))).toBe(true);
-    expect(missing).toHaveLength(13);
+    expect(missing).toHaveLength(14);
   });
 
   it('a filled-in site is ready', async () => {
@@ -34,6 +34,7 @@ describe('npm run check:launch', () => {
     Object.assign(settings.privacy.controller, { address: 'Jl. Contoh No. 1', email: 'pdp@contoh.go.id' });
     Object.assign(settings.privacy.officer, { name: 'Kepala Bidang Contoh', email: 'dpo@contoh.go.id' });
     settings.privacy.retentionMonths = 12;
+    settings.registration.dailyLimit = 1500;
     const items = launchItems(settings, readyEnv);
     expect(items.filter((i) => !i.ok)).toEqual([]);
     expect(formatLaunch(items)).toMatch(/Semua siap/);
@@ -42,7 +43,8 @@ describe('npm run check:launch', () => {
   it.each([
     ['a malformed outbox key', { OUTBOX_KEYS: 'k1:pendek' }, 'Kunci enkripsi kotak keluar'],
     ['a localhost address', { URL: 'http://localhost:4321' }, 'Alamat publik situs (https, bukan localhost)'],
-    ['a short NIK index key', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci indeks NIK ganda'],
+    ['a short secret: each key derived from it is named', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci tautan pribadi di tanda terima (diturunkan dari NIK_INDEX_KEY)'],
+    ['a short secret (the NIK index)', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci indeks NIK ganda dan batas 3 pendaftaran per NIK (diturunkan dari NIK_INDEX_KEY)'],
   ])('%s is not ready', async (_why, change, what) => {
     const items = launchItems(await readSettings(), { ...readyEnv, ...change });
     expect(items.find((i) => i.what === what)?.ok).toBe(false);
