@@ -6,9 +6,9 @@
 // otherwise the local stand-in's records. Prints only the count.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { airtableSettingsFromEnv, airtableTable } from '../src/delivery/airtable';
+import { airtableSettingsFromEnv, airtableTable, budgetedCall } from '../src/delivery/airtable';
 import { columnOf } from '../src/delivery/airtable-fields';
-import { sharedBudget } from '../src/delivery/airtable-budget';
+import { budgetForScripts } from '../src/delivery/airtable-budget';
 import { registrationColumns } from '../src/delivery/airtable-schema';
 import { fields } from '../src/registration/fields';
 import { toCsv } from './csv';
@@ -21,17 +21,23 @@ const separator = args.includes('--titik-koma') ? ';' : ',';
 const settings = airtableSettingsFromEnv();
 let rows: Record<string, unknown>[] = [];
 if (settings) {
-  const budget = sharedBudget(settings.baseId);
+  // From a laptop with only Airtable settings there is no Blobs store: the script paces itself.
+  const { budget, shared } = budgetForScripts(settings.baseId);
+  if (!shared) console.log('Netlify Blobs tidak tersedia di sini: ekspor mengatur jedanya sendiri (5 permintaan per detik).');
+  const call = budgetedCall(budget);
   const query = airtableTable(settings, 30_000).select({ pageSize: 100 });
-  await budget.take();
-  await new Promise<void>((resolve, reject) =>
-    query.eachPage(
-      (records, next) => {
-        rows.push(...records.map((r) => r.fields));
-        void budget.take().then(() => next());
-      },
-      (err) => (err ? reject(err) : resolve()),
-    ),
+  // Every page is a call of its own through the budget, never fetched back to back.
+  await call(
+    () =>
+      new Promise<void>((resolve, reject) =>
+        query.eachPage(
+          (records, next) => {
+            rows.push(...records.map((r) => r.fields));
+            call(async () => next()).catch(reject);
+          },
+          (err) => (err ? reject(err) : resolve()),
+        ),
+      ),
   );
 } else {
   const saved = JSON.parse(await readFile(LOCAL_STANDIN.file, 'utf8').catch(() => '{}'));

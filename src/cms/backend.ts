@@ -8,7 +8,7 @@
 // The choice also decides whether /admin loads Netlify's Identity widget and which origins its
 // Content-Security-Policy lets the page talk to.
 
-export type CmsBackendName = 'git-gateway' | 'github' | 'decapbridge';
+type CmsBackendName = 'git-gateway' | 'github' | 'decapbridge';
 
 export interface CmsBackend {
   name: CmsBackendName;

@@ -197,7 +197,6 @@ const settingsSchema = z.strictObject({
 });
 
 export type Page = z.infer<typeof pageSchema>;
-export type Destination = z.infer<typeof destinationSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 
 /**

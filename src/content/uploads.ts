@@ -6,7 +6,7 @@ import { join } from 'node:path';
 // served from the official address. SVG is refused: it can carry script. Sizes are kept small because
 // most readers are on slow mobile data.
 
-export const UPLOAD_LIMITS = {
+const UPLOAD_LIMITS = {
   image: 1_000_000,
   pdf: 5_000_000,
 } as const;

@@ -53,7 +53,7 @@ export interface Budget {
  * A budget for one base. Calls from this process queue in order; each reserves its slot in the shared
  * schedule, and also keeps this process's own calls, as actually sent, within the window.
  */
-export function airtableBudget(baseId: string): Budget {
+function airtableBudget(baseId: string): Budget {
   /** When this process's last calls actually went: a call held up late pushes the next ones back. */
   const sent: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
@@ -86,4 +86,36 @@ const budgets = new Map<string, Budget>();
 export function sharedBudget(baseId: string, queue: 'work' | 'status' = 'work'): Budget {
   const key = `${queue}:${baseId}`;
   return budgets.get(key) ?? budgets.set(key, airtableBudget(baseId)).get(key)!;
+}
+
+/**
+ * This process's own pacing only, the same 5 calls in 1.04 s: for a staff script run from a laptop
+ * with Airtable settings and no Netlify Blobs. Such a run is not coordinated with the site's delivery;
+ * a 429 stops the script, which says so (Airtable's penalty is 30 s), and nothing is lost.
+ */
+function localBudget(): Budget {
+  const sent: number[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    take() {
+      const turn = queue.then(async () => {
+        await sleep(nextAllowed(sent, Date.now()) - Date.now());
+        sent.push(Date.now());
+        if (sent.length > CALLS_PER_WINDOW) sent.shift();
+        return true;
+      });
+      queue = turn.catch(() => undefined);
+      return turn;
+    },
+  };
+}
+
+/** The shared budget where Netlify Blobs can be reached (on Netlify, under npm start), else this process's own. */
+export function budgetForScripts(baseId: string): { budget: Budget; shared: boolean } {
+  try {
+    store();
+    return { budget: sharedBudget(baseId), shared: true };
+  } catch {
+    return { budget: localBudget(), shared: false };
+  }
 }

@@ -60,7 +60,7 @@ const RECORD_ERRORS = new Set(['INVALID_VALUE_FOR_COLUMN', 'INVALID_MULTIPLE_CHO
 export const isRecordError = (e: unknown) => (e as AirtableError).statusCode === 422 && RECORD_ERRORS.has(String((e as AirtableError).error));
 
 /** No slot could be had (the budget's store did not answer, or not in time): Airtable is not called. */
-export const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
+const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
 
 /**
  * An Airtable call through the budget: its slot first (waiting at most `maxWaitMs`; without one the

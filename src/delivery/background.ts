@@ -4,7 +4,7 @@ import { BACKGROUND_LEASE, claim, leaseHeld, release } from './leases';
 // one at a time: a lease held for its whole run. The scheduled run starts it when a backlog is larger
 // than its own 30 seconds can deliver.
 
-export const BACKGROUND_PATH = '/.netlify/functions/deliver-registrations-background';
+const BACKGROUND_PATH = '/.netlify/functions/deliver-registrations-background';
 /** A background function may run 15 minutes; the drain stops a minute before. */
 export const BACKGROUND_BUDGET_MS = 14 * 60_000;
 

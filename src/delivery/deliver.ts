@@ -15,7 +15,7 @@ import { dropEntry, holdItem, holdUnreadable, markSent, readItem, removeItem, ty
 // Airtable's own failures (429, 5xx, no answer, a bad token or table) stop the window: the caller
 // pauses delivery as a whole.
 
-export const BATCH = 10;
+const BATCH = 10;
 export const WINDOW_SIZE = 200;
 /** Creates in flight at once: Airtable answers in a few hundred ms, slots come every 210 ms. */
 const IN_FLIGHT = 3;

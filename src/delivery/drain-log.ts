@@ -3,7 +3,7 @@ import type { DrainReport } from './drain';
 import { oldestDueAt } from './queue';
 
 /** An hour is what alerting watches for: a record waiting that long means Airtable or the base needs staff. */
-export const OLD_AFTER_MS = 3600_000;
+const OLD_AFTER_MS = 3600_000;
 
 /** One line per run with counts only, and `delivery.backlog_old` while the oldest waiting record is over an hour old. */
 export async function logDrain(event: string, report: DrainReport, now = Date.now()): Promise<void> {

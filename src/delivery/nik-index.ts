@@ -9,7 +9,7 @@ import { expireBuckets, releaseSlot, slotsTaken, store, takeSlot } from '../serv
 //   accepted/<period>/<hash>/<slot>   registrations accepted per NIK in a 30-day period (the limit)
 
 /** At most this many registrations of one NIK are accepted in any 30 days. */
-export const REGISTRATIONS_PER_NIK = 3;
+const REGISTRATIONS_PER_NIK = 3;
 const PERIOD_MS = 30 * 86_400_000;
 
 const index = () => store('nikIndex');

@@ -73,7 +73,7 @@ const outbox = () => store('outbox');
 const stamp = (iso: string) => iso.replace(/[-:.]/g, '');
 const unstamp = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
-export const itemKey = (reference: string) => `item/${reference}`;
+const itemKey = (reference: string) => `item/${reference}`;
 export const dueKey = (item: Pick<OutboxRecord, 'reference' | 'createdAt'>) => {
   const s = stamp(item.createdAt);
   return `due/${s.slice(0, 13)}/${s.slice(13, 15)}/${s}_${item.reference}`;

@@ -245,7 +245,7 @@ export function renderReceipt(lang: Locale, reference: string, nextSteps: string
     `<div class="receipt"><h1>${esc(t(lang, 'reg.thanks.title'))}</h1>` +
     `<div class="receipt__ref"><p>${esc(t(lang, 'reg.thanks.reference'))}</p><p class="ref" id="reference">${esc(reference)}</p>${when}</div>` +
     `<p>${esc(t(lang, 'reg.thanks.keep'))}</p>` +
-    (facts.stageHtml ?? '') +
+    (facts.stageHtml ? `<div class="receipt__stage no-print">${facts.stageHtml}</div>` : '') +
     `<h2>${esc(t(lang, 'reg.thanks.linkTitle'))}</h2><p>${esc(t(lang, 'reg.thanks.link'))}</p>` +
     `<p class="receipt__url receipt__link">${esc(facts.receiptUrl)}</p>` +
     (nextSteps ? `<h2>${esc(t(lang, 'reg.thanks.next'))}</h2><p>${esc(nextSteps)}</p>` : '') +

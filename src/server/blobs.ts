@@ -5,7 +5,7 @@ import { getStore } from '@netlify/blobs';
 // only one of several simultaneous writers wins, a counter that decides after its own increment, and
 // time-bucket folders that expire whole. Each store has one owning module (README "Layout").
 
-export const STORES = {
+const STORES = {
   /** src/delivery/queue.ts: records waiting for Airtable, their queue keys, flag tasks. */
   outbox: 'registration-outbox',
   /** src/delivery/submissions.ts: idempotency of form submissions. */
@@ -26,7 +26,7 @@ export const STORES = {
   limits: 'status-limits',
 } as const;
 
-export type StoreName = keyof typeof STORES;
+type StoreName = keyof typeof STORES;
 
 export const store = (name: StoreName) => getStore({ name: STORES[name], consistency: 'strong' });
 export type Store = ReturnType<typeof store>;

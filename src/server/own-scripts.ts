@@ -8,13 +8,13 @@ import type { Plugin } from 'vite';
 // emits `<script is:inline type="module" set:html={code}>` with `code` from `virtual:own-script/<name>`,
 // and the build refuses any other inline script (src/server/headers-integration.ts).
 
-export const OWN_SCRIPTS = ['register-form', 'search'] as const;
-export type OwnScript = (typeof OWN_SCRIPTS)[number];
+const OWN_SCRIPTS = ['register-form', 'search'] as const;
+type OwnScript = (typeof OWN_SCRIPTS)[number];
 
 const bundles = new Map<OwnScript, Promise<string>>();
 
 /** The script as it ships: bundled and minified once per build. */
-export function bundleOwnScript(name: OwnScript): Promise<string> {
+function bundleOwnScript(name: OwnScript): Promise<string> {
   let code = bundles.get(name);
   if (!code) {
     code = build({ entryPoints: [`src/scripts/${name}.ts`], bundle: true, minify: true, format: 'esm', target: 'es2020', write: false, logLevel: 'silent' }).then((r) =>

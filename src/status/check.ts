@@ -41,12 +41,12 @@ export interface CheckOptions {
   floorMs?: number;
 }
 
-export const DEFAULT_CACHE_MS = 30 * 60_000;
+const DEFAULT_CACHE_MS = 30 * 60_000;
 /** Above the slowest store-only path seen (about 60 ms locally under load, see bench:abuse). */
-export const FLOOR_MS = 250;
+const FLOOR_MS = 250;
 
 /** The cache window from STATUS_CACHE_MINUTES (tests and `npm start` shorten it), else 30 minutes. */
-export function cacheMsFromEnv(env: Record<string, string | undefined> = process.env): number {
+function cacheMsFromEnv(env: Record<string, string | undefined> = process.env): number {
   const minutes = Number(env.STATUS_CACHE_MINUTES);
   return Number.isFinite(minutes) && minutes >= 0 && env.STATUS_CACHE_MINUTES !== '' && env.STATUS_CACHE_MINUTES !== undefined ? minutes * 60_000 : DEFAULT_CACHE_MS;
 }

@@ -51,7 +51,7 @@ export function renderStatusForm(lang: Locale, { values = {}, errors = {} }: { v
 }
 
 /** Where a stage stands on the road ahead: "2 of 5", or undefined for a status that ends the process. */
-export function stagePosition(stages: StageText[], status: string): { n: number; of: number } | undefined {
+function stagePosition(stages: StageText[], status: string): { n: number; of: number } | undefined {
   const road = stages.filter((s) => !FINAL_STATUSES.includes(s.status));
   const i = road.findIndex((s) => s.status === status);
   return i < 0 ? undefined : { n: i + 1, of: road.length };

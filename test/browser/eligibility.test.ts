@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { launchBrowser, viewports } from '../../tools/browser';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 
 // The self-check at /cek-kelayakan: a plain GET form answered by the function with the registration's
@@ -10,7 +11,7 @@ import { startRegistrationEnv } from '../../tools/registration-env';
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 let browser: Browser;
 beforeAll(async () => {
-  env = await startRegistrationEnv();
+  env = await startRegistrationEnv({ project: fixtureProject() });
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { fillRegistration } from '../support/fill-form';
 import { launchBrowser, viewports } from '../../tools/browser';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { person, type Person } from '../../tools/people';
@@ -11,7 +12,7 @@ import { drainAll } from '../support/delivery';
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
-  [browser, env] = await Promise.all([launchBrowser(), startRegistrationEnv({ requestsPerSecond: 1000 })]);
+  [browser, env] = await Promise.all([launchBrowser(), startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() })]);
 });
 afterAll(async () => {
   await browser?.close();

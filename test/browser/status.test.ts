@@ -4,6 +4,8 @@ import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
+import { fixtureProject } from '../support/fixture-site';
+import { receiptToken } from '../../src/server/keys';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
@@ -16,7 +18,7 @@ import { fillDate, fillRegistration } from '../support/fill-form';
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 let browser: Browser;
 beforeAll(async () => {
-  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+  env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -41,7 +43,7 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
     if (js) expect(await axeViolations(page)).toEqual([]);
 
     // The receipt's link to the status check, then the form, by keyboard.
-    await page.locator('.receipt__url').click();
+    await page.locator('a.receipt__url').click();
     await page.waitForURL(/\/cek-status\/$/);
     await page.focus('#s-reference');
     await page.keyboard.type(ref);
@@ -92,13 +94,16 @@ describe('the receipt on paper', () => {
     const ref = ((await (await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) })).json()) as { reference: string }).reference;
     const context = await browser.newContext({ viewport: viewports.phone });
     const page = await context.newPage();
-    await page.goto(`${env.site.url}/daftar/terima-kasih/?ref=${ref}`);
+    await page.goto(`${env.site.url}/daftar/terima-kasih/?ref=${ref}&t=${receiptToken(ref)}`);
     const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.nav').isVisible()).toBe(false);
     expect(await page.locator('#reference').isVisible()).toBe(true);
-    expect(await page.locator('.receipt__url').isVisible()).toBe(true);
+    // On paper: the status-check address and the personal link (the stage of the moment is left off).
+    expect(await page.locator('a.receipt__url').isVisible()).toBe(true);
+    expect(await page.locator('.receipt__link').isVisible()).toBe(true);
+    expect(await page.locator('.stage-card').isVisible()).toBe(false);
     await context.close();
   });
 });

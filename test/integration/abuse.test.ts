@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStore } from '@netlify/blobs';
 import { parse } from 'node-html-parser';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { person, type Person } from '../../tools/people';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
@@ -12,7 +13,7 @@ import { drainAll } from '../support/delivery';
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
-  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+  env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
 });
 afterAll(() => env?.close());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { productionContext } from '../../tools/static-server';
 import { person } from '../../tools/people';
@@ -22,7 +23,7 @@ import { clearOutbox, drainAll, testPauses, waitingItems, waitingReferences } fr
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
-  env = await startRegistrationEnv({ penaltyMs: testPauses.rateLimitMs });
+  env = await startRegistrationEnv({ penaltyMs: testPauses.rateLimitMs, project: fixtureProject() });
 });
 afterAll(() => env?.close());
 beforeEach(async () => {

@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { person } from '../../tools/people';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 
@@ -19,7 +20,7 @@ let dir: string;
 const people = [person({ fullName: "Siti Nur'aini S.Pd." }), person()];
 
 beforeAll(async () => {
-  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+  env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
   dir = await mkdtemp(join(tmpdir(), 'export-'));
   for (const p of people) {
     const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) });
@@ -85,5 +86,20 @@ describe('registrations:export', () => {
     expect(niks.map((c) => c.value).sort()).toEqual(people.map((p) => p.nik).sort());
     expect(sheet.getRow(2).getCell(phoneCol).type).toBe(ExcelJS.ValueType.String);
     expect(String(sheet.getRow(2).getCell(phoneCol).value)).toMatch(/^\+628\d+$/);
+  });
+
+  it('from a laptop: only Airtable settings, no Netlify Blobs, no Netlify at all — an .xlsx all the same', async () => {
+    // A clean environment: PATH and the Airtable settings (the stand-in), nothing of Netlify's.
+    const clean = { PATH: process.env.PATH!, HOME: process.env.HOME!, ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AIRTABLE_'))) } as NodeJS.ProcessEnv;
+    expect(clean.NETLIFY_BLOBS_CONTEXT).toBeUndefined();
+    const { stdout } = await run('node_modules/.bin/tsx', ['tools/registrations-export.ts', join(dir, 'laptop.xlsx')], { env: clean });
+    expect(stdout).toContain('Netlify Blobs tidak tersedia');
+    expect(stdout).toMatch(/^\d+ pendaftaran ditulis ke /m);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'laptop.xlsx'));
+    const sheet = book.getWorksheet('Pendaftaran')!;
+    const nikCol = (sheet.getRow(1).values as unknown[]).slice(1).indexOf('NIK') + 1;
+    const niks = Array.from({ length: sheet.rowCount - 1 }, (_, i) => String(sheet.getRow(i + 2).getCell(nikCol).value));
+    for (const p of people) expect(niks).toContain(p.nik);
   });
 });

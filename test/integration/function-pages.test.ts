@@ -12,6 +12,7 @@ import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import { eligibilityHandler } from '../../netlify/functions/eligibility';
 import type { SiteData } from '../../src/site-data/types';
 import { receiptToken } from '../../src/server/keys';
+import { fixtureProject } from '../support/fixture-site';
 import { formBody, person } from '../../tools/people';
 
 // The pages the functions answer with come from the build (src/site-data/generated.json), each with its
@@ -22,7 +23,7 @@ let blobs: BlobsServer;
 let blobsUrl: string;
 const realFetch = globalThis.fetch;
 beforeAll(async () => {
-  site = JSON.parse(await readFile('src/site-data/generated.json', 'utf8')) as SiteData;
+  site = JSON.parse(await readFile(join(fixtureProject(), 'src/site-data/generated.json'), 'utf8')) as SiteData;
   // The receipt asks the references store whether this site issued the number: a Blobs server, which
   // the stub below lets through; anything else (the site itself above all) is refused and recorded.
   blobs = new BlobsServer({ directory: await mkdtemp(join(tmpdir(), 'pages-blobs-')), token: 't', port: 0 });

@@ -14,6 +14,7 @@ import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import registrationsHandler from '../../netlify/functions/registrations';
 import { person } from '../../tools/people';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
 import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
 
@@ -24,7 +25,7 @@ import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
 const run = promisify(execFile);
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
-  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+  env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
 });
 afterAll(() => env?.close());
 afterEach(() => {

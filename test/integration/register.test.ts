@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { formBody, person } from '../../tools/people';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
@@ -12,7 +13,7 @@ import { REFERENCE_PATTERN } from '../../src/registration/reference';
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
   // Airtable's 5 requests/s would defer deliveries between these quick tests; rate limits have their own tests.
-  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+  env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
 });
 afterAll(() => env?.close());
 beforeEach(() => {

@@ -8,6 +8,7 @@ import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { LIMITS } from '../../src/status/limits';
 import { receiptToken } from '../../src/server/keys';
 import { person, type Person } from '../../tools/people';
+import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 
@@ -17,7 +18,7 @@ import { drainAll } from '../support/delivery';
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 let address = 0;
 beforeAll(async () => {
-  env = await startRegistrationEnv({ requestsPerSecond: 1000 });
+  env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
 });
 afterAll(() => env?.close());
 afterEach(() => {

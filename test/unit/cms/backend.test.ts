@@ -5,6 +5,9 @@ import { cmsBackendFromEnv } from '../../../src/cms/backend';
 import { cmsConfigYaml } from '../../../src/cms/config';
 import { launchItems, readSettings } from '../../../tools/launch-check';
 
+/** The tests' own content (a frozen copy): what staff change in content/ never moves these counts. */
+const FIXTURE = 'test/fixtures/content';
+
 // The production login comes from one setting: the generated config.yml, the Identity widget and the
 // /admin policy all follow CMS_BACKEND, so switching needs no code.
 
@@ -37,7 +40,7 @@ describe('CMS_BACKEND', () => {
   });
 
   it('the launch check names the chosen backend and reports a broken setting', async () => {
-    const settings = await readSettings();
+    const settings = await readSettings(FIXTURE);
     const item = (env: Record<string, string>) => launchItems(settings, env).find((i) => i.what.startsWith('Login CMS'))!;
     expect(item({ CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_LOGIN_READY: '1' })).toMatchObject({ what: 'Login CMS untuk petugas (CMS_BACKEND=github)', ok: true });
     expect(item({ CMS_BACKEND: 'github' })).toMatchObject({ ok: false, where: expect.stringMatching(/CMS_REPO/) });

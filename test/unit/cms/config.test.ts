@@ -12,13 +12,13 @@ import { parseEntry } from '../../../src/content/entry-file';
 type Data = Record<string, unknown>;
 const frontmatter = (file: string) => (parseEntry(file, readFileSync(file, 'utf8')) as { data: Data }).data;
 
-/** A valid entry per collection: real content, and a synthetic vacancy (the site has none yet). */
+/** A valid entry per collection: the fixture content (test/fixtures/content), and a synthetic vacancy (the site has none yet). */
 const samples: Record<string, Data> = {
-  pages: frontmatter('content/pages/id/persyaratan.md'),
-  destinations: frontmatter('content/destinations/id/jepang.md'),
-  faq: parseYaml(readFileSync('content/faq/id/gratis.yaml', 'utf8')) as Data,
-  announcements: frontmatter('content/announcements/id/mou-pemkot-serang-apjati.md'),
-  settings: parseYaml(readFileSync('content/settings/site.yaml', 'utf8')) as Data,
+  pages: frontmatter('test/fixtures/content/pages/id/persyaratan.md'),
+  destinations: frontmatter('test/fixtures/content/destinations/id/jepang.md'),
+  faq: parseYaml(readFileSync('test/fixtures/content/faq/id/gratis.yaml', 'utf8')) as Data,
+  announcements: frontmatter('test/fixtures/content/announcements/id/mou-pemkot-serang-apjati.md'),
+  settings: parseYaml(readFileSync('test/fixtures/content/settings/site.yaml', 'utf8')) as Data,
   vacancies: {
     position: 'Operator produksi',
     destination: 'jepang',

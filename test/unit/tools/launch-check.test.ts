@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatLaunch, launchItems, readSettings } from '../../../tools/launch-check';
 import { newOutboxKey } from '../../../src/delivery/outbox-crypto';
 
+/** The tests' own content (a frozen copy): what staff change in content/ never moves these counts. */
+const FIXTURE = 'test/fixtures/content';
+
 const readyEnv = {
   AIRTABLE_TOKEN: 'patSynthetic.token',
   AIRTABLE_BASE_ID: 'appSynthetic01',
@@ -15,20 +18,20 @@ const readyEnv = {
 
 describe('npm run check:launch', () => {
   it('lists exactly what is empty today: every contact, complaint channel and privacy fact, and every production setting', async () => {
-    const items = launchItems(await readSettings(), {});
+    const items = launchItems(await readSettings(FIXTURE), {});
     expect(items.filter((i) => !i.ok).map((i) => i.what)).toEqual(items.map((i) => i.what));
     expect(items.map((i) => i.what)).toEqual(expect.arrayContaining(['Kunci enkripsi kotak keluar', 'Pejabat pelindungan data pribadi (nama atau jabatan)', 'Hotline pengaduan KP2MI']));
     expect(formatLaunch(items)).toMatch(/Belum siap: 25 hal/);
   });
 
   it('with production settings in the environment, only the content facts remain', async () => {
-    const missing = launchItems(await readSettings(), readyEnv).filter((i) => !i.ok);
+    const missing = launchItems(await readSettings(FIXTURE), readyEnv).filter((i) => !i.ok);
     expect(missing.every((i) => i.where.startsWith('CMS'))).toBe(true);
     expect(missing).toHaveLength(14);
   });
 
   it('a filled-in site is ready', async () => {
-    const settings = await readSettings();
+    const settings = await readSettings(FIXTURE);
     Object.assign(settings.contact, { address: 'Jl. Contoh No. 1', phone: '0254 000000', whatsapp: '0812 0000 0000', email: 'info@contoh.go.id', hours: { id: 'Senin–Jumat', en: 'Monday–Friday' } });
     Object.assign(settings.reporting, { hotline: '0800 000', whatsapp: '0812 0000 0001', website: 'https://contoh.go.id' });
     Object.assign(settings.privacy.controller, { address: 'Jl. Contoh No. 1', email: 'pdp@contoh.go.id' });
@@ -46,7 +49,7 @@ describe('npm run check:launch', () => {
     ['a short secret: each key derived from it is named', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci tautan pribadi di tanda terima (diturunkan dari NIK_INDEX_KEY)'],
     ['a short secret (the NIK index)', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci indeks NIK ganda dan batas 3 pendaftaran per NIK (diturunkan dari NIK_INDEX_KEY)'],
   ])('%s is not ready', async (_why, change, what) => {
-    const items = launchItems(await readSettings(), { ...readyEnv, ...change });
+    const items = launchItems(await readSettings(FIXTURE), { ...readyEnv, ...change });
     expect(items.find((i) => i.what === what)?.ok).toBe(false);
   });
 });
