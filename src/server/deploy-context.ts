@@ -11,7 +11,9 @@ import type { Context } from '@netlify/functions';
 
 export function handlesRegistrations(context?: Pick<Context, 'deploy'> | undefined, env: Record<string, string | undefined> = process.env): boolean {
   const deploy = context?.deploy;
-  if (!deploy || deploy.published === false) return false;
-  if (deploy.context === 'production' || deploy.context === 'dev') return true;
-  return deploy.context === '' && !!env.SITE_DEV_SERVER;
+  if (!deploy) return false;
+  // The emulation under `npm start` names no context and says the deploy is not published.
+  if (deploy.context === '') return !!env.SITE_DEV_SERVER;
+  if (deploy.published === false) return false;
+  return deploy.context === 'production' || deploy.context === 'dev';
 }

@@ -7,7 +7,7 @@ describe('handlesRegistrations fails closed', () => {
   it.each([
     ['the live production deploy', ctx('production', true), {}, true],
     ['netlify dev', ctx('dev'), {}, true],
-    ['the npm start emulation (empty name) on the dev server', ctx(''), { SITE_DEV_SERVER: '1' }, true],
+    ['the npm start emulation (empty name, "not published") on the dev server', ctx('', false), { SITE_DEV_SERVER: '1' }, true],
     ['an empty name anywhere else', ctx(''), {}, false],
     ['no context at all', undefined, {}, false],
     ['a Deploy Preview', ctx('deploy-preview', false), {}, false],
