@@ -47,5 +47,6 @@ export const collections = {
   faq: defineCollection({ loader: loader('faq'), schema: collectionDefs.faq.schema }),
   announcements: defineCollection({ loader: loader('announcements'), schema: collectionDefs.announcements.schema }),
   vacancies: defineCollection({ loader: loader('vacancies'), schema: collectionDefs.vacancies.schema }),
+  companies: defineCollection({ loader: loader('companies'), schema: collectionDefs.companies.schema }),
   settings: defineCollection({ loader: loader('settings'), schema: collectionDefs.settings.schema }),
 };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { collectionDefs, type Settings } from '../src/content/schemas';
+import { checkContent } from '../src/content/check';
 import { derivedKey, KEY_PURPOSES, type KeyPurpose } from '../src/server/keys';
 import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
 import { cmsBackendFromEnv } from '../src/cms/backend';
@@ -86,4 +87,19 @@ export function formatLaunch(items: LaunchItem[]): string {
     ...lines,
     missing.length ? `\nBelum siap: ${missing.length} hal di atas (✗) harus diisi sebelum situs diluncurkan. Panduan: docs/launch.md` : '\nSemua siap untuk peluncuran.',
   ].join('\n');
+}
+
+/**
+ * The register and the vacancies as they stand today: each vacancy the site does not show (and why),
+ * each company not checked for 90 days. From the content check's notes, so the two never disagree.
+ */
+export async function registerItems(root = 'content', today?: string): Promise<LaunchItem[]> {
+  const report = await checkContent(root, today);
+  return report.notes
+    .filter((n) => n.field === '(tampil di situs)' || (n.field === 'checkedOn' && n.file.includes('/companies/')))
+    .map((n) => ({
+      what: n.field === 'checkedOn' ? `Perusahaan ${n.file}: ${n.message}` : `Lowongan ${n.file} ${n.message}`,
+      ok: false,
+      where: n.field === 'checkedOn' ? 'CMS → Perusahaan penempatan → periksa di SISKOP2MI, lalu ubah "Diperiksa petugas pada"' : 'CMS → Lowongan resmi / Perusahaan penempatan (docs/cms.md)',
+    }));
 }

@@ -173,6 +173,17 @@ const folders: Record<Exclude<keyof typeof collectionDefs, 'settings'>, FolderMe
     sortable_fields: ['category', 'order', 'question'],
     hasBody: false,
   },
+  companies: {
+    label: 'Perusahaan penempatan',
+    label_singular: 'perusahaan',
+    description: 'Daftar perusahaan penempatan (P3MI) yang diperiksa petugas, dengan izin SIP3MI dan statusnya. Lowongan memilih perusahaannya dari sini dan hilang dari situs bila perusahaannya dihentikan, dicabut, atau izinnya berakhir.',
+    identifier_field: 'name',
+    summary: '{{name}} — {{licenceNumber}} ({{status}}, diperiksa {{checkedOn}})',
+    sortable_fields: ['name', 'checkedOn', 'licenceValidUntil'],
+    slug: '{{fields.name}}',
+    hasBody: true,
+    bodyOptional: true,
+  },
   announcements: {
     label: 'Pengumuman',
     label_singular: 'pengumuman',

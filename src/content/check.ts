@@ -7,6 +7,8 @@ import { unsafeLinks } from './markdown-safe-links';
 import { uploadProblems } from './uploads';
 import { parseEntry, type ParsedEntry } from './entry-file';
 import { defaultLocalePath, readEntryData, untranslated, withFallback } from './translation-fallback';
+import { CHECK_AGAIN_AFTER_DAYS, checkIsStale, vacancyProblem, type VacancyProblem } from './company-standing';
+import { todayInSerang } from '../shared/serang-time';
 
 // Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
 // which file and which field is wrong, so a staff member can fix an edit without reading a stack trace.
@@ -40,11 +42,23 @@ async function readEntry(path: string): Promise<ParsedEntry> {
 }
 
 
-export async function checkContent(root = 'content'): Promise<ContentReport> {
+/** Why a vacancy is not on the site, in staff's words. */
+export const HIDDEN_BECAUSE: Record<Exclude<VacancyProblem, 'company-unknown'>, string> = {
+  'sip-expired': 'SIP lowongan sudah berakhir',
+  stopped: 'perusahaannya sedang dihentikan sementara',
+  revoked: 'izin perusahaannya dicabut',
+  'licence-expired': 'izin SIP3MI perusahaannya sudah berakhir',
+};
+
+type VacancyFacts = { destination: string; sector: string; company: string; sipValidUntil: Date };
+type CompanyFacts = { status: 'aktif' | 'dihentikan-sementara' | 'dicabut'; licenceValidUntil: Date; checkedOn: Date };
+
+export async function checkContent(root = 'content', today = todayInSerang()): Promise<ContentReport> {
   const problems: ContentProblem[] = [];
   const notes: ContentProblem[] = [];
   let files = 0;
-  const vacancies: { file: string; data: { destination: string; sector: string } }[] = [];
+  const vacancies: { file: string; data: VacancyFacts }[] = [];
+  const companies = new Map<string, CompanyFacts>();
   const destinationKeys = new Set<string>();
 
   // MDX is code, not content: an .mdx file anywhere under content/ is refused (it is not built either).
@@ -93,7 +107,8 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
         }
         continue;
       }
-      if (name === 'vacancies') vacancies.push({ file, data: result.data as { destination: string; sector: string } });
+      if (name === 'vacancies' && locale === 'id') vacancies.push({ file, data: result.data as VacancyFacts });
+      if (name === 'companies' && locale === 'id') companies.set(key, result.data as CompanyFacts);
       if (name === 'pages') {
         const slug = (result.data as { slug: string }).slug;
         const clash = pageSlugs.get(`${locale}/${slug}`);
@@ -117,6 +132,12 @@ export async function checkContent(root = 'content'): Promise<ContentReport> {
   for (const { file, data } of vacancies) {
     if (!destinationKeys.has(data.destination)) problems.push({ file, field: 'destination', message: `negara tujuan "${data.destination}" tidak ada` });
     if (!sectors.has(data.sector)) problems.push({ file, field: 'sector', message: `bidang kerja "${data.sector}" tidak ada di pengaturan` });
+    if (!companies.has(data.company)) problems.push({ file, field: 'company', message: `perusahaan "${data.company}" tidak ada di daftar perusahaan penempatan` });
+    const hidden = vacancyProblem(data, companies, today);
+    if (hidden && hidden !== 'company-unknown') notes.push({ file, field: '(tampil di situs)', message: `tidak tampil: ${HIDDEN_BECAUSE[hidden]}` });
+  }
+  for (const [key, c] of companies) {
+    if (checkIsStale(c.checkedOn, today)) notes.push({ file: `${root}/companies/id/${key}.md`, field: 'checkedOn', message: `terakhir diperiksa lebih dari ${CHECK_AGAIN_AFTER_DAYS} hari lalu: periksa lagi di sumber resmi` });
   }
   // Uploads live beside content/ in public/uploads (the CMS's media folder).
   for (const p of await uploadProblems(join(root, '..', 'public', 'uploads'))) problems.push({ file: relative('.', p.file), field: '(berkas unggahan)', message: p.message });

@@ -9,7 +9,7 @@ export function entryKey(entry: { id: string }): string {
   return entry.id.slice(entry.id.indexOf('/') + 1);
 }
 
-type Localized = 'pages' | 'destinations' | 'faq' | 'announcements' | 'vacancies';
+type Localized = 'pages' | 'destinations' | 'faq' | 'announcements' | 'vacancies' | 'companies';
 
 export async function entriesIn<C extends Localized>(collection: C, lang: Locale): Promise<CollectionEntry<C>[]> {
   const all = (await getCollection(collection)) as CollectionEntry<C>[];

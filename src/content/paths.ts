@@ -6,6 +6,7 @@ export const sections = {
   faq: { id: 'tanya-jawab', en: 'faq' },
   announcements: { id: 'pengumuman', en: 'announcements' },
   vacancies: { id: 'lowongan', en: 'vacancies' },
+  companies: { id: 'perusahaan', en: 'companies' },
   vacanciesByDestination: { id: 'lowongan/tujuan', en: 'vacancies/destination' },
   vacanciesBySector: { id: 'lowongan/bidang', en: 'vacancies/sector' },
   eligibility: { id: 'cek-kelayakan', en: 'eligibility-check' },

@@ -2,6 +2,7 @@ import type { CollectionEntry } from 'astro:content';
 import { locales, t, type Locale, type MessageKey } from '../i18n';
 import { byDateDesc, byOrder, entriesIn, entryKey, getSettings } from './entries';
 import { activeVacancies } from './vacancies';
+import { companiesIn } from './companies';
 import { homePath, pathFor, sectionPath, sections } from './paths';
 
 // Every page of the site in both languages, built from content. The catch-all route renders these, the
@@ -22,6 +23,8 @@ type View =
   | { kind: 'announcement'; entry: CollectionEntry<'announcements'> }
   | { kind: 'vacancies'; entries: CollectionEntry<'vacancies'>[]; facets: VacancyFacets; filter?: { by: 'destination' | 'sector'; value: string } }
   | { kind: 'vacancy'; entry: CollectionEntry<'vacancies'>; names: Names }
+  | { kind: 'companies'; entries: CollectionEntry<'companies'>[] }
+  | { kind: 'company'; entry: CollectionEntry<'companies'>; vacancies: CollectionEntry<'vacancies'>[]; names: Names }
   | { kind: 'eligibility' }
   | { kind: 'search' }
   | { kind: 'status' }
@@ -33,6 +36,8 @@ type View =
 export interface Names {
   destinations: Record<string, string>;
   sectors: Record<string, string>;
+  /** Company names from the register, by key. */
+  companies: Record<string, string>;
 }
 
 /** The filter pages that exist (a value with at least one vacancy), with counts, for the filter menu. */
@@ -121,6 +126,16 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
     view: { kind: 'register' },
   });
   routes.push(...(await vacancyRoutes(lang, home)));
+  const companies = await companiesIn(lang);
+  const [vacancies, names] = [await activeVacancies(lang), await namesIn(lang)];
+  routes.push(
+    ...listWithEntries(lang, home, ['companies', 'companies.title', 'companies.description'], { kind: 'companies', entries: companies }, companies, (entry) => ({
+      key: `company:${entryKey(entry)}`,
+      title: entry.data.name,
+      description: `${t(lang, 'company.licence')} ${entry.data.licenceNumber} · ${t(lang, `company.status.${entry.data.status}`)}`,
+      view: { kind: 'company', entry, vacancies: vacancies.filter((v) => v.data.company === entryKey(entry)), names },
+    })),
+  );
   const tools = [
     { kind: 'eligibility', title: t(lang, 'eligibility.title'), description: t(lang, 'eligibility.description') },
     { kind: 'search', title: t(lang, 'search.title'), description: t(lang, 'search.description') },
@@ -146,7 +161,7 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
 function listWithEntries<E extends { id: string }>(
   lang: Locale,
   home: Crumb,
-  [section, title, description]: ['destinations' | 'announcements', MessageKey, MessageKey],
+  [section, title, description]: ['destinations' | 'announcements' | 'companies', MessageKey, MessageKey],
   listView: View,
   entries: E[],
   page: (entry: E) => Pick<Draft, 'key' | 'title' | 'description' | 'view'>,
@@ -164,6 +179,7 @@ async function namesIn(lang: Locale): Promise<Names> {
   return {
     destinations: Object.fromEntries([...id, ...own].map((d) => [entryKey(d), d.data.name])),
     sectors: Object.fromEntries(settings.registration.sectors.map((x) => [x.slug, x[lang]])),
+    companies: Object.fromEntries((await companiesIn(lang)).map((c) => [entryKey(c), c.data.name])),
   };
 }
 
@@ -211,7 +227,7 @@ async function vacancyRoutes(lang: Locale, home: Crumb): Promise<Draft[]> {
       key: `vacancy:${entryKey(entry)}`,
       lang,
       path,
-      title: `${entry.data.position} — ${entry.data.company}`,
+      title: `${entry.data.position} — ${names.companies[entry.data.company] ?? entry.data.company}`,
       description: `${names.destinations[entry.data.destination] ?? ''} · SIP ${entry.data.sipNumber}`,
       crumbs: [home, listCrumb],
       view: { kind: 'vacancy', entry, names },

@@ -65,13 +65,53 @@ const destinationSchema = z.strictObject({
 }).refine(payRangeOrdered, payRangeError);
 
 /** An official vacancy: it is shown only while its recruitment permit (SIP) is valid. */
+/** Licence status of a placement company (P3MI), as the ministry's records say. */
+export const companyStatusValues = ['aktif', 'dihentikan-sementara', 'dicabut'] as const;
+export const stopScopeValues = ['semua', 'sebagian'] as const;
+
+/**
+ * A placement company (P3MI) in the staff-kept register: its company licence (SIP3MI), offices, the
+ * status staff found at the official source, and when they last checked. A temporary stop records its
+ * dates, decree and scope; a revocation its date and decree. Nothing here is invented: the register
+ * starts empty and staff fill it from the licence and the ministry's list (SISKOP2MI).
+ */
+const companySchema = z
+  .strictObject({
+    name: text(160),
+    licenceNumber: text(80),
+    licenceIssued: z.coerce.date(),
+    licenceValidUntil: z.coerce.date(),
+    headOffice: text(300),
+    branches: z.array(z.strictObject({ city: text(80), address: text(300) })).default([]),
+    status: z.enum(companyStatusValues),
+    stoppedFrom: blankable(z.coerce.date()),
+    stoppedUntil: blankable(z.coerce.date()),
+    stoppedDecree: optionalText(120),
+    stoppedScope: blankable(z.enum(stopScopeValues)),
+    revokedOn: blankable(z.coerce.date()),
+    revokedDecree: optionalText(120),
+    /** Where staff checked the entry (the ministry's page for this company). */
+    source: webUrl(),
+    checkedOn: z.coerce.date(),
+    notes: optionalText(600),
+  })
+  .superRefine((c, ctx) => {
+    const need = (fields: (keyof typeof c)[], message: string) => {
+      for (const f of fields) if (c[f] === undefined) ctx.addIssue({ code: 'custom', path: [f], message });
+    };
+    if (c.status === 'dihentikan-sementara') need(['stoppedFrom', 'stoppedUntil', 'stoppedDecree', 'stoppedScope'], 'wajib diisi bila status "Dihentikan sementara"');
+    if (c.status === 'dicabut') need(['revokedOn', 'revokedDecree'], 'wajib diisi bila status "Izin dicabut"');
+    if (c.licenceValidUntil < c.licenceIssued) ctx.addIssue({ code: 'custom', path: ['licenceValidUntil'], message: 'tanggal berakhir izin sebelum tanggal terbit' });
+  });
+
 const vacancySchema = z.strictObject({
   position: text(120),
   /** File name of a destination, e.g. "jepang". */
   destination: slug,
   /** A sector slug from settings → registration.sectors. */
   sector: slug,
-  company: text(160),
+  /** File name of a company in the register (content/companies), e.g. "pt-contoh-jaya". */
+  company: slug,
   sipNumber: text(80),
   sipValidUntil: z.coerce.date(),
   quota: blankable(z.number().int().positive()),
@@ -210,5 +250,6 @@ export const collectionDefs = {
   faq: { pattern: '**/*.yaml', schema: faqSchema },
   announcements: { pattern: '**/*.md', schema: announcementSchema },
   vacancies: { pattern: '**/*.md', schema: vacancySchema },
+  companies: { pattern: '**/*.md', schema: companySchema },
   settings: { pattern: '*.yaml', schema: settingsSchema },
 } as const;

@@ -1,8 +1,24 @@
 import { t } from '../i18n';
 import type { SiteRoute } from './routes';
 
-/** schema.org GovernmentService for the program's own pages; announcements and lists carry none. */
-export function governmentService(route: SiteRoute, site: URL | undefined) {
+/**
+ * schema.org data for a page: GovernmentService for the program's own pages, Organization (its licence
+ * as identifier) for a company in the register; announcements and lists carry none.
+ */
+export function structuredData(route: SiteRoute, site: URL | undefined) {
+  if (route.view.kind === 'company') {
+    const c = route.view.entry.data;
+    return {
+      '@context': 'https://schema.org',
+      '@type': 'Organization',
+      name: c.name,
+      url: new URL(route.path, site).href,
+      identifier: { '@type': 'PropertyValue', propertyID: 'SIP3MI', value: c.licenceNumber },
+      address: c.headOffice,
+      ...(c.branches.length ? { location: c.branches.map((b) => ({ '@type': 'Place', name: b.city, address: b.address })) } : {}),
+      sameAs: c.source,
+    };
+  }
   if (!['home', 'page', 'destination'].includes(route.view.kind)) return undefined;
   return {
     '@context': 'https://schema.org',

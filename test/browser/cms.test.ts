@@ -118,6 +118,8 @@ async function openEntry(hash: string, loaded: string) {
 }
 
 const vacancy = { position: 'Juru las kapal', sip: 'SIP 0001/UJI/2026', until: '2099-12-31', file: 'juru-las-kapal-sip-0001-uji-2026' };
+// Synthetic: no real company or licence number.
+const company = { name: 'PT Contoh Fiktif Uji', licence: 'CONTOH-UJI-0001', file: 'pt-contoh-fiktif-uji' };
 const typedSummary = 'Ringkasan {baru} <b>tebal</b> [siku] `kode` 🇯🇵 ✈️';
 const typedBody = 'Isi baru {kurung} <tag> [siku] `kode` 😀 selesai.';
 
@@ -150,16 +152,34 @@ describe('editing in /admin', () => {
     expect(en.order).toBe(data.order);
   }, 60_000);
 
-  it('adds a vacancy filling in Indonesian only: both language files are written', async () => {
+  it('adds a company from its licence: the register entry is written as typed', async () => {
+    await openEntry('/collections/companies/new', 'Nama perusahaan');
+    await page.getByLabel('Nama perusahaan').first().fill(company.name);
+    await page.getByLabel('Nomor izin SIP3MI').first().fill(company.licence);
+    await page.getByLabel('Izin terbit').first().fill('2026-01-05');
+    await page.getByLabel('Izin berlaku sampai').first().fill('2031-01-04');
+    await page.getByLabel('Alamat kantor pusat').first().fill('Jl. Contoh No. 1, Kota Fiktif');
+    await page.getByLabel('Status izin').first().click();
+    await page.keyboard.insertText('Aktif');
+    await page.getByText('Aktif', { exact: true }).last().waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Sumber resmi yang diperiksa').first().fill('https://contoh.invalid/p3mi/uji');
+    await page.getByLabel('Diperiksa petugas pada').first().fill('2026-11-30');
+    await publish();
+    const id = await waitFor(async () => readFile(join(project, `content/companies/id/${company.file}.md`), 'utf8'), 'the company file');
+    expect(frontmatter(id)).toMatchObject({ name: company.name, licenceNumber: company.licence, status: 'aktif' });
+  }, 60_000);
+
+  it('adds a vacancy filling in Indonesian only, its company chosen from the register: both language files are written', async () => {
     await openEntry('/collections/vacancies/new', 'Jabatan');
     await page.getByLabel('Jabatan').first().fill(vacancy.position);
-    for (const [label, text] of [['Negara tujuan', 'Jepang'], ['Bidang kerja', 'Konstruksi']] as const) {
+    // The company's option shows its name and licence number (display_fields), so it is found by its start.
+    for (const [label, text, exact] of [['Negara tujuan', 'Jepang', true], ['Bidang kerja', 'Konstruksi', true], ['Perusahaan penempatan (P3MI)', company.name, false]] as const) {
       await page.getByLabel(label).first().click();
       await page.keyboard.insertText(text);
-      await page.getByText(text, { exact: true }).last().waitFor();
+      await page.getByText(text, { exact }).last().waitFor();
       await page.keyboard.press('Enter');
     }
-    await page.getByLabel('Perusahaan penempatan (P3MI)').first().fill('PT Contoh Penempatan Fiktif');
     await page.getByLabel('Nomor SIP (Surat Izin Perekrutan)').first().fill(vacancy.sip);
     await page.getByLabel('SIP berlaku sampai').first().fill(vacancy.until);
     await page.getByRole('button', { name: 'Tambah persyaratan' }).first().click();
@@ -167,7 +187,7 @@ describe('editing in /admin', () => {
     await page.getByLabel('Tanggal diperbarui').first().fill('2026-11-27');
     await publish();
     const id = await waitFor(async () => readFile(join(project, `content/vacancies/id/${vacancy.file}.md`), 'utf8'), 'the vacancy file');
-    expect(frontmatter(id)).toMatchObject({ position: vacancy.position, destination: 'jepang', sector: 'konstruksi', sipNumber: vacancy.sip });
+    expect(frontmatter(id)).toMatchObject({ position: vacancy.position, destination: 'jepang', sector: 'konstruksi', company: company.file, sipNumber: vacancy.sip });
     // The English file has the shared fields and none of the untranslated ones.
     const en = frontmatter(await readFile(join(project, `content/vacancies/en/${vacancy.file}.md`), 'utf8'));
     expect(en.sipNumber).toBe(vacancy.sip);

@@ -14,6 +14,8 @@ import { pdfPages, readQr } from '../support/qr';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
 import { copyProject } from '../../tools/project-copy';
+import { checkContent } from '../../src/content/check';
+import { registerItems } from '../../tools/launch-check';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { drainAll } from '../support/delivery';
@@ -28,7 +30,7 @@ const vacancy = (over: Record<string, string>) => `---
 position: ${over.position}
 destination: ${over.destination}
 sector: ${over.sector}
-company: PT Contoh Penempatan Fiktif
+company: ${over.company ?? 'pt-contoh-aktif'}
 sipNumber: ${over.sip}
 sipValidUntil: ${over.until}
 requirements:
@@ -40,6 +42,37 @@ Contoh lowongan untuk pengujian.
 `;
 const expired = { position: 'Perawat lansia kedaluwarsa', destination: 'korea-selatan', sector: 'perawatan', sip: 'SIP-UJI-LAMA', until: shift(-1) };
 const valid = { position: 'Operator pabrik uji', destination: 'jepang', sector: 'manufaktur', sip: 'SIP-UJI-BARU', until: shift(1) };
+
+// The register: synthetic companies, one in every standing, each with a vacancy whose own SIP is valid.
+const company = (name: string, over: Record<string, string> = {}) => {
+  const fields: Record<string, string> = {
+    name,
+    licenceNumber: `SIP3MI-UJI-${name.length}`,
+    licenceIssued: shift(-400),
+    licenceValidUntil: shift(300),
+    headOffice: 'Jl. Contoh No. 1, Kota Fiktif',
+    status: 'aktif',
+    source: 'https://contoh.invalid/p3mi/uji',
+    checkedOn: shift(-10),
+    ...over,
+  };
+  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\nbranches:\n  - city: Kota Serang\n    address: Jl. Contoh No. 2\n---\n`;
+};
+const companies: Record<string, string> = {
+  'pt-contoh-aktif': company('PT Contoh Aktif'),
+  'pt-contoh-skors': company('PT Contoh Skors', { status: 'dihentikan-sementara', stoppedFrom: shift(-20), stoppedUntil: shift(70), stoppedDecree: 'KEP-UJI/7/2026', stoppedScope: 'sebagian' }),
+  'pt-contoh-cabut': company('PT Contoh Cabut', { status: 'dicabut', revokedOn: shift(-5), revokedDecree: 'KEP-UJI/9/2026' }),
+  'pt-contoh-habis': company('PT Contoh Habis', { licenceValidUntil: shift(-1), checkedOn: shift(-120) }),
+};
+const hiddenByCompany = ['pt-contoh-skors', 'pt-contoh-cabut', 'pt-contoh-habis'].map((c, i) => ({
+  key: `lowongan-${c}`,
+  position: `Lowongan perusahaan ${c}`,
+  destination: 'jepang',
+  sector: 'manufaktur',
+  sip: `SIP-UJI-P${i}`,
+  until: shift(30),
+  company: c,
+}));
 
 const HOTLINE = '0800-0000-0000';
 let project: string;
@@ -53,6 +86,9 @@ beforeAll(async () => {
     await mkdir(join(project, 'content/vacancies', lang), { recursive: true });
     await writeFile(join(project, 'content/vacancies', lang, 'perawat-lama.md'), vacancy(expired));
     await writeFile(join(project, 'content/vacancies', lang, 'operator-baru.md'), vacancy(valid));
+    for (const v of hiddenByCompany) await writeFile(join(project, 'content/vacancies', lang, `${v.key}.md`), vacancy(v));
+    await mkdir(join(project, 'content/companies', lang), { recursive: true });
+    for (const [key, text] of Object.entries(companies)) await writeFile(join(project, 'content/companies', lang, `${key}.md`), text);
   }
   // A staff member fills in a (synthetic) national complaints number in the settings.
   const settings = join(project, 'content/settings/site.yaml');
@@ -161,6 +197,95 @@ async function waitForRecord(ref: string) {
   }
   return undefined;
 }
+
+describe('the register of placement companies', () => {
+  it('a company stopped, revoked or out of licence takes its vacancies off the site, and the checks say why', async () => {
+    for (const v of hiddenByCompany) {
+      expect(existsSync(join(dist(), 'lowongan', v.key)), v.key).toBe(false);
+      expect(await readFile(join(dist(), 'lowongan/index.html'), 'utf8')).not.toContain(v.sip);
+    }
+    expect(existsSync(join(dist(), 'lowongan/operator-baru'))).toBe(true);
+    const report = await checkContent(join(project, 'content'));
+    expect(report.problems).toEqual([]);
+    const why = Object.fromEntries(report.notes.filter((n) => n.field === '(tampil di situs)').map((n) => [n.file.split('/').pop(), n.message]));
+    expect(why).toMatchObject({
+      'lowongan-pt-contoh-skors.md': 'tidak tampil: perusahaannya sedang dihentikan sementara',
+      'lowongan-pt-contoh-cabut.md': 'tidak tampil: izin perusahaannya dicabut',
+      'lowongan-pt-contoh-habis.md': 'tidak tampil: izin SIP3MI perusahaannya sudah berakhir',
+      'perawat-lama.md': 'tidak tampil: SIP lowongan sudah berakhir',
+    });
+    const launch = await registerItems(join(project, 'content'));
+    expect(launch.map((i) => i.what).join('\n')).toMatch(/pt-contoh-habis\.md: terakhir diperiksa lebih dari 90 hari/);
+    expect(launch.filter((i) => i.what.startsWith('Lowongan'))).toHaveLength(4);
+  });
+
+  it('the list in both languages: sorted by name, licence beside it, status in words, the stale check muted; a page per company', async () => {
+    const page = await open('/perusahaan/', false);
+    const items = await page.locator('.company-list li').allInnerTexts();
+    expect(items.map((t) => t.split('\n')[0])).toEqual(['PT Contoh Aktif', 'PT Contoh Cabut', 'PT Contoh Habis', 'PT Contoh Skors']);
+    expect(items[0]).toContain('SIP3MI SIP3MI-UJI-');
+    expect(items[0]).toContain('Aktif');
+    expect(items[1]).toContain('Izin dicabut');
+    expect(items[2]).toContain('Izin sudah berakhir');
+    expect(items[2]).toContain('lebih dari 90 hari');
+    expect(items[3]).toContain('Dihentikan sementara');
+    expect(await page.locator('main').innerText()).toContain('bukan berarti perusahaan itu ilegal');
+    await page.locator('.company-list a', { hasText: 'PT Contoh Skors' }).click();
+    await page.waitForURL('**/perusahaan/pt-contoh-skors/');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('KEP-UJI/7/2026');
+    expect(text).toContain('tidak ditampilkan');
+    await page.context().close();
+    const en = await open('/en/companies/', false);
+    expect(await en.locator('.company-list li').first().innerText()).toContain('Active');
+    expect(await en.locator('main').innerText()).toContain('does not mean a company is illegal');
+    await en.context().close();
+  });
+
+  it('the active company’s page lists its vacancy; the vacancy page and its poster name the company and link to it', async () => {
+    const company = await readFile(join(dist(), 'perusahaan/pt-contoh-aktif/index.html'), 'utf8');
+    expect(company).toContain('/lowongan/operator-baru/');
+    expect(company).toContain('"@type":"Organization"');
+    expect(company).toContain('"propertyID":"SIP3MI"');
+    const vacancyPage = await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8');
+    expect(vacancyPage).toContain('href="/perusahaan/pt-contoh-aktif/"');
+    expect(vacancyPage).toContain('PT Contoh Aktif');
+    expect(await readFile(join(dist(), 'lowongan/operator-baru/poster/index.html'), 'utf8')).toMatch(/PT Contoh Aktif — https?:\/\/[^<]*\/perusahaan\/pt-contoh-aktif\//);
+    expect(await readFile(join(dist(), 'sitemap-0.xml'), 'utf8')).toContain('/perusahaan/pt-contoh-cabut/');
+    for (const path of ['index.html', 'tanya-jawab/index.html', 'waspada-penipuan/index.html']) expect(await readFile(join(dist(), path), 'utf8'), path).toContain('href="/perusahaan/"');
+  });
+
+  it.each([
+    [viewports.phone, '/perusahaan/', true],
+    [viewports.phone, '/perusahaan/', false],
+    [viewports.desktop, '/perusahaan/', true],
+    [viewports.phone, '/perusahaan/pt-contoh-skors/', true],
+    [viewports.desktop, '/perusahaan/pt-contoh-skors/', true],
+    [viewports.phone, '/en/companies/', true],
+    [viewports.desktop, '/en/companies/pt-contoh-aktif/', true],
+    [viewports.phone, '/en/companies/pt-contoh-aktif/', false],
+  ])('%o %s, JavaScript %s: axe finds nothing (with it); everything reads (without it)', async (viewport, path, js) => {
+    const page = await open(path, js, viewport);
+    expect(await page.locator('h1').innerText()).not.toBe('');
+    expect(await page.locator('main').innerText()).toMatch(/SIP3MI/);
+    // axe runs as a page script: with JavaScript off the page is checked for its content only.
+    if (js) expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `test-results/screenshots/companies-${viewport.width}${path.replace(/\//g, '_')}.png`, fullPage: true });
+    await page.context().close();
+  });
+});
+
+describe('W3C-valid HTML', () => {
+  it('the register’s pages pass the Nu HTML Checker (vnu-jar)', async () => {
+    const files = ['perusahaan/index.html', 'perusahaan/pt-contoh-skors/index.html', 'perusahaan/pt-contoh-cabut/index.html', 'en/companies/index.html', 'en/companies/pt-contoh-aktif/index.html', 'lowongan/operator-baru/index.html'].map((f) => join(dist(), f));
+    const result = await run('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--errors-only', '--format', 'json', ...files]).then(
+      (r) => r.stderr,
+      (e: { stderr: string }) => e.stderr,
+    );
+    const messages = (JSON.parse(result || '{"messages":[]}') as { messages: { type: string; message: string; url: string }[] }).messages;
+    expect(messages.filter((m) => m.type === 'error').map((m) => `${m.url.split('/dist/')[1]}: ${m.message}`)).toEqual([]);
+  }, 120_000);
+});
 
 describe('the anti-broker page', () => {
   it('shows a national complaints number only once staff have filled it in', async () => {

@@ -12,7 +12,7 @@ import { parseEntry } from '../../../src/content/entry-file';
 type Data = Record<string, unknown>;
 const frontmatter = (file: string) => (parseEntry(file, readFileSync(file, 'utf8')) as { data: Data }).data;
 
-/** A valid entry per collection: the fixture content (test/fixtures/content), and a synthetic vacancy (the site has none yet). */
+/** A valid entry per collection: the fixture content (test/fixtures/content), a synthetic vacancy and company (the site has none yet). */
 const samples: Record<string, Data> = {
   pages: frontmatter('test/fixtures/content/pages/id/persyaratan.md'),
   destinations: frontmatter('test/fixtures/content/destinations/id/jepang.md'),
@@ -23,7 +23,7 @@ const samples: Record<string, Data> = {
     position: 'Operator produksi',
     destination: 'jepang',
     sector: 'manufaktur',
-    company: 'PT Contoh Penempatan (fiktif)',
+    company: 'pt-contoh-penempatan-fiktif',
     sipNumber: 'SIP-TEST-0001',
     sipValidUntil: '2027-01-31',
     quota: 10,
@@ -33,6 +33,25 @@ const samples: Record<string, Data> = {
     payMax: 2,
     trainingMonths: '4 bulan',
     updated: '2026-11-01',
+  },
+  // Synthetic: no real company, licence number or decree.
+  companies: {
+    name: 'PT Contoh Penempatan (fiktif)',
+    licenceNumber: 'SIP3MI-UJI-0001',
+    licenceIssued: '2025-01-15',
+    licenceValidUntil: '2030-01-14',
+    headOffice: 'Jl. Contoh No. 1, Kota Fiktif',
+    branches: [{ city: 'Kota Serang', address: 'Jl. Contoh No. 2' }],
+    status: 'aktif',
+    // Filled so every status the CMS offers parses: a stop or a revocation needs its dates and decree.
+    stoppedFrom: '2026-01-01',
+    stoppedUntil: '2026-03-31',
+    stoppedDecree: 'KEP-UJI/1/2026',
+    stoppedScope: 'semua',
+    revokedOn: '2026-06-01',
+    revokedDecree: 'KEP-UJI/2/2026',
+    source: 'https://contoh.invalid/p3mi/uji-0001',
+    checkedOn: '2026-11-01',
   },
 };
 
