@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { collectionDefs, type Settings } from '../src/content/schemas';
 import { checkContent } from '../src/content/check';
+import { gateGaps, GATE_GAP_KEYS } from '../src/registration/launch-gate';
+import { t } from '../src/i18n';
 import { derivedKey, KEY_PURPOSES, type KeyPurpose } from '../src/server/keys';
 import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
 import { cmsBackendFromEnv } from '../src/cms/backend';
@@ -47,6 +49,11 @@ export function launchItems(settings: Settings, env: Record<string, string | und
     { what: 'Pejabat pelindungan data pribadi (nama atau jabatan)', ok: has(privacy.officer.name), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
     { what: 'Kontak pejabat pelindungan data pribadi', ok: has(privacy.officer.email) || has(privacy.officer.phone), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
     { what: 'Lama penyimpanan data (bulan)', ok: has(privacy.retentionMonths), where: CMS('Pelindungan data pribadi → Lama penyimpanan') },
+    {
+      what: 'Pendaftaran di produksi terbuka (gerbang peluncuran: pemberitahuan privasi menyebut pengendali, pejabat PDP, masa simpan, kontak)',
+      ok: gateGaps(settings).length === 0,
+      where: `${CMS('Pelindungan data pribadi dan Kontak bantuan')}: ${gateGaps(settings).map((g) => t('id', GATE_GAP_KEYS[g])).join('; ')}. Sampai terisi, formulir produksi menampilkan "segera dibuka" dan tidak menyimpan apa pun`,
+    },
     { what: 'Batas pendaftaran per hari', ok: has(registration.dailyLimit), where: `${CMS('Pendaftaran → Batas pendaftaran per hari')} (saran: docs/launch.md)` },
     { what: 'Token Airtable', ok: has(env.AIRTABLE_TOKEN), where: NETLIFY('AIRTABLE_TOKEN') },
     { what: 'Base Airtable', ok: /^app\w+$/.test(env.AIRTABLE_BASE_ID ?? ''), where: NETLIFY('AIRTABLE_BASE_ID') },

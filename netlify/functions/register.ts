@@ -10,12 +10,12 @@ import { SUBMISSION_ID } from '../../src/delivery/submissions';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
 import { crossSite } from '../../src/server/cross-site';
 import { derivedKey, receiptToken } from '../../src/server/keys';
-import { HONEYPOT, renderClosed, renderForm, renderIneligible } from '../../src/registration/form-html';
+import { HONEYPOT, renderClosed, renderForm, renderIneligible, renderOpensSoon } from '../../src/registration/form-html';
 import { newReference, receiptLocation } from '../../src/registration/reference';
 import { validateRegistration } from '../../src/registration/validate';
 import { choiceLabels } from '../../src/registration/fields';
 import { logEvent } from '../../src/server/log';
-import { handlesRegistrations } from '../../src/server/deploy-context';
+import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
 import { outboxKeysFromEnv } from '../../src/delivery/outbox-crypto';
 import { parseBody, wantsJson } from '../../src/server/request-body';
 import { json, page, plain, seeOther } from '../../src/server/respond';
@@ -74,6 +74,11 @@ export function registerHandler(siteData: () => SiteData | undefined) {
 
     if (!config.open) {
       return asJson ? json(403, { error: config.closedMessage[lang] }) : answer(403, renderClosed(lang, config), `${t(lang, 'reg.closed.title')} — `);
+    }
+    // No NIK before the notice names who is responsible: production stays shut until it does.
+    if (isLiveProduction(context) && config.gate.length) {
+      logEvent('register.gate_closed', { gaps: config.gate.join(',') });
+      return asJson ? json(403, { error: t(lang, 'reg.soon.text') }) : answer(403, renderOpensSoon(lang), `${t(lang, 'reg.soon.title')} — `);
     }
 
     const result = validateRegistration(raw, config, todayInSerang());

@@ -3,6 +3,7 @@ import { pagePaths } from '../content/routes';
 import { activeVacancies } from '../content/vacancies';
 import type { RegistrationConfig } from './config';
 import { consentVersion } from './consent';
+import { gateGaps } from './launch-gate';
 
 /** The registration config as content defines it, for the form page and (through src/site-data) the functions. Build time only: it reads Astro's content collections. */
 export async function registrationConfig(): Promise<RegistrationConfig> {
@@ -14,6 +15,7 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
   if (!privacy) throw new Error('content/pages/id/privasi.md is required: the form links its privacy notice');
   return {
     open: settings.registration.open,
+    gate: gateGaps(settings),
     ...(settings.registration.dailyLimit ? { dailyLimit: settings.registration.dailyLimit } : {}),
     closedMessage: settings.registration.closedMessage,
     nextSteps: settings.registration.nextSteps,

@@ -2,6 +2,7 @@ import type { Locale } from '../i18n';
 import type { EligibilityRules } from './eligibility';
 import type { ConsentText } from './consent';
 import type { RegistrationStatus } from '../shared/registration-status';
+import type { GateGap } from './launch-gate';
 
 // The registration config: what content decides about registering — the switch that opens it, the
 // choices (destinations, sectors), the rules and the texts around the form. Built from content/ by
@@ -20,6 +21,8 @@ export interface DestinationChoice extends Choice {
 
 export interface RegistrationConfig {
   open: boolean;
+  /** What keeps registration shut in production (launch-gate.ts); empty: nothing. */
+  gate: GateGap[];
   /** Registrations accepted a day (WIB) at most; none: no ceiling. */
   dailyLimit?: number;
   closedMessage: Record<Locale, string>;

@@ -210,6 +210,11 @@ export function renderClosed(lang: Locale, config: RegistrationConfig): string {
   return `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p class="lead">${esc(config.closedMessage[lang])}</p>`;
 }
 
+/** Production before launch (launch-gate.ts): why registration is not open yet, in one sentence. */
+export function renderOpensSoon(lang: Locale): string {
+  return `<h1>${esc(t(lang, 'reg.soon.title'))}</h1><p class="lead">${esc(t(lang, 'reg.soon.text'))}</p>`;
+}
+
 export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, config: RegistrationConfig): string {
   return (
     `<h1>${esc(t(lang, 'reg.ineligible.title'))}</h1>` +

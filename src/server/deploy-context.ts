@@ -9,6 +9,11 @@ import type { Context } from '@netlify/functions';
 //   dev          `netlify dev`
 //   ''           @netlify/dev's emulation under `npm start`, trusted only where tools/dev.ts set SITE_DEV_SERVER
 
+/** The live production deploy, where the launch gate applies (src/registration/launch-gate.ts). */
+export function isLiveProduction(context?: Pick<Context, 'deploy'> | undefined): boolean {
+  return context?.deploy?.context === 'production' && context.deploy.published !== false;
+}
+
 export function handlesRegistrations(context?: Pick<Context, 'deploy'> | undefined, env: Record<string, string | undefined> = process.env): boolean {
   const deploy = context?.deploy;
   if (!deploy) return false;

@@ -18,6 +18,7 @@ const consentText = {
 
 export const registrationConfig: RegistrationConfig = {
   open: true,
+  gate: [],
   closedMessage: { id: 'Pendaftaran sedang ditutup.', en: 'Registration is closed.' },
   nextSteps: { id: 'Petugas akan menghubungi Anda.', en: 'Staff will contact you.' },
   consent: {
