@@ -19,7 +19,12 @@ import { safeLinks } from './src/content/markdown-safe-links.ts';
 
 // Netlify sets URL to the site's primary address during its build; locally the dev server's address is
 // the honest answer. No production domain is hard-coded because none has been confirmed by the city.
-const site = process.env.URL ?? 'http://localhost:4321';
+const site = process.env.URL || 'http://localhost:4321';
+// A production build must never put localhost in canonical links, og:url, the share card's address or
+// the posters' QR codes: it fails instead (Netlify sets CONTEXT and URL during its builds).
+if (process.env.CONTEXT === 'production' && /localhost|127\.0\.0\.1/.test(site)) {
+  throw new Error(`Production build with site address ${site}: set the site's domain in Netlify (URL) before building for production.`);
+}
 
 export default defineConfig({
   site,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../../tools/dist';
 import { parse as parseYaml } from 'yaml';
+import { PNG } from 'pngjs';
 
 const pages = await htmlFiles();
 const html = new Map(await Promise.all(pages.map(async (f) => [f, await readFile(join(DIST, f), 'utf8')] as const)));
@@ -22,6 +23,22 @@ const pagesWithScript = {
 /** Posters are print material (noindex, no menu, no translation link): not pages of the site's web. */
 const isPoster = (f: string) => /(^|\/)poster\/index\.html$/.test(f);
 const webPages = pages.filter((f) => !isPoster(f));
+
+describe('a shared link shows the official card', () => {
+  it('every web page names the 1200×630 PNG card (with its description) and the large-picture card type; the phone icon exists', async () => {
+    const card = PNG.sync.read(await readFile(join(DIST, 'share-card.png')));
+    expect([card.width, card.height]).toEqual([1200, 630]);
+    expect(PNG.sync.read(await readFile(join(DIST, 'apple-touch-icon.png'))).width).toBe(180);
+    for (const f of webPages) {
+      const d = doc(f);
+      const image = d.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+      expect(new URL(image).pathname, f).toBe('/share-card.png');
+      expect(d.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')?.length, f).toBeGreaterThan(20);
+      expect(d.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), f).toBe('summary_large_image');
+      expect(d.querySelector('link[rel="apple-touch-icon"]')?.getAttribute('href'), f).toBe('/apple-touch-icon.png');
+    }
+  });
+});
 
 describe('built site', () => {
   it('has every sitemap URL as a page', async () => {

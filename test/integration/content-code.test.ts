@@ -63,4 +63,22 @@ describe('content cannot add code', () => {
     expect(result.out).toContain('uji-skrip/index.html');
     expect(result.out).toContain('calo.example');
   }, 180_000);
+
+  it('a production build with a localhost address fails; with the real address, today’s content gives the "opens soon" form page', async () => {
+    await rm(join(project, 'src/pages/uji-skrip.astro'), { force: true });
+    await rm(join(project, 'content/pages/id/kode-mdx.mdx'), { force: true });
+    const production = (url?: string) =>
+      run('npx', ['astro', 'build'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTEXT: 'production', ...(url ? { URL: url } : { URL: '' }) } }).then(
+        () => ({ code: 0, out: '' }),
+        (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+      );
+    const local = await production();
+    expect(local.code).not.toBe(0);
+    expect(local.out).toContain('Production build with site address http://localhost');
+    expect((await production('https://kerja-luar-negeri.contoh.go.id')).code).toBe(0);
+    const form = await readFile(join(project, 'dist/daftar/index.html'), 'utf8');
+    expect(form).toContain('Pendaftaran segera dibuka');
+    expect(form).not.toContain('name="nik"');
+    expect(form).toContain('<meta property="og:image" content="https://kerja-luar-negeri.contoh.go.id/share-card.png"');
+  }, 240_000);
 });
