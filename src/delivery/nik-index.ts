@@ -25,7 +25,7 @@ export const nikHash = (nik: string): string => keyedHash('nik-index', nik);
  * registration is not stored after all, or undefined when the NIK has had its three.
  */
 export async function takeNikRegistration(hash: string, now = Date.now(), limit = REGISTRATIONS_PER_NIK): Promise<string | undefined> {
-  const previous = await slotsTaken(index(), `accepted/${periodOf(now - PERIOD_MS)}/${hash}`);
+  const previous = await slotsTaken(index(), `accepted/${periodOf(now - PERIOD_MS)}/${hash}`, limit);
   return takeSlot(index(), `accepted/${periodOf(now)}/${hash}`, limit - previous);
 }
 

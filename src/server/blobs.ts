@@ -59,8 +59,9 @@ export async function writeOwned(
  */
 export async function takeSlot(s: Store, folder: string, limit: number): Promise<string | undefined> {
   if (limit <= 0) return undefined;
+  // Few slots: create-only writes straight away, no listing (a store's list may cost more than a few writes).
   const taken = new Set<string>();
-  for await (const page of s.list({ prefix: `${folder}/`, paginate: true })) for (const b of page.blobs) taken.add(b.key);
+  if (limit > FEW) for await (const page of s.list({ prefix: `${folder}/`, paginate: true })) for (const b of page.blobs) taken.add(b.key);
   const free: string[] = [];
   for (let i = 0; i < limit; i++) if (!taken.has(slotKey(folder, i))) free.push(slotKey(folder, i));
   for (let i = free.length - 1; i > 0; i--) {
@@ -71,6 +72,9 @@ export async function takeSlot(s: Store, folder: string, limit: number): Promise
   return undefined;
 }
 
+/** Up to this many slots, a counter is read and taken key by key instead of listed. */
+const FEW = 12;
+
 /** Gives a slot back (the work it counted was not done after all). */
 export async function releaseSlot(s: Store, key: string): Promise<void> {
   await s.delete(key);
@@ -78,8 +82,12 @@ export async function releaseSlot(s: Store, key: string): Promise<void> {
 
 const slotKey = (folder: string, i: number) => `${folder}/${String(i).padStart(4, '0')}`;
 
-/** How many slots of a counter folder are taken (a list, no bodies). */
-export async function slotsTaken(s: Store, folder: string): Promise<number> {
+/** How many of a counter folder's first `limit` slots are taken (read key by key when few, else listed). */
+export async function slotsTaken(s: Store, folder: string, limit: number): Promise<number> {
+  if (limit <= FEW) {
+    const found = await Promise.all(Array.from({ length: limit }, (_, i) => s.getMetadata(slotKey(folder, i))));
+    return found.filter(Boolean).length;
+  }
   let n = 0;
   for await (const page of s.list({ prefix: `${folder}/`, paginate: true })) n += page.blobs.length;
   return n;

@@ -59,7 +59,7 @@ export async function countCheck(ip: string, now = Date.now(), override: Partial
  */
 export async function reserveTry(reference: string, now = Date.now(), override: Partial<typeof LIMITS> = {}): Promise<string | undefined> {
   const limit = override.failuresPerReference ?? LIMITS.failuresPerReference;
-  const before = await slotsTaken(limits(), `ref/${previousMonth(now)}/${reference}`);
+  const before = await slotsTaken(limits(), `ref/${previousMonth(now)}/${reference}`, limit);
   return takeSlot(limits(), `ref/${bucket.month(now)}/${reference}`, limit - before);
 }
 
