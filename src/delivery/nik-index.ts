@@ -37,8 +37,9 @@ export const giveBackNikRegistration = (slot: string) => releaseSlot(index(), sl
  */
 export async function indexNik(hash: string, reference: string): Promise<string | undefined> {
   const s = index();
-  await s.set(`nik/${hash}/refs/${reference}`, '');
-  if ((await s.set(`nik/${hash}/first`, reference, { onlyIfNew: true })).modified) return undefined;
+  // The record's own entry and the first-record marker are independent: written at once.
+  const [, firstWrite] = await Promise.all([s.set(`nik/${hash}/refs/${reference}`, ''), s.set(`nik/${hash}/first`, reference, { onlyIfNew: true })]);
+  if (firstWrite.modified) return undefined;
   const first = await s.get(`nik/${hash}/first`, { type: 'text' });
   if (first === reference) return undefined;
   await s.set(`nik/${hash}/shared`, '');
