@@ -49,11 +49,14 @@ export interface Budget {
   take(maxWaitMs?: number): Promise<boolean>;
 }
 
+type ReserveSlot = (earliest: number, tries: number, latest: number) => Promise<number | undefined>;
+
 /**
  * A budget for one base. Calls from this process queue in order; each reserves its slot in the shared
- * schedule, and also keeps this process's own calls, as actually sent, within the window.
+ * schedule (or, for a script without Blobs, only this process's pacing), and also keeps this process's
+ * own calls, as actually sent, within the window.
  */
-function airtableBudget(baseId: string): Budget {
+function airtableBudget(baseId: string, reserveSlot: ReserveSlot = (earliest, tries, latest) => reserve(baseId, earliest, tries, latest)): Budget {
   /** When this process's last calls actually went: a call held up late pushes the next ones back. */
   const sent: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
@@ -64,7 +67,7 @@ function airtableBudget(baseId: string): Budget {
       const deadline = Date.now() + maxWaitMs;
       const turn = queue.then(async () => {
         if (Date.now() > deadline) return false;
-        const at = await reserve(baseId, nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50, deadline);
+        const at = await reserveSlot(nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50, deadline);
         if (at === undefined) return false;
         await sleep(at - Date.now());
         sent.push(Date.now());
@@ -88,34 +91,14 @@ export function sharedBudget(baseId: string, queue: 'work' | 'status' = 'work'):
   return budgets.get(key) ?? budgets.set(key, airtableBudget(baseId)).get(key)!;
 }
 
-/**
- * This process's own pacing only, the same 5 calls in 1.04 s: for a staff script run from a laptop
- * with Airtable settings and no Netlify Blobs. Such a run is not coordinated with the site's delivery;
- * a 429 stops the script, which says so (Airtable's penalty is 30 s), and nothing is lost.
- */
-function localBudget(): Budget {
-  const sent: number[] = [];
-  let queue: Promise<unknown> = Promise.resolve();
-  return {
-    take() {
-      const turn = queue.then(async () => {
-        await sleep(nextAllowed(sent, Date.now()) - Date.now());
-        sent.push(Date.now());
-        if (sent.length > CALLS_PER_WINDOW) sent.shift();
-        return true;
-      });
-      queue = turn.catch(() => undefined);
-      return turn;
-    },
-  };
-}
-
 /** The shared budget where Netlify Blobs can be reached (on Netlify, under npm start), else this process's own. */
 export function budgetForScripts(baseId: string): { budget: Budget; shared: boolean } {
   try {
     store();
     return { budget: sharedBudget(baseId), shared: true };
   } catch {
-    return { budget: localBudget(), shared: false };
+    // This process's own pacing only, the same 5 calls in 1.04 s: a staff script on a laptop is not
+    // coordinated with the site's delivery; a 429 stops it, which it says, and nothing is lost.
+    return { budget: airtableBudget(baseId, async (earliest) => Math.max(earliest, Date.now())), shared: false };
   }
 }
