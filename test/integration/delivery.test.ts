@@ -276,7 +276,8 @@ describe('outbox status for staff', () => {
   it('counts by state, the oldest age and errors by type, and no personal data; flush delivers', async () => {
     env.standin.fail({ kind: 'status', status: 503 });
     const refs = await burst(3);
-    await run();
+    // A pause that outlasts loading the staff endpoint on a busy machine (the flush ignores it).
+    await run({ pauseTimes: { ...testPauses, firstMs: 5_000 } });
     process.env.OUTBOX_ADMIN_TOKEN = 'admin-test';
     const { default: outbox } = await import('../../netlify/functions/outbox');
     expect((await outbox(new Request('http://x/api/outbox'), productionContext() as never)).status).toBe(404);
