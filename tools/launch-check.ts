@@ -49,11 +49,16 @@ export function launchItems(settings: Settings, env: Record<string, string | und
     { what: 'Pejabat pelindungan data pribadi (nama atau jabatan)', ok: has(privacy.officer.name), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
     { what: 'Kontak pejabat pelindungan data pribadi', ok: has(privacy.officer.email) || has(privacy.officer.phone), where: CMS('Pelindungan data pribadi → Pejabat pelindungan data pribadi') },
     { what: 'Lama penyimpanan data (bulan)', ok: has(privacy.retentionMonths), where: CMS('Pelindungan data pribadi → Lama penyimpanan') },
+    // Decisions only the city can take (docs/launch.md, "Keputusan Pemkot Serang"): named here, never assumed.
+    { what: 'Keputusan: peran APJATI atas data pendaftar (pengendali bersama atau penerima)', ok: has(privacy.apjatiRole), where: CMS('Pelindungan data pribadi → Peran APJATI') },
+    { what: 'Keputusan: lokasi data di luar Indonesia menurut PP 71/2019 (Netlify dan Airtable di Amerika Serikat)', ok: env.PDP_SIGNOFF_DATA_LOCATION === '1', where: `docs/launch.md, "Keputusan Pemkot Serang" 1; setelah ditandatangani isi ${NETLIFY('PDP_SIGNOFF_DATA_LOCATION')}=1` },
+    { what: 'Keputusan: dasar transfer data ke luar negeri (Pasal 56 UU PDP) dan perjanjian dengan pemroses', ok: env.PDP_SIGNOFF_TRANSFER === '1', where: `docs/launch.md, "Keputusan Pemkot Serang" 2; setelah ditandatangani isi ${NETLIFY('PDP_SIGNOFF_TRANSFER')}=1` },
     {
       what: 'Pendaftaran di produksi terbuka (gerbang peluncuran: pemberitahuan privasi menyebut pengendali, pejabat PDP, masa simpan, kontak)',
       ok: gateGaps(settings).length === 0,
       where: `${CMS('Pelindungan data pribadi dan Kontak bantuan')}: ${gateGaps(settings).map((g) => t('id', GATE_GAP_KEYS[g])).join('; ')}. Sampai terisi, formulir produksi menampilkan "segera dibuka" dan tidak menyimpan apa pun`,
     },
+    { what: 'Tautan artikel resmi program (bukan beranda serangkota.go.id)', ok: has(settings.source.url), where: CMS('Sumber resmi program → Tautan artikel') },
     { what: 'Batas pendaftaran per hari', ok: has(registration.dailyLimit), where: `${CMS('Pendaftaran → Batas pendaftaran per hari')} (saran: docs/launch.md)` },
     { what: 'Token Airtable', ok: has(env.AIRTABLE_TOKEN), where: NETLIFY('AIRTABLE_TOKEN') },
     { what: 'Base Airtable', ok: /^app\w+$/.test(env.AIRTABLE_BASE_ID ?? ''), where: NETLIFY('AIRTABLE_BASE_ID') },

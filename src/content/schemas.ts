@@ -68,6 +68,8 @@ const destinationSchema = z.strictObject({
 /** Licence status of a placement company (P3MI), as the ministry's records say. */
 export const companyStatusValues = ['aktif', 'dihentikan-sementara', 'dicabut'] as const;
 export const stopScopeValues = ['semua', 'sebagian'] as const;
+/** APJATI's role under UU PDP: joint controller with the city (Pasal 18), or a recipient (a controller of its own copy). */
+export const APJATI_ROLES = ['pengendali-bersama', 'penerima'] as const;
 
 /**
  * A placement company (P3MI) in the staff-kept register: its company licence (SIP3MI), offices, the
@@ -221,17 +223,31 @@ const settingsSchema = z.strictObject({
       email: blankable(z.email()),
       phone: optionalText(30),
     }).default({ name: undefined, email: undefined, phone: undefined }),
-    /** Months a record in a final status (not eligible, withdrawn) is kept before it is deleted. */
-    retentionMonths: blankable(z.number().int().min(1).max(120)),
+    /**
+     * APJATI's role under UU PDP, the city's decision (docs/launch.md): a joint controller with the city
+     * (Pasal 18) or a recipient that becomes a controller of what it receives. Empty: the notice says it
+     * is not decided yet, and the launch check lists it.
+     */
+    apjatiRole: blankable(z.enum(APJATI_ROLES)),
+    /**
+     * The one retention rule: every registration, whatever its status, is deleted this many months after
+     * it last changed. At least 12: language training alone can last 8 months without a status change.
+     */
+    retentionMonths: blankable(z.number().int().min(12, 'paling sedikit 12 bulan: pelatihan bahasa saja bisa 8 bulan tanpa perubahan status').max(120)),
     recipients: z.array(localized(300)).min(1, 'sebutkan paling sedikit satu penerima data'),
     processors: z.array(z.strictObject({ name: text(60), role: localized(300), country: localized(60) })).min(1, 'sebutkan pemroses data dan negaranya'),
     /** The consent text at the form; any change gives a new consent version (recorded per registration). */
     consent: z.strictObject({ summary: localized(700), label: localized(300) }),
   }),
+  /** What staff have confirmed about the program since the article (the article's plans are dated to it). */
+  programStatus: z
+    .strictObject({ text: optionalLocalized(600), updated: blankable(z.coerce.date()) })
+    .default({ text: { id: undefined, en: undefined }, updated: undefined }),
   source: z.strictObject({
     title: text(200),
     publisher: text(100),
-    url: webUrl(),
+    /** The article's own address; empty until checked (the launch check says so), never the site's home page. */
+    url: blankable(webUrl()),
     date: z.coerce.date(),
   }),
 });

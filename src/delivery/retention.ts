@@ -4,15 +4,14 @@ import { columnOf, COLUMNS } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { nikHash } from './nik-index';
 import { markReferenceErased } from './references';
-import { FINAL_STATUSES } from '../shared/registration-status';
 
-// The retention period (settings → privacy.retentionMonths): registrations whose process ended without a
-// placement — status "Tidak memenuhi syarat" or "Mengundurkan diri" — are deleted from Airtable once
-// they were registered longer ago than that. Run daily (netlify/functions/privacy-daily.ts), a page of
-// 100 at a time, each page and each deletion of ten through the one Airtable budget. Deleted records no
-// longer match, so a run that stops early resumes where it stopped the next day without keeping a
-// cursor. Only Airtable is read: a registration still waiting in the outbox has status "Baru" there
-// and is never touched.
+// The one retention rule (settings → privacy.retentionMonths), the same for every outcome: a registration
+// is deleted from Airtable once it has not changed for that many months, whether it ended without a
+// placement, led to a departure, or stayed at "Baru". A live case keeps changing (staff move its status).
+// Run daily (netlify/functions/privacy-daily.ts), a page of 100 at a time, each page and each deletion of
+// ten through the one Airtable budget. Deleted records no longer match, so a run that stops early resumes
+// the next day without keeping a cursor. Only Airtable is read: a registration still waiting in the outbox
+// is not there yet and is never touched.
 
 export interface RetentionReport {
   deleted: number;
@@ -29,9 +28,9 @@ export function retentionCutoff(months: number, now = Date.now()): Date {
   return d;
 }
 
+/** Airtable's LAST_MODIFIED_TIME() is the last change to any field, by staff or by delivery. */
 export function retentionFormula(cutoff: Date): string {
-  const statuses = FINAL_STATUSES.map((s) => `{${COLUMNS.status}}=${formulaString(s)}`).join(',');
-  return `AND(OR(${statuses}),IS_BEFORE({${COLUMNS.submittedAt}},DATETIME_PARSE(${formulaString(cutoff.toISOString())})))`;
+  return `IS_BEFORE(LAST_MODIFIED_TIME(),DATETIME_PARSE(${formulaString(cutoff.toISOString())}))`;
 }
 
 export async function retentionRun(

@@ -30,13 +30,24 @@ export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRul
   return unmet;
 }
 
+/**
+ * Below the minimum education in a sector the article says has different rules: the form accepts it
+ * (staff judge), but nothing can say the person qualifies, because those rules are not published.
+ */
+export function exemptionApplies(facts: EligibilityFacts, rules: EligibilityRules): boolean {
+  const rank = facts.education === undefined ? undefined : educationRank(facts.education);
+  const exempt = facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
+  return exempt && rank !== undefined && rank < (educationRank(rules.minEducation) ?? 0);
+}
+
 /** The rules in words for `lang`: what the home page, the form's hints and the explanations print. */
 export function ruleWords(lang: Locale, rules: EligibilityRules, sectors: Choice[]): { minAge: number; education: string; sectors: string } {
   const level = educationLevels.find((e) => e.value === rules.minEducation);
   return {
     minAge: rules.minAge,
     education: level ? level[lang] : rules.minEducation,
-    sectors: sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang]).join(', '),
+    // Lower case: the names stand mid-sentence ("except plantation"), never at its start.
+    sectors: sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang].toLowerCase()).join(', '),
   };
 }
 

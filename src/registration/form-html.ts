@@ -6,6 +6,7 @@ import type { FieldErrors } from './validate';
 import type { RawInput } from '../shared/raw-input';
 import type { RegistrationConfig } from './config';
 import { explainUnmet, ruleWords, type Unmet } from './eligibility';
+import { officialCallerHtml } from './official-caller';
 
 // HTML for the registration block, built from the field list. The static page at /daftar renders it
 // empty; the register function renders it again with the person's answers and errors, or the receipt,
@@ -254,6 +255,7 @@ export function renderReceipt(lang: Locale, reference: string, nextSteps: string
     `<h2>${esc(t(lang, 'reg.thanks.linkTitle'))}</h2><p>${esc(t(lang, 'reg.thanks.link'))}</p>` +
     `<p class="receipt__url receipt__link">${esc(facts.receiptUrl)}</p>` +
     (nextSteps ? `<h2>${esc(t(lang, 'reg.thanks.next'))}</h2><p>${esc(nextSteps)}</p>` : '') +
+    officialCallerHtml(lang) +
     `<h2>${esc(t(lang, 'reg.thanks.statusTitle'))}</h2>` +
     `<p>${esc(t(lang, 'reg.thanks.status'))} <a href="${esc(facts.statusPath)}" class="receipt__url">${esc(facts.statusUrl)}</a></p>` +
     `<p class="no-print"><a href="${esc(facts.stagesPath)}">${esc(t(lang, 'status.stagesLink'))}</a></p>` +

@@ -1,7 +1,8 @@
 import { t, type Locale } from '../i18n';
 import { sectionPath } from '../content/paths';
 import { educationLevels } from '../shared/education';
-import { explainUnmet, unmetRequirements, type Unmet } from './eligibility';
+import { exemptionApplies, explainUnmet, ruleWords, unmetRequirements, type Unmet } from './eligibility';
+import { officialCallerHtml } from './official-caller';
 import { LANGUAGE_LEVELS } from './fields';
 import { esc } from '../shared/html';
 import { choiceTag, optionTag } from './form-html';
@@ -44,18 +45,18 @@ const withValue = <K extends string>(key: K, v: string | undefined) => (v ? ({ [
 interface Outcome {
   complete: boolean;
   unmet: Unmet[];
+  /** Below the education minimum in a sector with its own, unpublished rules: no verdict either way. */
+  unclear: boolean;
   destinations: DestinationChoice[];
   needsTraining: boolean;
 }
 
 function assess(a: Answers, config: RegistrationConfig): Outcome {
-  const unmet = unmetRequirements(
-    { ...(a.age ? { oldEnough: a.age === 'over' } : {}), ...(a.education ? { education: a.education } : {}), ...(a.sector ? { sector: a.sector } : {}) },
-    config.rules,
-  );
+  const facts = { ...(a.age ? { oldEnough: a.age === 'over' } : {}), ...(a.education ? { education: a.education } : {}), ...(a.sector ? { sector: a.sector } : {}) };
   return {
     complete: !!a.age && !!a.education,
-    unmet,
+    unmet: unmetRequirements(facts, config.rules),
+    unclear: exemptionApplies(facts, config.rules),
     destinations: a.destination ? config.destinations.filter((d) => d.value === a.destination) : config.destinations,
     needsTraining: a.language === undefined || NEEDS_TRAINING.has(a.language),
   };
@@ -120,6 +121,9 @@ export function renderSelfCheckResult(lang: Locale, a: Answers, config: Registra
       return `<li><a href="${sectionPath(lang, 'destinations', d.value)}">${esc(d.label[lang])}</a>${langs ? ` — ${esc(t(lang, 'eligibility.result.needsLanguage', { languages: langs }))}` : ''}</li>`;
     })
     .join('');
+  const heading = o.unclear
+    ? `<h1>${esc(t(lang, 'eligibility.result.unclear'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.unclearLead', ruleWords(lang, config.rules, config.sectors)))}</p>`
+    : `<h1>${esc(t(lang, 'eligibility.result.ok'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.okLead'))}</p>`;
   const todo = o.needsTraining
     ? t(lang, 'eligibility.result.language', { min: config.training.min, max: config.training.max })
     : t(lang, 'eligibility.result.nothing');
@@ -127,7 +131,8 @@ export function renderSelfCheckResult(lang: Locale, a: Answers, config: Registra
     ? `<p><a class="button" href="${esc(register)}">${esc(t(lang, 'eligibility.result.register'))}</a></p>`
     : `<p class="notice">${esc(config.closedMessage[lang])}</p>`;
   return (
-    `<h1>${esc(t(lang, 'eligibility.result.ok'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.okLead'))}</p>` +
+    heading +
+    officialCallerHtml(lang) +
     `<h2>${esc(t(lang, 'eligibility.result.fits'))}</h2><ul>${fits}</ul>` +
     `<h2>${esc(t(lang, 'eligibility.result.todo'))}</h2><p>${esc(todo)}</p>` +
     `<p class="notice">${esc(t(lang, 'eligibility.result.free'))}</p>${next}${again}`

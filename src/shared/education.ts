@@ -1,10 +1,11 @@
-// Education levels, lowest first. Paket C is the state equivalent of SMA, so it shares SMA's rank.
+// Education levels, lowest first. Paket C shares SMA's rank so the form lets its holders register; the
+// article names only SMA, so no page states the equivalence as a program rule and staff decide.
 // Used by the form's choices, the eligibility rules and the content schema (settings' minimum level).
 export const educationLevels = [
   { value: 'sd', rank: 1, id: 'SD/MI', en: 'Primary school (SD/MI)' },
   { value: 'smp', rank: 2, id: 'SMP/MTs', en: 'Junior high school (SMP/MTs)' },
   { value: 'sma', rank: 3, id: 'SMA/MA/SMK/MAK', en: 'Senior high school (SMA/MA/SMK/MAK)' },
-  { value: 'paket-c', rank: 3, id: 'Paket C', en: 'Paket C (equal to SMA)' },
+  { value: 'paket-c', rank: 3, id: 'Paket C', en: 'Paket C' },
   { value: 'd1', rank: 4, id: 'D1', en: 'Diploma 1 (D1)' },
   { value: 'd2', rank: 5, id: 'D2', en: 'Diploma 2 (D2)' },
   { value: 'd3', rank: 6, id: 'D3', en: 'Diploma 3 (D3)' },

@@ -8,12 +8,16 @@ export const STATUS_CHOICES = [
   'Pelatihan bahasa',
   'Siap berangkat',
   'Tidak memenuhi syarat',
+  'Tidak lolos seleksi',
   'Mengundurkan diri',
 ] as const;
 
 export type RegistrationStatus = (typeof STATUS_CHOICES)[number];
 
-/** Statuses that end the process without a placement: off the road ahead, and deleted after the retention period. */
-export const FINAL_STATUSES: readonly RegistrationStatus[] = ['Tidak memenuhi syarat', 'Mengundurkan diri'];
+/**
+ * Statuses that end the process without a placement: shown off the road ahead. Two "no" outcomes are kept
+ * apart (requirements not met at review; not chosen at selection) so the applicant is told which.
+ */
+export const FINAL_STATUSES: readonly RegistrationStatus[] = ['Tidak memenuhi syarat', 'Tidak lolos seleksi', 'Mengundurkan diri'];
 
 export const isStatus = (v: unknown): v is RegistrationStatus => STATUS_CHOICES.includes(v as RegistrationStatus);

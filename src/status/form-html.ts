@@ -7,6 +7,7 @@ import { attrs, esc } from '../shared/html';
 import { FINAL_STATUSES } from '../shared/registration-status';
 import type { StatusAnswer } from './check';
 import type { StatusErrors } from './input';
+import { officialCallerHtml } from '../registration/official-caller';
 
 // The status check's markup: the form (the static page /cek-status/ and the function's answers) and
 // the answer. A plain form post works without JavaScript; nothing personal is ever shown back — not the
@@ -72,7 +73,7 @@ export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: S
       renderStatusForm(lang, { values: { reference } })
     );
   }
-  return `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` + stageCard(lang, answer, stages) + `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` + stagesLink + again;
+  return `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` + stageCard(lang, answer, stages) + officialCallerHtml(lang) + `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` + stagesLink + again;
 }
 
 /** A stage, with what it means, what to do and what comes next, and when it was read: the status check's answer and the receipt's. */

@@ -29,7 +29,7 @@ describe('npm run airtable:setup', () => {
     expect(wanted[0]?.name).toBe('Referensi');
     const status = wanted.find((f) => f.name === 'Status');
     expect((status?.options?.choices as { name: string }[]).map((c) => c.name)).toEqual([
-      'Baru', 'Dihubungi', 'Seleksi', 'Pelatihan bahasa', 'Siap berangkat', 'Tidak memenuhi syarat', 'Mengundurkan diri',
+      'Baru', 'Dihubungi', 'Seleksi', 'Pelatihan bahasa', 'Siap berangkat', 'Tidak memenuhi syarat', 'Tidak lolos seleksi', 'Mengundurkan diri',
     ]);
   });
 

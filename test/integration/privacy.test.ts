@@ -10,6 +10,7 @@ import { expireSubmissions, referenceForSubmission } from '../../src/delivery/su
 import { newOutboxKey } from '../../src/delivery/outbox-crypto';
 import { receiptToken } from '../../src/server/keys';
 import { retentionRun } from '../../src/delivery/retention';
+import { STATUS_CHOICES } from '../../src/shared/registration-status';
 import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import registrationsHandler from '../../netlify/functions/registrations';
@@ -233,20 +234,22 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
 });
 
 describe('the daily retention run', () => {
-  it('deletes only final-status records older than the period, page by page under the budget; nothing waiting in the outbox', async () => {
+  it('deletes every record unchanged for longer than the period, whatever its status, page by page under the budget; nothing waiting in the outbox', async () => {
     const table = env.records();
     table.length = 0;
     const now = Date.parse('2026-11-29T00:00:00Z');
     const old = '2026-01-15T03:00:00.000Z';
     const recent = '2026-10-01T03:00:00.000Z';
-    // 20,000 records as a year of registrations leaves them; 250 are due for deletion.
+    // 20,000 records as a year of registrations leaves them, in every status; 500 have not changed for
+    // longer than six months (including people who departed and people left at "Baru").
     for (let i = 0; i < 20_000; i++) {
-      const status = i % 80 === 0 ? 'Tidak memenuhi syarat' : i % 80 === 1 ? 'Mengundurkan diri' : i % 80 === 2 ? 'Tidak memenuhi syarat' : 'Baru';
-      const submitted = i % 80 === 2 ? recent : old;
-      table.push({ id: `recT${i}`, createdTime: submitted, fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: submitted } } as never);
+      const status = STATUS_CHOICES[i % STATUS_CHOICES.length]!;
+      const changed = i % 40 === 0 ? old : recent;
+      table.push({ id: `recT${i}`, createdTime: old, modifiedTime: changed, fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: old } } as never);
     }
-    const due = table.filter((r) => (r.fields[COLUMNS.status] !== 'Baru') && r.fields[COLUMNS.submittedAt] === old).length;
-    expect(due).toBe(500);
+    const due = table.filter((r) => (r as { modifiedTime?: string }).modifiedTime === old);
+    expect(due).toHaveLength(500);
+    expect(new Set(due.map((r) => r.fields[COLUMNS.status]))).toEqual(new Set(STATUS_CHOICES));
     const waiting = await register();
 
     const started = Date.now();
@@ -255,7 +258,7 @@ describe('the daily retention run', () => {
     // Five pages of 100 (and a last empty one) and fifty deletions of ten.
     expect(report.calls).toBe(6 + 50);
     expect(env.records()).toHaveLength(19_500);
-    expect(env.records().filter((r) => r.fields[COLUMNS.status] !== 'Baru').every((r) => r.fields[COLUMNS.submittedAt] === recent)).toBe(true);
+    expect(env.records().every((r) => (r as { modifiedTime?: string }).modifiedTime === recent)).toBe(true);
     expect(await waitingReferences()).toContain(waiting.body.reference);
     // Paced by the shared budget: never more than 5 calls within a second.
     const at = env.standin.requests.filter((r) => r.at >= started && r.path.includes('/v0/app')).map((r) => r.at);

@@ -181,7 +181,8 @@ describe('refused registrations write nothing', () => {
     const res = await postForm(formBody(person({ education: 'smp', sector: 'konstruksi' })));
     const html = await res.text();
     expect(html).toContain('Anda belum memenuhi syarat program ini');
-    expect(html).toMatch(/tidak berlaku untuk bidang Perkebunan/);
+    expect(html).toMatch(/bidang perkebunan punya aturan berbeda; aturan itu belum diumumkan/);
+    expect(html).not.toMatch(/pilih bidang tersebut|Paket C setara/);
     await nothingWritten();
   });
 

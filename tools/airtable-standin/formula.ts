@@ -1,10 +1,14 @@
 // The small part of Airtable's formula language our code sends: {Field}='text', OR(…), AND(…),
-// IS_BEFORE(a, b) and DATETIME_PARSE('ISO time'). Anything else is answered as Airtable would answer
-// a formula it cannot parse.
+// IS_BEFORE(a, b), DATETIME_PARSE('ISO time') and LAST_MODIFIED_TIME(). Anything else is answered as
+// Airtable would answer a formula it cannot parse.
 
 export type Row = Record<string, unknown>;
-type Predicate = (row: Row) => boolean;
-type Value = (row: Row) => unknown;
+/** What a formula sees beyond the fields: the record's last change (LAST_MODIFIED_TIME()). */
+export interface RecordMeta {
+  modifiedTime: string;
+}
+type Predicate = (row: Row, meta?: RecordMeta) => boolean;
+type Value = (row: Row, meta?: RecordMeta) => unknown;
 
 const asTime = (v: unknown): number => (v instanceof Date ? v.getTime() : typeof v === 'string' && v ? Date.parse(v) : NaN);
 
@@ -45,12 +49,17 @@ export function parseFormula(source: string): Predicate {
   };
   const value = (): Value => {
     ws();
+    const modified = /^LAST_MODIFIED_TIME\(\s*\)/i.exec(source.slice(i));
+    if (modified) {
+      i += modified[0].length;
+      return (_r, meta) => meta?.modifiedTime;
+    }
     const fn = /^DATETIME_PARSE\(/i.exec(source.slice(i));
     if (fn) {
       i += fn[0].length;
       const [inner, ...rest] = args(value);
       if (!inner || rest.length) fail();
-      return (r) => new Date(String(inner!(r)));
+      return (r, m) => new Date(String(inner!(r, m)));
     }
     if (source[i] === '{') {
       const close = source.indexOf('}', i);
@@ -71,17 +80,17 @@ export function parseFormula(source: string): Predicate {
       if (name === 'IS_BEFORE') {
         const [a, b, ...rest] = args(value);
         if (!a || !b || rest.length) fail();
-        return (r) => asTime(a!(r)) < asTime(b!(r));
+        return (r, m) => asTime(a!(r, m)) < asTime(b!(r, m));
       }
       const parts = args(expr);
-      return name === 'OR' ? (r) => parts.some((a) => a(r)) : (r) => parts.every((a) => a(r));
+      return name === 'OR' ? (r, m) => parts.some((a) => a(r, m)) : (r, m) => parts.every((a) => a(r, m));
     }
     const left = value();
     ws();
     if (source[i] !== '=') fail();
     i++;
     const right = value();
-    return (r) => String(left(r) ?? '') === String(right(r) ?? '');
+    return (r, m) => String(left(r, m) ?? '') === String(right(r, m) ?? '');
   };
   const predicate = expr();
   ws();

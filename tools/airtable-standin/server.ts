@@ -15,6 +15,8 @@ interface StandinRecord {
   id: string;
   createdTime: string;
   fields: Row;
+  /** The last change, for LAST_MODIFIED_TIME(); kept by the stand-in, never sent (Airtable sends none). */
+  modifiedTime?: string;
 }
 interface Table {
   id: string;
@@ -257,7 +259,7 @@ export class AirtableStandin {
         if (params.filterByFormula) {
           try {
             const predicate = parseFormula(String(params.filterByFormula));
-            rows = rows.filter((r) => predicate(r.fields));
+            rows = rows.filter((r) => predicate(r.fields, { modifiedTime: r.modifiedTime ?? r.createdTime }));
           } catch {
             return error(422, 'INVALID_FILTER_BY_FORMULA', `The formula for filtering records is invalid: ${String(params.filterByFormula).slice(0, 40)}`);
           }
@@ -276,7 +278,7 @@ export class AirtableStandin {
           this.offsets.set(offset, to);
           if (this.offsets.size > 10_000) this.offsets.delete(this.offsets.keys().next().value!);
         }
-        return send(200, { records: rows.slice(from, to).map((r) => ({ ...r, fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
+        return send(200, { records: rows.slice(from, to).map((r) => ({ id: r.id, createdTime: r.createdTime, fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
       }
       if (req.method === 'PATCH' && parts.length === 3) return this.update(table, body, send, error);
       if (req.method === 'DELETE') {
@@ -298,7 +300,8 @@ export class AirtableStandin {
         for (const r of records as { fields?: Row }[]) {
           const problem = this.checkFields(table, r.fields ?? {}, body.typecast === true);
           if (problem) return error(422, problem[0], problem[1]);
-          created.push({ id: id('rec'), createdTime: new Date().toISOString(), fields: this.clean(r.fields ?? {}) });
+          const now = new Date().toISOString();
+          created.push({ id: id('rec'), createdTime: now, modifiedTime: now, fields: this.clean(r.fields ?? {}) });
         }
         table.records.push(...created);
         await this.save();
@@ -306,7 +309,7 @@ export class AirtableStandin {
           req.socket.destroy();
           return;
         }
-        return send(200, { records: created });
+        return send(200, { records: created.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields })) });
       }
       return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
     } catch {
@@ -353,10 +356,11 @@ export class AirtableStandin {
         if (!target) return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
       }
       target.fields = this.clean({ ...target.fields, ...(r.fields ?? {}) });
+      target.modifiedTime = new Date().toISOString();
       updated.push(target);
     }
     await this.save();
-    return send(200, { records: updated, ...(mergeOn ? { createdRecords, updatedRecords } : {}) });
+    return send(200, { records: updated.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields })), ...(mergeOn ? { createdRecords, updatedRecords } : {}) });
   }
 
   private clean(fields: Row): Row {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retentionCutoff, retentionFormula } from '../../../src/delivery/retention';
-import { FINAL_STATUSES } from '../../../src/shared/registration-status';
+import { STATUS_CHOICES } from '../../../src/shared/registration-status';
+import { parseFormula } from '../../../tools/airtable-standin/formula';
 
 describe('retention', () => {
   it.each([
@@ -10,10 +11,13 @@ describe('retention', () => {
     expect(retentionCutoff(months, Date.parse(now)).toISOString()).toBe(expected);
   });
 
-  it('the formula matches only final statuses registered before the cutoff, values quoted', () => {
+  it('one rule for every outcome: the formula keys on the last change, never on the status, value quoted', () => {
     const formula = retentionFormula(new Date('2024-12-04T02:00:00.000Z'));
-    for (const s of FINAL_STATUSES) expect(formula).toContain(`{Status}='${s}'`);
-    expect(formula).toContain("IS_BEFORE({Waktu daftar},DATETIME_PARSE('2024-12-04T02:00:00.000Z'))");
-    expect(formula.startsWith('AND(OR(')).toBe(true);
+    expect(formula).toBe("IS_BEFORE(LAST_MODIFIED_TIME(),DATETIME_PARSE('2024-12-04T02:00:00.000Z'))");
+    const due = parseFormula(formula);
+    for (const status of STATUS_CHOICES) {
+      expect(due({ Status: status }, { modifiedTime: '2024-12-04T01:59:59.000Z' }), status).toBe(true);
+      expect(due({ Status: status }, { modifiedTime: '2024-12-04T02:00:00.000Z' }), status).toBe(false);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unmetRequirements, type EligibilityFacts, type EligibilityRules, type Unmet } from '../../../src/registration/eligibility';
+import { exemptionApplies, unmetRequirements, type EligibilityFacts, type EligibilityRules, type Unmet } from '../../../src/registration/eligibility';
 
 const article: EligibilityRules = { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] };
 // A stricter rule set staff might publish, to show the thresholds come from the rules and not the code.
@@ -27,5 +27,16 @@ const table: [string, EligibilityRules, EligibilityFacts, Unmet[]][] = [
 describe('eligibility rules', () => {
   it.each(table)('%s', (_name, rules, facts, expected) => {
     expect(unmetRequirements(facts, rules)).toEqual(expected);
+  });
+});
+
+describe('a sector with its own, unpublished rules', () => {
+  it.each([
+    ['SMP in plantation: no verdict', { oldEnough: true, education: 'smp', sector: 'perkebunan' }, true],
+    ['SMA in plantation: the main rule is met', { oldEnough: true, education: 'sma', sector: 'perkebunan' }, false],
+    ['SMP elsewhere: simply unmet', { oldEnough: true, education: 'smp', sector: 'konstruksi' }, false],
+    ['education not given yet', { oldEnough: true, sector: 'perkebunan' }, false],
+  ] as [string, EligibilityFacts, boolean][])('%s', (_name, facts, expected) => {
+    expect(exemptionApplies(facts, article)).toBe(expected);
   });
 });

@@ -14,6 +14,8 @@ const readyEnv = {
   BUILD_HOOK_URL: 'https://api.netlify.com/build_hooks/synthetic',
   URL: 'https://kerja-luar-negeri.example.go.id',
   CMS_LOGIN_READY: '1',
+  PDP_SIGNOFF_DATA_LOCATION: '1',
+  PDP_SIGNOFF_TRANSFER: '1',
 };
 
 describe('npm run check:launch', () => {
@@ -21,13 +23,13 @@ describe('npm run check:launch', () => {
     const items = launchItems(await readSettings(FIXTURE), {});
     expect(items.filter((i) => !i.ok).map((i) => i.what)).toEqual(items.map((i) => i.what));
     expect(items.map((i) => i.what)).toEqual(expect.arrayContaining(['Kunci enkripsi kotak keluar', 'Pejabat pelindungan data pribadi (nama atau jabatan)', 'Hotline pengaduan KP2MI']));
-    expect(formatLaunch(items)).toMatch(/Belum siap: 26 hal/);
+    expect(formatLaunch(items)).toMatch(/Belum siap: 30 hal/);
   });
 
   it('with production settings in the environment, only the content facts remain', async () => {
     const missing = launchItems(await readSettings(FIXTURE), readyEnv).filter((i) => !i.ok);
     expect(missing.every((i) => i.where.startsWith('CMS'))).toBe(true);
-    expect(missing).toHaveLength(15);
+    expect(missing).toHaveLength(17);
   });
 
   it('a filled-in site is ready', async () => {
@@ -37,6 +39,8 @@ describe('npm run check:launch', () => {
     Object.assign(settings.privacy.controller, { address: 'Jl. Contoh No. 1', email: 'pdp@contoh.go.id' });
     Object.assign(settings.privacy.officer, { name: 'Kepala Bidang Contoh', email: 'dpo@contoh.go.id' });
     settings.privacy.retentionMonths = 12;
+    settings.privacy.apjatiRole = 'penerima';
+    settings.source.url = 'https://serangkota.go.id/contoh-artikel';
     settings.registration.dailyLimit = 1500;
     const items = launchItems(settings, readyEnv);
     expect(items.filter((i) => !i.ok)).toEqual([]);
