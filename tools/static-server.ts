@@ -52,7 +52,11 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
 export async function serveSite(
   root: string,
   routes: Record<string, Handler> = {},
-  options: { adjustHeaders?: (path: string, headers: Record<string, string>) => Record<string, string> } = {},
+  options: {
+    adjustHeaders?: (path: string, headers: Record<string, string>) => Record<string, string>;
+    /** Only gzip, as an independent Lighthouse run against a plain server measures (the bench). */
+    gzipOnly?: boolean;
+  } = {},
 ): Promise<{ url: string; close: () => Promise<void>; server: Server }> {
   const headerRules = await readHeaders(root);
   // Where several rules match, a header named twice is joined with a comma, the strictest reading of
@@ -89,7 +93,7 @@ export async function serveSite(
       // the benches measure the bytes a phone actually receives.
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const text = /^(text\/|application\/(javascript|json|xml)|image\/svg)/.test(type);
-      const encoding = text ? (/\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined) : undefined;
+      const encoding = text ? (!options.gzipOnly && /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined) : undefined;
       const sent = encoding === 'br' ? brotliCompressSync(body) : encoding === 'gzip' ? gzipSync(body) : body;
       res.writeHead(200, { ...headersFor(url.pathname), 'Content-Type': type, ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}) });
       res.end(sent);

@@ -9,3 +9,6 @@ if (mount && typeof PagefindUI === 'function') {
   // No index (e.g. `npm start`, which does not build one): say so instead of showing an empty page.
   mount.textContent = mount.dataset.unavailable ?? '';
 }
+
+// Tests and staff can tell the enhancement has arrived (it loads after the first paint).
+if (mount) document.documentElement.dataset.ownScript = 'search';

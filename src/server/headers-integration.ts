@@ -3,7 +3,7 @@ import { glob, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headersFile, inlineHashes, metaCsp } from './security-headers';
-import { ownScriptHashes } from './own-scripts';
+import { ownScriptHashes, writeOwnScriptFiles } from './own-scripts';
 
 // After the build: every page's inline scripts must be the site's own (src/server/own-scripts.ts) —
 // otherwise the build fails, naming the page and the script — and dist/_headers and the 404 page's
@@ -31,6 +31,7 @@ export function securityHeadersIntegration(options: HeadersOptions): AstroIntegr
     hooks: {
       'astro:build:done': async ({ dir }) => {
         const root = fileURLToPath(dir);
+        await writeOwnScriptFiles(root);
         const own = new Set(await ownScriptHashes());
         const pages: Record<string, string> = {};
         for await (const f of glob('**/*.html', { cwd: root, exclude: ['admin/**'] })) pages[f] = await readFile(join(root, f), 'utf8');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { fillRegistration } from '../support/fill-form';
+import { enhanced, fillRegistration } from '../support/fill-form';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
@@ -30,6 +30,7 @@ async function openForm(js: boolean, viewport: { width: number; height: number }
   consoleErrors.set(page, errors);
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(env.site.url + path);
+  if (js) await enhanced(page);
   return { page, context };
 }
 

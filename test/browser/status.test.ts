@@ -9,7 +9,7 @@ import { receiptToken } from '../../src/server/keys';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
-import { fillDate, fillRegistration } from '../support/fill-form';
+import { enhanced, fillDate, fillRegistration } from '../support/fill-form';
 
 // The whole loop in Chromium, with and without JavaScript: register, keep the receipt, check the
 // status ("received"), staff move the record in Airtable, check again after the cache window, see the
@@ -34,6 +34,7 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
     const page = await context.newPage();
     const p = person();
     await page.goto(`${env.site.url}/daftar/`);
+    if (js) await enhanced(page);
     await fillRegistration(page, p);
     await page.click('button[type=submit]');
     // With script, the answers are shown for checking first.

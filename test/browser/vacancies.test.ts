@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { axeViolations } from '../support/axe';
-import { fillRegistration } from '../support/fill-form';
+import { enhanced, fillRegistration } from '../support/fill-form';
 import { pdfPages, readQr } from '../support/qr';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
@@ -133,6 +133,7 @@ async function open(path: string, js: boolean, viewport: { width: number; height
   const context = await browser.newContext({ viewport, javaScriptEnabled: js, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(env.site.url + path);
+  if (js && /\/(daftar|register)\//.test(path)) await enhanced(page);
   return page;
 }
 

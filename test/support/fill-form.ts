@@ -24,3 +24,11 @@ export async function fillRegistration(page: Page, p: Person, { chosen = false }
   await page.check(`input[name=languageLevel][value="${p.languageLevel}"]`);
   if (p.consent) await page.check('#f-consent');
 }
+
+/**
+ * Waits until the page's own script has arrived: it loads after the first paint (src/server/own-scripts.ts),
+ * so a test that means to exercise the enhanced form waits for it, as a person's first tap usually does.
+ */
+export async function enhanced(page: Page, script: 'register-form' | 'search' = 'register-form') {
+  await page.waitForSelector(`html[data-own-script="${script}"]`, { state: 'attached' });
+}
