@@ -1,6 +1,6 @@
 import { t, type Locale } from '../i18n';
 import type { Settings } from '../content/schemas';
-import { educationLevels, educationRank } from '../shared/education';
+import { educationLevels, educationRank, ruleName } from '../shared/education';
 import type { Choice } from './config';
 
 // Who may register. The thresholds are content (settings → registration.rules) so staff can follow a
@@ -45,7 +45,7 @@ export function ruleWords(lang: Locale, rules: EligibilityRules, sectors: Choice
   const level = educationLevels.find((e) => e.value === rules.minEducation);
   return {
     minAge: rules.minAge,
-    education: level ? level[lang] : rules.minEducation,
+    education: ruleName[rules.minEducation]?.[lang] ?? (level ? level[lang] : rules.minEducation),
     // Lower case: the names stand mid-sentence ("except plantation"), never at its start.
     sectors: sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang].toLowerCase()).join(', '),
   };

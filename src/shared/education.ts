@@ -15,6 +15,16 @@ export const educationLevels = [
   { value: 's3', rank: 9, id: 'S3', en: 'Doctorate (S3)' },
 ] as const;
 
+/**
+ * A level named as a rule ("at least SMA"): the school the article names, not the form's group of
+ * schools, whose equivalence the article does not state.
+ */
+export const ruleName: Record<string, { id: string; en: string }> = {
+  sd: { id: 'SD', en: 'primary school (SD)' },
+  smp: { id: 'SMP', en: 'junior high school (SMP)' },
+  sma: { id: 'SMA', en: 'senior high school (SMA)' },
+};
+
 type EducationLevel = (typeof educationLevels)[number]['value'];
 export const educationValues = educationLevels.map((e) => e.value) as [EducationLevel, ...EducationLevel[]];
 

@@ -33,7 +33,7 @@ interface Case {
 const cases: Case[] = [
   { why: 'adult with SMA, no language yet', age: 'over', education: 'sma', sector: 'manufaktur', language: 'none', destination: 'jepang', heading: /memenuhi syarat dasar/, says: [/Jepang/, /Bahasa Jepang/, /pelatihan bahasa berlangsung 3–8 bulan/, /Cara mengenali petugas resmi/] },
   { why: 'under the minimum age', age: 'under', education: 'sma', sector: 'manufaktur', language: 'fluent', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal 18 tahun/] },
-  { why: 'SMP outside plantation', age: 'over', education: 'smp', sector: 'konstruksi', language: 'basic', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal SMA\/MA\/SMK\/MAK/, /bidang perkebunan punya aturan berbeda; aturan itu belum diumumkan/] },
+  { why: 'SMP outside plantation', age: 'over', education: 'smp', sector: 'konstruksi', language: 'basic', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal SMA\./, /bidang perkebunan punya aturan berbeda; aturan itu belum diumumkan/] },
   // The article only says plantation has different rules: no verdict, and no "you meet the requirements".
   { why: 'SMP in plantation', age: 'over', education: 'smp', sector: 'perkebunan', language: 'fluent', destination: 'belum-tahu', heading: /belum bisa dipastikan/, says: [/aturan berbeda/, /belum diumumkan/, /nomor pendaftaran Anda/] },
 ];

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { parse } from 'node-html-parser';
+import { fixtureProject } from '../support/fixture-site';
 import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -295,6 +297,18 @@ describe('the anti-broker page', () => {
     const published = await readFile('dist/waspada-penipuan/index.html', 'utf8');
     expect(published).not.toContain('href="tel:');
     expect(published).toContain('Tempat melapor');
+  });
+});
+
+describe('the program now (settings → programStatus)', () => {
+  it('shows what staff confirmed, with its date, on the home and timeline pages; nothing while it is empty', async () => {
+    for (const [file, lang] of [['index.html', 'id'], ['jadwal/index.html', 'id'], ['en/index.html', 'en'], ['en/timeline/index.html', 'en']] as const) {
+      const filled = parse(await readFile(join(fixtureProject(), 'dist', file), 'utf8')).querySelector('.program-status')?.text ?? '';
+      expect(filled, file).toContain(lang === 'id' ? 'Contoh keadaan program yang dipastikan petugas' : 'An example of the program state staff confirmed');
+      expect(filled, file).toMatch(lang === 'id' ? /Dipastikan petugas pada 30 November 2026/ : /Confirmed by staff on 30 November 2026/);
+      const published = parse(await readFile(join('dist', file), 'utf8'));
+      expect(published.querySelector('.program-status'), file).toBeNull();
+    }
   });
 });
 

@@ -52,7 +52,7 @@ describe('every sentence true to the source', () => {
       if (/Semua ber-SIP|All hold a SIP/.test(t)) expect(t, file).toMatch(/(Semua ber-SIP|All hold a SIP), (menurut|according to) APJATI/);
     }
     expect(text.get('index.html')).toMatch(/Menurut APJATI; tergantung negara/);
-    expect(text.get('poster/index.html')).toMatch(/Menurut APJATI/);
+    expect(text.get('poster/index.html')).toMatch(/Rp80 juta per bulan, menurut APJATI/);
   });
 
   it('forward-looking statements are dated to the announcement', () => {

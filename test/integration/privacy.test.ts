@@ -243,7 +243,7 @@ describe('the daily retention run', () => {
     // 20,000 records as a year of registrations leaves them, in every status; 500 have not changed for
     // longer than six months (including people who departed and people left at "Baru").
     for (let i = 0; i < 20_000; i++) {
-      const status = STATUS_CHOICES[i % STATUS_CHOICES.length]!;
+      const status = STATUS_CHOICES[Math.floor(i / 40) % STATUS_CHOICES.length]!;
       const changed = i % 40 === 0 ? old : recent;
       table.push({ id: `recT${i}`, createdTime: old, modifiedTime: changed, fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: old } } as never);
     }
