@@ -39,6 +39,8 @@ async function main() {
         .querySelectorAll('link[rel=stylesheet], script[src], img[src], link[rel=icon]')
         .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
     );
+    // Own scripts arrive after the first paint through an inline loader's import() (src/server/own-scripts.ts).
+    for (const m of html.toString().matchAll(/import\("(\/_own\/[^"]+)"\)/g)) refs.add(m[1]!);
     for (const ref of refs) {
       const kind = kindOf(ref);
       if (kind && ref.startsWith('/')) bytes[kind] = (bytes[kind] ?? 0) + gzipSync(await readFile(fileForPath(ref))).length;

@@ -87,6 +87,8 @@ export function headersFile(entries: string[], adminCsp: string, searchPaths: st
     ...rules.flatMap(({ path, dir }) => (dir ? [...block(path, policyFor(path)), ...block(`${path}/*`, policyFor(path))] : block(path, policyFor(path)))),
     // Astro's bundled files carry a content hash in their names: they never change, so phones keep them.
     ...block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    // So are our own scripts' files (src/server/own-scripts.ts).
+    ...block('/_own/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     ...block('/admin', { 'Content-Security-Policy': adminCsp, 'X-Robots-Tag': 'noindex, nofollow' }),
     ...block('/admin/*', { 'Content-Security-Policy': adminCsp, 'X-Robots-Tag': 'noindex, nofollow' }),
     // Decap checks the type of its config file; Netlify would send .yml as a download.

@@ -104,7 +104,17 @@ describe('built site', () => {
     expect(pages.filter((f) => pagesWithScript.has(f)).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('links each page to its translation, and the translation links back', () => {
+  it('loads each own script from a file that exists, kept for good by phones (named by its content)', async () => {
+    const imported = new Set<string>();
+    for (const f of pages.filter((p) => pagesWithScript.has(p))) {
+      for (const m of (html.get(f) ?? '').matchAll(/import\("(\/_own\/[^"]+\.js)"\)/g)) imported.add(m[1]!);
+    }
+    expect([...imported].map((p) => p.replace(/\.[0-9a-f]{12}\.js$/, '')).sort()).toEqual(['/_own/register-form', '/_own/search']);
+    for (const path of imported) expect(existsSync(fileForPath(path)), path).toBe(true);
+    expect(await readFile(join(DIST, '_headers'), 'utf8')).toMatch(/^\/_own\/\*\n  Cache-Control: public, max-age=31536000, immutable$/m);
+  });
+
+    it('links each page to its translation, and the translation links back', () => {
     for (const file of webPages.filter((f) => f !== '404.html')) {
       const self = pathForFile(file);
       const alternates = doc(file).querySelectorAll('link[rel="alternate"][hreflang]:not([hreflang="x-default"])');
