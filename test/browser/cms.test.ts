@@ -208,6 +208,26 @@ describe('editing in /admin', () => {
     expect(saved.registration.open).toBe(false);
   }, 60_000);
 
+  it('records the city\'s decision on APJATI\'s role and a confirmed program status from the settings', async () => {
+    const file = join(project, 'content/settings/site.yaml');
+    type Saved = { privacy: { apjatiRole?: string }; programStatus: { text: { id?: string } } };
+    await openEntry('/collections/settings/entries/site', 'Pendaftaran minat sedang ditutup');
+    await page.getByLabel('Peran APJATI atas data pendaftar').first().click();
+    await page.keyboard.insertText('Penerima data');
+    await page.getByText('Penerima data, yang menjadi pengendali', { exact: false }).last().waitFor();
+    await page.keyboard.press('Enter');
+    // Synthetic text: the test's copy of the project only.
+    const confirmed = 'Contoh uji: tanggal seleksi yang dipastikan petugas.';
+    // The program status is the form's last text in two languages (only the source's fields follow it).
+    await page.getByLabel('Bahasa Indonesia').last().fill(confirmed);
+    await publish();
+    const saved = await waitFor(async () => {
+      const data = parseYaml(await readFile(file, 'utf8')) as Saved;
+      return data.privacy.apjatiRole === 'penerima' && data.programStatus.text.id === confirmed ? data : undefined;
+    }, 'APJATI\'s role and the program status in site.yaml');
+    expect(saved.privacy.apjatiRole).toBe('penerima');
+  }, 60_000);
+
   it('saw no script error and no CSP refusal in the CMS', () => {
     expect(problems).toEqual([]);
   });
@@ -232,6 +252,14 @@ describe('after the edits, the copy passes the content check, builds and shows t
     // Typed angle brackets are text, never markup.
     expect(await p.locator('article tag, article b').count()).toBe(0);
     await p.close();
+  });
+
+  it('the home page shows the confirmed program status, and the notice the chosen role of APJATI', async () => {
+    const home = await (await fetch(`${env.site.url}/`)).text();
+    expect(home).toContain('Contoh uji: tanggal seleksi yang dipastikan petugas.');
+    const notice = await (await fetch(`${env.site.url}/privasi/`)).text();
+    expect(notice).toContain('APJATI menerima data Anda dari Pemerintah Kota Serang');
+    expect(notice).not.toContain('Belum ditetapkan oleh Pemerintah Kota Serang');
   });
 
   it('the new vacancy is published, in English too with its untranslated fields in Indonesian', async () => {
