@@ -19,14 +19,18 @@ export interface EligibilityFacts {
 
 export type Unmet = 'age' | 'education';
 
+const belowEducation = (facts: EligibilityFacts, rules: EligibilityRules) => {
+  const rank = facts.education === undefined ? undefined : educationRank(facts.education);
+  return rank !== undefined && rank < (educationRank(rules.minEducation) ?? 0);
+};
+const inExemptSector = (facts: EligibilityFacts, rules: EligibilityRules) =>
+  facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
+
 /** The requirements the person does not meet, in the order they should be explained. */
 export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRules): Unmet[] {
   const unmet: Unmet[] = [];
   if (facts.oldEnough === false) unmet.push('age');
-  const rank = facts.education === undefined ? undefined : educationRank(facts.education);
-  const minimum = educationRank(rules.minEducation) ?? 0;
-  const exempt = facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
-  if (rank !== undefined && rank < minimum && !exempt) unmet.push('education');
+  if (belowEducation(facts, rules) && !inExemptSector(facts, rules)) unmet.push('education');
   return unmet;
 }
 
@@ -34,11 +38,8 @@ export function unmetRequirements(facts: EligibilityFacts, rules: EligibilityRul
  * Below the minimum education in a sector the article says has different rules: the form accepts it
  * (staff judge), but nothing can say the person qualifies, because those rules are not published.
  */
-export function exemptionApplies(facts: EligibilityFacts, rules: EligibilityRules): boolean {
-  const rank = facts.education === undefined ? undefined : educationRank(facts.education);
-  const exempt = facts.sector !== undefined && rules.educationExemptSectors.includes(facts.sector);
-  return exempt && rank !== undefined && rank < (educationRank(rules.minEducation) ?? 0);
-}
+export const exemptionApplies = (facts: EligibilityFacts, rules: EligibilityRules): boolean =>
+  belowEducation(facts, rules) && inExemptSector(facts, rules);
 
 /** The rules in words for `lang`: what the home page, the form's hints and the explanations print. */
 export function ruleWords(lang: Locale, rules: EligibilityRules, sectors: Choice[]): { minAge: number; education: string; sectors: string } {

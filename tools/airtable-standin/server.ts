@@ -18,6 +18,9 @@ interface StandinRecord {
   /** The last change, for LAST_MODIFIED_TIME(); kept by the stand-in, never sent (Airtable sends none). */
   modifiedTime?: string;
 }
+/** A record as Airtable sends it: the stand-in's own bookkeeping (modifiedTime) stays behind. */
+const asSent = (r: StandinRecord) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields });
+
 interface Table {
   id: string;
   name: string;
@@ -278,7 +281,7 @@ export class AirtableStandin {
           this.offsets.set(offset, to);
           if (this.offsets.size > 10_000) this.offsets.delete(this.offsets.keys().next().value!);
         }
-        return send(200, { records: rows.slice(from, to).map((r) => ({ id: r.id, createdTime: r.createdTime, fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
+        return send(200, { records: rows.slice(from, to).map((r) => ({ ...asSent(r), fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
       }
       if (req.method === 'PATCH' && parts.length === 3) return this.update(table, body, send, error);
       if (req.method === 'DELETE') {
@@ -309,7 +312,7 @@ export class AirtableStandin {
           req.socket.destroy();
           return;
         }
-        return send(200, { records: created.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields })) });
+        return send(200, { records: created.map(asSent) });
       }
       return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
     } catch {
@@ -360,7 +363,7 @@ export class AirtableStandin {
       updated.push(target);
     }
     await this.save();
-    return send(200, { records: updated.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields })), ...(mergeOn ? { createdRecords, updatedRecords } : {}) });
+    return send(200, { records: updated.map(asSent), ...(mergeOn ? { createdRecords, updatedRecords } : {}) });
   }
 
   private clean(fields: Row): Row {
