@@ -1,21 +1,23 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { readFile } from 'node:fs/promises';
+
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import netlify from '@netlify/vite-plugin';
-import { adminIntegration } from './src/cms/integration.ts';
-import { searchIndexIntegration } from './src/content/search-index.ts';
-import { siteDataIntegration } from './src/site-data/integration.ts';
-import { SHELL_ROOT } from './src/site-data/shells.ts';
-import { satteri } from '@astrojs/markdown-satteri';
-import { htmlAsText } from './src/content/markdown-html-as-text.ts';
-import { securityHeadersIntegration } from './src/server/headers-integration.ts';
-import { ownScriptsPlugin } from './src/server/own-scripts.ts';
+import { defineConfig } from 'astro/config';
+
 import { adminCsp } from './src/cms/admin-csp.ts';
 import { cmsBackendFromEnv } from './src/cms/backend.ts';
-import { sectionPath } from './src/content/paths.ts';
-import { readFile } from 'node:fs/promises';
+import { adminIntegration } from './src/cms/integration.ts';
+import { htmlAsText } from './src/content/markdown-html-as-text.ts';
 import { safeLinks } from './src/content/markdown-safe-links.ts';
+import { sectionPath } from './src/content/paths.ts';
+import { searchIndexIntegration } from './src/content/search-index.ts';
+import { securityHeadersIntegration } from './src/server/headers-integration.ts';
+import { ownScriptsPlugin } from './src/server/own-scripts.ts';
+import { siteDataIntegration } from './src/site-data/integration.ts';
+import { SHELL_ROOT } from './src/site-data/shells.ts';
 
 // Netlify sets URL to the site's primary address during its build; locally the dev server's address is
 // the honest answer. No production domain is hard-coded because none has been confirmed by the city.

@@ -1,5 +1,6 @@
-import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
+import { defineCollection } from 'astro:content';
+
 import { collectionDefs } from './content/schemas';
 import { defaultLocalePath, readEntryData, withFallback } from './content/translation-fallback';
 

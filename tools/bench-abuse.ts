@@ -2,12 +2,14 @@
 // real functions (the built site, Netlify Blobs' local server, the Airtable stand-in). Prints what got
 // through and the status check's timing by path. Asserts nothing (test/integration/abuse.test.ts does).
 import { performance } from 'node:perf_hooks';
+
 import { getStore } from '@netlify/blobs';
+
 import { airtableSettingsFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
-import { store, takeSlot, expireBuckets } from '../src/server/blobs';
-import { person, type Person } from './people';
+import { expireBuckets,store, takeSlot } from '../src/server/blobs';
 import { pct, print, table, withEnv } from './bench-support';
+import { type Person,person } from './people';
 
 console.log = () => {};
 

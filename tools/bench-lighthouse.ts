@@ -9,9 +9,10 @@
 // where an independent run measured 1.73 s. Gzip is the bytes every phone can be sent.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+
+import { keyPages } from './bench-pages';
 import { CHROMIUM } from './browser';
 import { serveSite } from './static-server';
-import { keyPages } from './bench-pages';
 
 const run = promisify(execFile);
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;

@@ -2,9 +2,11 @@
 // Importing keyPages from here (bench-lighthouse.ts) does not rerun it: the work only runs as a script.
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+
 import { parse } from 'node-html-parser';
+
 import { fileForPath } from './dist';
 
 export const keyPages = {

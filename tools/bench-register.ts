@@ -4,26 +4,28 @@
 // 1,000 records sharing one NIK; a poison record among good ones; and the naive pattern (one SDK create
 // per request) for comparison. Prints tables; asserts nothing. Needs a built site (npm run build).
 // BENCH_SCENARIOS=burst,backlog10k,… runs some only.
-import Airtable from 'airtable';
 import { performance } from 'node:perf_hooks';
-import { startRegistrationEnv, BASE_ID, TABLE } from './registration-env';
-import { pct, print, table, withEnv } from './bench-support';
-import { person } from './people';
-import { serveSite } from './static-server';
-import { AirtableStandin } from './airtable-standin/server';
-import { builtSiteData } from '../src/site-data';
-import { registrationTableFields } from '../src/delivery/airtable-schema';
+
+import Airtable from 'airtable';
+
+import { acceptRegistration } from '../src/delivery/accept';
 import { airtableSettingsFromEnv } from '../src/delivery/airtable';
 import { toAirtableFields } from '../src/delivery/airtable-fields';
-import { acceptRegistration } from '../src/delivery/accept';
+import { registrationTableFields } from '../src/delivery/airtable-schema';
+import { BACKGROUND_BUDGET_MS } from '../src/delivery/background';
+import { drainOutbox, type DrainReport } from '../src/delivery/drain';
 import { nikHash } from '../src/delivery/nik-index';
 import { allEntries } from '../src/delivery/queue';
-import { drainOutbox, type DrainReport } from '../src/delivery/drain';
-import { BACKGROUND_BUDGET_MS } from '../src/delivery/background';
-import { newReference } from '../src/registration/reference';
 import { choiceLabels } from '../src/registration/fields';
+import { newReference } from '../src/registration/reference';
 import { validateRegistration } from '../src/registration/validate';
 import { todayInSerang } from '../src/shared/serang-time';
+import { builtSiteData } from '../src/site-data';
+import { AirtableStandin } from './airtable-standin/server';
+import { pct, table, withEnv } from './bench-support';
+import { person } from './people';
+import { BASE_ID, TABLE } from './registration-env';
+import { serveSite } from './static-server';
 
 const FUNCTION_LIMIT_MS = 60_000; // Netlify's limit for a synchronous function
 const only = process.env.BENCH_SCENARIOS?.split(',');

@@ -5,12 +5,14 @@
 // Prints Airtable calls per 1,000 checks (target ≤ 100), 429s (target 0), answers by source, latency.
 // The limits are raised here: a bench checks faster than any crowd. Asserts nothing; needs a build.
 import { performance } from 'node:perf_hooks';
+
 import { getStore } from '@netlify/blobs';
+
 import { airtableSettingsFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { checkStatus, type StatusAnswer } from '../src/status/check';
-import { person, type Person } from './people';
 import { pct, print, table, withEnv } from './bench-support';
+import { type Person,person } from './people';
 
 console.log = () => {};
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+
 import { startRegistrationEnv } from './registration-env';
 
 // What the registration and status benches share: printing tables, and an environment with Blobs in

@@ -2,6 +2,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { LocalBlobsServer } from './local-blobs';
 
 const server = new LocalBlobsServer({ directory: await mkdtemp(join(tmpdir(), 'bench-blobs-')), token: 'blobs-token', port: 0 });

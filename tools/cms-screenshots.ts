@@ -3,11 +3,12 @@
 // Usage: npm run build && npm run docs:screenshots
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
+import { adminCsp } from '../src/cms/admin-csp';
 import { launchBrowser } from './browser';
 import { decapServerReady, startDecapServer } from './decap-server';
 import { copyProject } from './project-copy';
 import { serveSite } from './static-server';
-import { adminCsp } from '../src/cms/admin-csp';
 
 const out = 'docs/cms';
 await mkdir(out, { recursive: true });

@@ -3,13 +3,14 @@
 // keeping records in .data/. Registrations waiting in the outbox are delivered every minute, as the
 // scheduled function does in production.
 import { spawn } from 'node:child_process';
-import { startDecapServer } from './decap-server';
-import { AirtableStandin } from './airtable-standin/server';
-import { LOCAL_OUTBOX_TOKEN, LOCAL_STANDIN, localSettings } from './airtable-standin/local';
+
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import { setupTable } from '../src/delivery/airtable-setup';
 import type { RegistrationConfig } from '../src/registration/config';
 import { CONFIG_FILE } from '../src/site-data/integration';
+import { LOCAL_OUTBOX_TOKEN, LOCAL_STANDIN, localSettings } from './airtable-standin/local';
+import { AirtableStandin } from './airtable-standin/server';
+import { startDecapServer } from './decap-server';
 import { localSecret } from './local-secrets';
 
 const SITE = 'http://localhost:4321';

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
+
 import { parse as parseYaml } from 'yaml';
-import { collectionDefs, type Settings } from '../src/content/schemas';
-import { checkContent } from '../src/content/check';
-import { gateGaps, GATE_GAP_KEYS } from '../src/registration/launch-gate';
-import { t } from '../src/i18n';
-import { derivedKey, KEY_PURPOSES, type KeyPurpose } from '../src/server/keys';
-import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
+
 import { cmsBackendFromEnv } from '../src/cms/backend';
+import { checkContent } from '../src/content/check';
+import { collectionDefs, type Settings } from '../src/content/schemas';
+import { outboxKeysFromEnv } from '../src/delivery/outbox-crypto';
+import { t } from '../src/i18n';
+import { GATE_GAP_KEYS,gateGaps } from '../src/registration/launch-gate';
+import { derivedKey, KEY_PURPOSES, type KeyPurpose } from '../src/server/keys';
 
 // What must exist before the site goes live, each with where to fix it. `npm run check:launch` prints
 // it (tools/check-launch.ts); docs/launch.md walks the officer through it. Content facts are read from

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+
 import { BlobsServer } from '@netlify/blobs/server';
 
 // Netlify Blobs' own local server, made to keep the promise Netlify's service makes: a conditional

@@ -1,17 +1,18 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalBlobsServer } from './local-blobs';
-import { AirtableStandin } from './airtable-standin/server';
+
+import { eligibilityHandler } from '../netlify/functions/eligibility';
+import outboxHandler from '../netlify/functions/outbox';
+import { registerHandler } from '../netlify/functions/register';
+import { receiptHandler } from '../netlify/functions/registration-receipt';
+import registrationsHandler from '../netlify/functions/registrations';
+import { statusHandler } from '../netlify/functions/status';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
 import type { SiteData } from '../src/site-data/types';
-import { registerHandler } from '../netlify/functions/register';
-import { receiptHandler } from '../netlify/functions/registration-receipt';
-import { eligibilityHandler } from '../netlify/functions/eligibility';
-import registrationsHandler from '../netlify/functions/registrations';
-import outboxHandler from '../netlify/functions/outbox';
-import { statusHandler } from '../netlify/functions/status';
+import { AirtableStandin } from './airtable-standin/server';
+import { LocalBlobsServer } from './local-blobs';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';

@@ -6,14 +6,15 @@
 // otherwise the local stand-in's records. Prints only the count.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+
 import { airtableSettingsFromEnv, airtableTable, budgetedCall } from '../src/delivery/airtable';
-import { columnOf } from '../src/delivery/airtable-fields';
 import { budgetForScripts } from '../src/delivery/airtable-budget';
+import { columnOf } from '../src/delivery/airtable-fields';
 import { registrationColumns } from '../src/delivery/airtable-schema';
 import { fields } from '../src/registration/fields';
+import { LOCAL_STANDIN } from './airtable-standin/local';
 import { toCsv } from './csv';
 import { toXlsx } from './xlsx';
-import { LOCAL_STANDIN } from './airtable-standin/local';
 
 const args = process.argv.slice(2);
 const out = args.find((a) => !a.startsWith('--')) ?? '.data/pendaftaran.csv';

@@ -7,6 +7,7 @@
 // Asks the running site (default http://localhost:4321, or SITE_URL) through /api/registrations with
 // OUTBOX_ADMIN_TOKEN. Staff guide: docs/airtable.md ("Hak pemilik data").
 import { writeFile } from 'node:fs/promises';
+
 import type { Erasure, Holdings } from '../src/delivery/registration-rights';
 import { LOCAL_OUTBOX_TOKEN } from './airtable-standin/local';
 

@@ -2,6 +2,7 @@
 // Usage: npm run screenshots -- [path ...]   (writes test-results/screenshots/*.png)
 // The built site by default; SITE_URL=http://localhost:4321 shoots the running `npm start` (function pages).
 import { mkdir } from 'node:fs/promises';
+
 import { launchBrowser, viewports } from './browser';
 import { serveSite } from './static-server';
 

@@ -2,10 +2,12 @@
 // shared link: og:image) and public/apple-touch-icon.png (180×180, a phone's home-screen icon) from the
 // site's mark and name. Committed, not drawn at build: the fonts a build machine has may differ, and a
 // preview must look the same everywhere. Run again when the name or the mark changes.
-import sharp from 'sharp';
 import { mkdir } from 'node:fs/promises';
-import { BRAND_MARK_SVG } from '../src/shared/brand-mark';
+
+import sharp from 'sharp';
+
 import { t } from '../src/i18n';
+import { BRAND_MARK_SVG } from '../src/shared/brand-mark';
 
 const mark = (size: number) => BRAND_MARK_SVG.replace('<svg ', `<svg width="${size}" height="${size}" `);
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');

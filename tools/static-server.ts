@@ -1,9 +1,10 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, normalize } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+
 import { contentTypeFor } from '../src/shared/content-types';
-import type { AddressInfo } from 'node:net';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- handlers take Netlify's full Context; the server hands them its deploy and ip only
 export type Handler = (req: Request, context?: any) => Promise<Response>;

@@ -3,12 +3,13 @@
 // start it; a second start while one runs returns at once, and an empty outbox costs no Airtable call.
 // On a Deploy Preview or branch deploy it does nothing: those never touch production's registrations.
 import type { Context } from '@netlify/functions';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { handlesRegistrations } from '../../src/server/deploy-context';
-import { logEvent } from '../../src/server/log';
 import { BACKGROUND_BUDGET_MS, claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { logDrain } from '../../src/delivery/drain-log';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { logEvent } from '../../src/server/log';
 
 export default async (_req?: Request, context?: Context): Promise<void> => {
   if (!handlesRegistrations(context)) {

@@ -1,11 +1,12 @@
 // Scheduled every minute: delivers registrations waiting in the outbox to Airtable for up to 25 s, and
 // hands a larger backlog to the background drain, which keeps going near Airtable's ceiling.
 import type { Config, Context } from '@netlify/functions';
-import { handlesRegistrations } from '../../src/server/deploy-context';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { backgroundDrainRunning, startBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { logDrain } from '../../src/delivery/drain-log';
+import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
 
 export default async (_req?: Request, context?: Context): Promise<Response> => {

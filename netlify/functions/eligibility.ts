@@ -1,7 +1,8 @@
 // GET /api/cek-kelayakan?usia=…&pendidikan=…&bidang=…&bahasa=…&tujuan=…&lang=id — the self-check's
 // result page. Read-only: nothing is stored and nothing is logged.
 import type { Config } from '@netlify/functions';
-import { isLocale, otherLocale, type Locale } from '../../src/i18n';
+
+import { localeOr, otherLocale } from '../../src/i18n';
 import { readAnswers, renderSelfCheckResult } from '../../src/registration/self-check';
 import { page, plain } from '../../src/server/respond';
 import { builtSiteData } from '../../src/site-data';
@@ -11,7 +12,7 @@ export function eligibilityHandler(siteData: () => SiteData | undefined) {
   return async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
     const param = url.searchParams.get('lang');
-    const lang: Locale = isLocale(param) ? param : 'id';
+    const lang = localeOr(param);
     const site = siteData();
     if (!site) return plain(503, lang, 'eligibility.unavailable', { 'Retry-After': '60' });
     // The same answers in the other language: the query string with only `lang` changed.

@@ -4,11 +4,12 @@
 // Hourly, so even at the ceiling of the global limit (300 checks a minute) an hour's keys go within
 // the next hour; what a run leaves (its 25 s spent) the next one continues. Counts are logged.
 import type { Config, Context } from '@netlify/functions';
-import { handlesRegistrations } from '../../src/server/deploy-context';
-import { expireStatusLimits } from '../../src/status/limits';
+
 import { expireDailyPlaces } from '../../src/delivery/ceiling';
 import { expireNikCounters } from '../../src/delivery/nik-index';
+import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
+import { expireStatusLimits } from '../../src/status/limits';
 
 export default async (_req?: Request, context?: Context): Promise<Response> => {
   if (!handlesRegistrations(context)) return new Response(null, { status: 204 });

@@ -2,13 +2,14 @@
 // delivery included (after staff fixed the base). For `npm run outbox:status|flush`. Only with
 // OUTBOX_ADMIN_TOKEN set and sent as a bearer token; otherwise it does not exist (404).
 import type { Config, Context } from '@netlify/functions';
-import { staffAuthorized } from '../../src/server/admin-token';
-import { handlesRegistrations } from '../../src/server/deploy-context';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { drainOutbox } from '../../src/delivery/drain';
 import { outboxStatus } from '../../src/delivery/outbox-status';
-import { json } from '../../src/server/respond';
+import { staffAuthorized } from '../../src/server/admin-token';
 import { crossSite } from '../../src/server/cross-site';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { json } from '../../src/server/respond';
 
 export default async (req: Request, context?: Context): Promise<Response> => {
   if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });

@@ -5,10 +5,11 @@
 //    ago than that are deleted from Airtable (src/delivery/retention.ts). Off when it is empty.
 // Counts are logged, never content.
 import type { Config, Context } from '@netlify/functions';
-import { handlesRegistrations } from '../../src/server/deploy-context';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { expireSubmissions } from '../../src/delivery/submissions';
 import { retentionRun } from '../../src/delivery/retention';
+import { expireSubmissions } from '../../src/delivery/submissions';
+import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';

@@ -2,6 +2,7 @@
 // site through a build hook, so a vacancy whose SIP ended yesterday disappears without anyone acting
 // (vacancies are filtered by date at build time, see src/content/vacancies.ts).
 import type { Config } from '@netlify/functions';
+
 import { logEvent } from '../../src/server/log';
 
 export async function triggerRebuild(hookUrl: string | undefined): Promise<'not_configured' | 'triggered' | 'failed'> {

@@ -1,26 +1,27 @@
 // POST /api/register — validate, store durably in the outbox, answer. Airtable is not called here: the
 // delivery runs send what waits (src/delivery/drain.ts), so a burst never reaches Airtable. Contract: README.
 import type { Config, Context } from '@netlify/functions';
-import { isLocale, otherLocale, t, type Locale } from '../../src/i18n';
+
 import { sectionPath } from '../../src/content/paths';
+import { type Admission,admitRegistration } from '../../src/delivery/accept';
 import { countHoneypotHit } from '../../src/delivery/honeypot-count';
-import { admitRegistration, type Admission } from '../../src/delivery/accept';
 import { nikHash } from '../../src/delivery/nik-index';
+import { outboxKeysFromEnv } from '../../src/delivery/outbox-crypto';
 import { SUBMISSION_ID } from '../../src/delivery/submissions';
-import { crossSiteAnswer } from '../../src/server/cross-site-answer';
-import { crossSite } from '../../src/server/cross-site';
-import { derivedKey, receiptToken } from '../../src/server/keys';
+import { isLocale, localeOr, otherLocale, t } from '../../src/i18n';
+import { choiceLabels } from '../../src/registration/fields';
 import { HONEYPOT, renderClosed, renderForm, renderIneligible, renderOpensSoon } from '../../src/registration/form-html';
 import { newReference, receiptLocation } from '../../src/registration/reference';
 import { validateRegistration } from '../../src/registration/validate';
-import { choiceLabels } from '../../src/registration/fields';
-import { logEvent } from '../../src/server/log';
+import { crossSite } from '../../src/server/cross-site';
+import { crossSiteAnswer } from '../../src/server/cross-site-answer';
 import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
-import { outboxKeysFromEnv } from '../../src/delivery/outbox-crypto';
+import { derivedKey, receiptToken } from '../../src/server/keys';
+import { logEvent } from '../../src/server/log';
 import { parseBody, wantsJson } from '../../src/server/request-body';
 import { json, page, plain, seeOther } from '../../src/server/respond';
-import { todayInSerang } from '../../src/shared/serang-time';
 import { esc } from '../../src/shared/html';
+import { todayInSerang } from '../../src/shared/serang-time';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 
@@ -29,7 +30,7 @@ const statusKeys = { 400: 'reg.error.body', 413: 'reg.error.tooLarge', 415: 'reg
 export function registerHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const queryLang = new URL(req.url).searchParams.get('lang');
-    let lang: Locale = isLocale(queryLang) ? queryLang : 'id';
+    let lang = localeOr(queryLang);
     if (req.method !== 'POST') return plain(405, lang, 'reg.error.method', { Allow: 'POST' });
     if (crossSite(req)) {
       logEvent('register.cross_site');

@@ -4,21 +4,22 @@
 // opens it; a reference alone, an unknown one or an erased one get the same neutral page, so a broker
 // can neither test which references exist nor send a victim a link "confirming" a registration.
 import type { Config, Context } from '@netlify/functions';
-import { otherLocale, t, type Locale } from '../../src/i18n';
+
 import { sectionPath } from '../../src/content/paths';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { referenceIssue } from '../../src/delivery/references';
+import { type Locale,otherLocale, t } from '../../src/i18n';
 import { renderReceipt } from '../../src/registration/form-html';
 import { isReference, receiptLocation } from '../../src/registration/reference';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { receiptTokenValid } from '../../src/server/keys';
+import { logEvent } from '../../src/server/log';
 import { page, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
-import { referenceIssue } from '../../src/delivery/references';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { receiptTokenValid } from '../../src/server/keys';
-import { logEvent } from '../../src/server/log';
+import type { SiteData } from '../../src/site-data/types';
 import { ownerStatus } from '../../src/status/check';
 import { stageCard } from '../../src/status/form-html';
-import { handlesRegistrations } from '../../src/server/deploy-context';
-import type { SiteData } from '../../src/site-data/types';
 
 export function receiptHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {

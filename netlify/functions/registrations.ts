@@ -4,16 +4,17 @@
 // only in production (a preview never touches real registrations); otherwise it does not exist (404).
 // The reference travels in the body, never in a URL. Each use is logged by reference, for the record.
 import type { Config, Context } from '@netlify/functions';
+
 import { airtableSettingsFromEnv, errorLabel } from '../../src/delivery/airtable';
 import { OutboxKeyError } from '../../src/delivery/outbox-crypto';
 import { eraseRegistration, findRegistration, LeaseBusy } from '../../src/delivery/registration-rights';
 import { isReference } from '../../src/registration/reference';
 import { staffAuthorized } from '../../src/server/admin-token';
+import { crossSite } from '../../src/server/cross-site';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
-import { json } from '../../src/server/respond';
 import { readCapped } from '../../src/server/request-body';
-import { crossSite } from '../../src/server/cross-site';
+import { json } from '../../src/server/respond';
 import { clearReferenceLock } from '../../src/status/limits';
 
 export default async (req: Request, context?: Context): Promise<Response> => {

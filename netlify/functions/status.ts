@@ -2,22 +2,23 @@
 // The birth date travels in the body, never in a URL. Logged: the kind of answer and where it came
 // from, never the reference's owner or the date. src/status/check.ts has the rules.
 import type { Config, Context } from '@netlify/functions';
-import { isLocale, otherLocale, t, type Locale } from '../../src/i18n';
+
 import { sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { checkStatus, type StatusAnswer } from '../../src/status/check';
+import { isLocale, localeOr, otherLocale, t } from '../../src/i18n';
 import { crossSite } from '../../src/server/cross-site';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
-import { MissingKeyError } from '../../src/server/keys';
-import { renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
-import { readStatusInput } from '../../src/status/input';
 import { handlesRegistrations } from '../../src/server/deploy-context';
+import { MissingKeyError } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { parseBody } from '../../src/server/request-body';
 import { page, plain, seeOther } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
+import { checkStatus, type StatusAnswer } from '../../src/status/check';
+import { renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
+import { readStatusInput } from '../../src/status/input';
 
 const statusOf = { stage: 200, nomatch: 200, busy: 503, limited: 429 } as const;
 /** A locked reference answers as one that matches nothing, status code included. */
@@ -26,7 +27,7 @@ const codeOf = (a: StatusAnswer) => (a.kind === 'limited' && a.scope === 'refere
 export function statusHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const queryLang = new URL(req.url).searchParams.get('lang');
-    let lang: Locale = isLocale(queryLang) ? queryLang : 'id';
+    let lang = localeOr(queryLang);
     // Someone who reloads or bookmarks the answer gets the form.
     if (req.method !== 'POST') return seeOther(sectionPath(lang, 'status'));
     if (crossSite(req)) {

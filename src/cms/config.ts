@@ -1,10 +1,11 @@
-import { z } from 'zod';
 import { stringify } from 'yaml';
-import { EMAIL } from '../shared/patterns';
+import { z } from 'zod';
+
 import { collectionDefs } from '../content/schemas';
-import { fieldUi, localeFieldUi, type FieldUi } from './labels';
+import { EMAIL } from '../shared/patterns';
+import { type CmsBackend,cmsBackendFromEnv } from './backend';
+import { type FieldUi,fieldUi, localeFieldUi } from './labels';
 import { LOCAL_BACKEND_URL } from './local-backend';
-import { cmsBackendFromEnv, type CmsBackend } from './backend';
 
 // Decap CMS's config.yml, generated from the content schemas (src/content/schemas.ts) and the labels
 // in fields.ts. We generate rather than hand-write it so a field, type, required flag, limit or choice

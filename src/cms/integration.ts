@@ -1,13 +1,15 @@
-import type { AstroIntegration } from 'astro';
 import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentTypeFor } from '../shared/content-types';
 import { fileURLToPath } from 'node:url';
+
+import type { AstroIntegration } from 'astro';
+
+import { contentTypeFor } from '../shared/content-types';
+import { adminCsp } from './admin-csp';
+import { cmsBackendFromEnv } from './backend';
 import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
-import { cmsBackendFromEnv } from './backend';
-import { adminCsp } from './admin-csp';
 
 /**
  * Where Pagefind runs: the search pages, and its own files (its worker compiles the WebAssembly under

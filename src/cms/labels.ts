@@ -1,6 +1,6 @@
+import { faqCategoryValues, regionValues } from '../content/schemas';
 import idMessages from '../i18n/id.json';
 import { educationLevels } from '../shared/education';
-import { faqCategoryValues, regionValues } from '../content/schemas';
 
 // What the CMS shows staff for each field: Indonesian label, hint, and whether it is written per
 // language. Types, required flags, limits and choices are not here: they come from the zod schemas

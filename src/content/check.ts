@@ -1,14 +1,16 @@
 import { glob, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+
 import { parse as parseYaml } from 'yaml';
+
 import { SLUG } from '../shared/patterns';
-import { collectionDefs } from './schemas';
-import { unsafeLinks } from './markdown-safe-links';
-import { uploadProblems } from './uploads';
-import { parseEntry, type ParsedEntry } from './entry-file';
-import { defaultLocalePath, readEntryData, untranslated, withFallback } from './translation-fallback';
-import { CHECK_AGAIN_AFTER_DAYS, checkIsStale, vacancyProblem, type VacancyProblem } from './company-standing';
 import { todayInSerang } from '../shared/serang-time';
+import { CHECK_AGAIN_AFTER_DAYS, checkIsStale, type VacancyProblem,vacancyProblem } from './company-standing';
+import { type ParsedEntry,parseEntry } from './entry-file';
+import { unsafeLinks } from './markdown-safe-links';
+import { collectionDefs } from './schemas';
+import { defaultLocalePath, readEntryData, untranslated, withFallback } from './translation-fallback';
+import { uploadProblems } from './uploads';
 
 // Validates content/ with the same schemas the build uses, before the build, and says in Indonesian
 // which file and which field is wrong, so a staff member can fix an edit without reading a stack trace.
@@ -43,7 +45,7 @@ async function readEntry(path: string): Promise<ParsedEntry> {
 
 
 /** Why a vacancy is not on the site, in staff's words. */
-export const HIDDEN_BECAUSE: Record<Exclude<VacancyProblem, 'company-unknown'>, string> = {
+const HIDDEN_BECAUSE: Record<Exclude<VacancyProblem, 'company-unknown'>, string> = {
   'sip-expired': 'SIP lowongan sudah berakhir',
   stopped: 'perusahaannya sedang dihentikan sementara',
   revoked: 'izin perusahaannya dicabut',

@@ -1,4 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
+
 import type { Locale } from '../i18n';
 import { entriesIn, entryKey } from './entries';
 

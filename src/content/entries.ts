@@ -1,4 +1,5 @@
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { type CollectionEntry,getCollection, getEntry } from 'astro:content';
+
 import type { Locale } from '../i18n';
 
 // Entries live in content/<collection>/<locale>/<key>.<ext>; the key pairs translations.

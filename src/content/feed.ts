@@ -1,5 +1,6 @@
 import rss from '@astrojs/rss';
-import { t, type Locale } from '../i18n';
+
+import { type Locale,t } from '../i18n';
 import { byDateDesc, entriesIn, entryKey } from './entries';
 import { sectionPath } from './paths';
 

@@ -1,4 +1,5 @@
 import { defineHastPlugin, markdownToHtml } from 'satteri';
+
 import { isSafeUrl } from '../shared/safe-url';
 
 // Links and images in content bodies may point only where isSafeUrl allows. A link to anywhere else

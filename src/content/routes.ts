@@ -1,9 +1,10 @@
 import type { CollectionEntry } from 'astro:content';
-import { locales, t, type Locale, type MessageKey } from '../i18n';
-import { byDateDesc, byOrder, entriesIn, entryKey, getSettings } from './entries';
-import { activeVacancies } from './vacancies';
+
+import { type Locale, locales, type MessageKey,t } from '../i18n';
 import { companiesIn } from './companies';
+import { byDateDesc, byOrder, entriesIn, entryKey, getSettings } from './entries';
 import { homePath, pathFor, sectionPath, sections } from './paths';
+import { activeVacancies } from './vacancies';
 
 // Every page of the site in both languages, built from content. The catch-all route renders these, the
 // language switch and hreflang use `alternates`, and the build test checks the sitemap against them.

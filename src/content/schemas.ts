@@ -1,8 +1,9 @@
 import { z } from 'zod';
+
 import { educationValues } from '../shared/education';
 import { SLUG } from '../shared/patterns';
-import { WEB_PROTOCOL } from '../shared/safe-url';
 import { STATUS_CHOICES } from '../shared/registration-status';
+import { WEB_PROTOCOL } from '../shared/safe-url';
 
 // Staff read these messages (in the build log and `npm run check:content`): Indonesian, not English.
 z.config(z.locales.id());
@@ -66,10 +67,10 @@ const destinationSchema = z.strictObject({
 
 /** An official vacancy: it is shown only while its recruitment permit (SIP) is valid. */
 /** Licence status of a placement company (P3MI), as the ministry's records say. */
-export const companyStatusValues = ['aktif', 'dihentikan-sementara', 'dicabut'] as const;
-export const stopScopeValues = ['semua', 'sebagian'] as const;
+const companyStatusValues = ['aktif', 'dihentikan-sementara', 'dicabut'] as const;
+const stopScopeValues = ['semua', 'sebagian'] as const;
 /** APJATI's role under UU PDP: joint controller with the city (Pasal 18), or a recipient (a controller of its own copy). */
-export const APJATI_ROLES = ['pengendali-bersama', 'penerima'] as const;
+const APJATI_ROLES = ['pengendali-bersama', 'penerima'] as const;
 
 /**
  * A placement company (P3MI) in the staff-kept register: its company licence (SIP3MI), offices, the
@@ -252,7 +253,6 @@ const settingsSchema = z.strictObject({
   }),
 });
 
-export type Page = z.infer<typeof pageSchema>;
 export type Settings = z.infer<typeof settingsSchema>;
 
 /**

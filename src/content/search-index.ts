@@ -1,5 +1,6 @@
-import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
+
+import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 
 // Site search: Pagefind indexes the built pages (the <main> of each, marked data-pagefind-body) into

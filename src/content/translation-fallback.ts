@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+
 import { parseEntry } from './entry-file';
 
 // The CMS writes both language files of an entry as soon as one is saved, and leaves the English

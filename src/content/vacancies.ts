@@ -1,9 +1,10 @@
 import type { CollectionEntry } from 'astro:content';
+
 import type { Locale } from '../i18n';
-import { entriesIn, entryKey } from './entries';
 import { todayInSerang } from '../shared/serang-time';
 import { companyStandings } from './companies';
 import { vacancyProblem } from './company-standing';
+import { entriesIn, entryKey } from './entries';
 
 // A vacancy is shown only while its recruitment permit (SIP) is valid — through the whole of its
 // "valid until" day, Kota Serang time — and its company is in the register in good standing (active,

@@ -1,6 +1,6 @@
 import { firstOverCeiling, giveBackDailyPlace, takeDailyPlace } from './ceiling';
 import { giveBackNikRegistration, indexNik, takeNikRegistration } from './nik-index';
-import { addFlagTask, enqueue, writeNewItem, type OutboxItem, type Submission } from './queue';
+import { addFlagTask, enqueue, type OutboxItem, type Submission,writeNewItem } from './queue';
 import { issueReference } from './references';
 import { claimSubmission, releaseSubmission, rememberSubmission } from './submissions';
 

@@ -1,7 +1,7 @@
-import { COLUMNS, CONSENT_LANGUAGES, STATUS_CHOICES } from './airtable-fields';
+import type { ChoiceLists } from '../registration/config';
 import { fields } from '../registration/fields';
 import { SERANG_TIME_ZONE } from '../shared/serang-time';
-import type { ChoiceLists } from '../registration/config';
+import { COLUMNS, CONSENT_LANGUAGES, STATUS_CHOICES } from './airtable-fields';
 
 // The Airtable table as the Metadata API describes it. `npm run airtable:setup` creates it; the local
 // stand-in starts with it; both come from the field list, so a new form field is a new column.

@@ -1,4 +1,5 @@
 import Airtable from 'airtable';
+
 import type { Budget } from './airtable-budget';
 import { columnOf, COLUMNS } from './airtable-fields';
 

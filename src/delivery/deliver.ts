@@ -1,11 +1,11 @@
+import { type AirtableSettings, airtableTable, budgetedCall, type Call,errorLabel, findReferences, isRecordError } from './airtable';
 import type { Budget } from './airtable-budget';
-import { airtableTable, budgetedCall, errorLabel, findReferences, isRecordError, type AirtableSettings, type Call } from './airtable';
 import { COLUMNS, toAirtableFields } from './airtable-fields';
-import { OutboxKeyError } from './outbox-crypto';
-import { birthHash, writeCachedStatus } from './status-cache';
 import { claim, recordLease, release } from './leases';
 import { nikShared } from './nik-index';
-import { dropEntry, holdItem, holdUnreadable, markSent, readItem, removeItem, type OutboxItem, type QueueEntry } from './queue';
+import { OutboxKeyError } from './outbox-crypto';
+import { dropEntry, holdItem, holdUnreadable, markSent, type OutboxItem, type QueueEntry,readItem, removeItem } from './queue';
+import { birthHash, writeCachedStatus } from './status-cache';
 
 // Delivers the outbox to Airtable a window (at most WINDOW_SIZE records) at a time, every call through the
 // shared budget: prepareWindow, then sendWindow. Fresh records are created in batches of 10, Airtable's limit, with no lookup; only a

@@ -1,11 +1,11 @@
-import { sharedBudget, type Budget } from './airtable-budget';
-import { airtableTable, budgetedCall, errorLabel, findRecords, type AirtableSettings } from './airtable';
-import { COLUMNS } from './airtable-fields';
-import { prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE, type PreparedWindow } from './deliver';
-import { flagTaskDone, flagTasks, nextWindow, readRecord } from './queue';
-import { currentPause, pauseDelivery, resumeDelivery, type PauseTimes } from './pause';
-import { outboxKeysFromEnv } from './outbox-crypto';
 import { logEvent } from '../server/log';
+import { type AirtableSettings,airtableTable, budgetedCall, errorLabel, findRecords } from './airtable';
+import { type Budget,sharedBudget } from './airtable-budget';
+import { COLUMNS } from './airtable-fields';
+import { type PreparedWindow,prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE } from './deliver';
+import { outboxKeysFromEnv } from './outbox-crypto';
+import { currentPause, pauseDelivery, type PauseTimes,resumeDelivery } from './pause';
+import { flagTaskDone, flagTasks, nextWindow, readRecord } from './queue';
 
 // Drains the outbox window after window, near Airtable's ceiling, until it is empty, the time budget
 // is spent, or Airtable fails (then delivery pauses as a whole; see pause.ts). The scheduled function

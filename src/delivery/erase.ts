@@ -1,6 +1,6 @@
-import { forgetCachedStatus } from './status-cache';
 import { forgetNikRecord } from './nik-index';
 import { flagTaskDone, readRecord, removeByReference } from './queue';
+import { forgetCachedStatus } from './status-cache';
 import { forgetSubmission } from './submissions';
 
 /**

@@ -1,5 +1,5 @@
-import { keyedHash } from '../server/keys';
 import { expireBuckets, releaseSlot, slotsTaken, store, takeSlot } from '../server/blobs';
+import { keyedHash } from '../server/keys';
 
 // The NIK index (store registration-nik-index): keyed hashes of NIKs (HMAC under the NIK-index key,
 // src/server/keys.ts), never a NIK in clear.

@@ -1,7 +1,7 @@
-import { leasedReferences } from './leases';
-import { allEntries, readRecord } from './queue';
-import { currentPause, type Pause } from './pause';
 import { honeypotHits } from './honeypot-count';
+import { leasedReferences } from './leases';
+import { currentPause, type Pause } from './pause';
+import { allEntries, readRecord } from './queue';
 
 // What staff may see of the outbox: counts, ages, references and error types — never record content.
 // Read on demand by `npm run outbox:status`; no delivery run reads all this.

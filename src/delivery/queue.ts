@@ -1,7 +1,7 @@
-import { store } from '../server/blobs';
 import type { Locale } from '../i18n';
 import type { Registration } from '../registration/validate';
-import { open, OutboxKeyError, outboxKeysFromEnv, seal, type OutboxKeys, type Sealed } from './outbox-crypto';
+import { store } from '../server/blobs';
+import { open, OutboxKeyError, type OutboxKeys, outboxKeysFromEnv, seal, type Sealed } from './outbox-crypto';
 
 // The outbox queue (store registration-outbox). Durable first: an accepted registration is written
 // here before the person is answered, and removed only after Airtable confirmed it.

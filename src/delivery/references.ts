@@ -1,5 +1,5 @@
-import { store } from '../server/blobs';
 import { newReference } from '../registration/reference';
+import { store } from '../server/blobs';
 
 // Every reference this site issued (store registration-references): a create-only key holding the
 // time it was issued, kept for good so a reference is never given twice — not even after the first

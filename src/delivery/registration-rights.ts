@@ -1,6 +1,6 @@
-import { airtableTable, budgetedCall, findRecords, nikOf, type AirtableSettings } from './airtable';
-import { sharedBudget, type Budget } from './airtable-budget';
-import { columnOf, toAirtableFields, type AirtableFields } from './airtable-fields';
+import { type AirtableSettings,airtableTable, budgetedCall, findRecords, nikOf } from './airtable';
+import { type Budget,sharedBudget } from './airtable-budget';
+import { type AirtableFields,columnOf, toAirtableFields } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { claim, recordLease, release } from './leases';
 import { nikHash } from './nik-index';

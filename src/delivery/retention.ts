@@ -1,5 +1,5 @@
-import { airtableTable, budgetedCall, errorLabel, formulaString, nikOf, type AirtableSettings } from './airtable';
-import { sharedBudget, type Budget } from './airtable-budget';
+import { type AirtableSettings,airtableTable, budgetedCall, errorLabel, formulaString, nikOf } from './airtable';
+import { type Budget,sharedBudget } from './airtable-budget';
 import { columnOf, COLUMNS } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { nikHash } from './nik-index';

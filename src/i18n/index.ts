@@ -1,10 +1,10 @@
-import id from './id.json';
-import en from './en.json';
 import { SERANG_TIME_ZONE } from '../shared/serang-time';
+import en from './en.json';
+import id from './id.json';
 
 export const locales = ['id', 'en'] as const;
 export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'id';
+const defaultLocale: Locale = 'id';
 
 export type MessageKey = keyof typeof id;
 // Both files must have the same keys; test/unit/i18n/messages.test.ts enforces it, this line makes tsc agree.
@@ -16,6 +16,9 @@ export const otherLocale = (lang: Locale): Locale => (lang === 'id' ? 'en' : 'id
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }
+
+/** The language a request asked for, or the site's default. */
+export const localeOr = (value: unknown): Locale => (isLocale(value) ? value : defaultLocale);
 
 /** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

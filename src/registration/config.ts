@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n';
-import type { EligibilityRules } from './eligibility';
-import type { ConsentText } from './consent';
 import type { RegistrationStatus } from '../shared/registration-status';
+import type { ConsentText } from './consent';
+import type { EligibilityRules } from './eligibility';
 import type { GateGap } from './launch-gate';
 
 // The registration config: what content decides about registering — the switch that opens it, the

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import type { Locale } from '../i18n';
 
 // What a person agreed to, recorded with each registration: the notice's date and a short hash of the

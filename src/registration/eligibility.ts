@@ -1,5 +1,5 @@
-import { t, type Locale } from '../i18n';
 import type { Settings } from '../content/schemas';
+import { type Locale,t } from '../i18n';
 import { educationLevels, educationRank, ruleName } from '../shared/education';
 import type { Choice } from './config';
 

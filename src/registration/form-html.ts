@@ -1,12 +1,12 @@
-import { formatDateTime, t, type Locale, type MessageKey } from '../i18n';
+import { formatDateTime, type Locale, type MessageKey,t } from '../i18n';
 import { attrs, esc } from '../shared/html';
-import { DATE_PARTS, dateParts, partName, type DatePart } from '../shared/memorable-date';
-import { fields, sectionsBefore, type Field } from './fields';
-import type { FieldErrors } from './validate';
+import { DATE_PARTS, type DatePart,dateParts, partName } from '../shared/memorable-date';
 import type { RawInput } from '../shared/raw-input';
 import type { RegistrationConfig } from './config';
 import { explainUnmet, ruleWords, type Unmet } from './eligibility';
+import { type Field,fields, sectionsBefore } from './fields';
 import { officialCallerHtml } from './official-caller';
+import type { FieldErrors } from './validate';
 
 // HTML for the registration block, built from the field list. The static page at /daftar renders it
 // empty; the register function renders it again with the person's answers and errors, or the receipt,

@@ -24,7 +24,7 @@ interface NikParts {
 
 /** Spaces, dots and dashes people type while copying from a KTP are removed. */
 function cleanNik(input: string): string {
-  return input.replace(/[\s.\-]/g, '');
+  return input.replace(/[\s.-]/g, '');
 }
 
 type NikResult = { ok: true; nik: string; parts: NikParts } | { ok: false; reason: 'length' | 'invalid' };

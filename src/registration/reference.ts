@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { Locale } from '../i18n';
+
 import { sectionPath } from '../content/paths';
+import type { Locale } from '../i18n';
 
 // Read aloud over the phone and copied by hand: no 0/O or 1/I to confuse. 32^6 ≈ 1.07 billion codes.
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

@@ -1,12 +1,12 @@
-import { t, type Locale } from '../i18n';
 import { sectionPath } from '../content/paths';
+import { type Locale,t } from '../i18n';
 import { educationLevels } from '../shared/education';
-import { exemptionApplies, explainUnmet, ruleWords, unmetRequirements, type Unmet } from './eligibility';
-import { officialCallerHtml } from './official-caller';
-import { LANGUAGE_LEVELS } from './fields';
 import { esc } from '../shared/html';
-import { choiceTag, optionTag } from './form-html';
 import type { DestinationChoice, RegistrationConfig } from './config';
+import { exemptionApplies, explainUnmet, ruleWords, type Unmet,unmetRequirements } from './eligibility';
+import { LANGUAGE_LEVELS } from './fields';
+import { choiceTag, optionTag } from './form-html';
+import { officialCallerHtml } from './official-caller';
 
 // The self-check at /cek-kelayakan: a GET form (answers are categories, never personal data, so the
 // result has a plain URL that works without JavaScript and can be shared) answered by a function with

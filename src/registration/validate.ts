@@ -1,12 +1,12 @@
 import type { MessageKey } from '../i18n';
-import { EMAIL } from '../shared/patterns';
 import { readMemorableDate } from '../shared/memorable-date';
+import { EMAIL } from '../shared/patterns';
+import type { RawInput } from '../shared/raw-input';
+import type { RegistrationConfig } from './config';
+import { type Unmet,unmetRequirements } from './eligibility';
+import { type FieldName,fields, MAX_DESTINATIONS } from './fields';
 import { nikMatchesBirthDate, parseNik } from './nik';
 import { normalizeMobile } from './phone';
-import { unmetRequirements, type Unmet } from './eligibility';
-import { fields, MAX_DESTINATIONS, type FieldName } from './fields';
-import type { RegistrationConfig } from './config';
-import type { RawInput } from '../shared/raw-input';
 
 export interface Registration {
   fullName: string;

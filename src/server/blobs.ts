@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { getStore } from '@netlify/blobs';
 
 // Every Blobs store the functions use, named once, and the three patterns they share: a write that

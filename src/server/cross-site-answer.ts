@@ -1,4 +1,4 @@
-import { t, type Locale } from '../i18n';
+import { type Locale,t } from '../i18n';
 import { esc } from '../shared/html';
 import { json, page, plain } from './respond';
 

@@ -1,9 +1,11 @@
-import type { AstroIntegration } from 'astro';
 import { glob, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { headersFile, inlineHashes, metaCsp } from './security-headers';
+
+import type { AstroIntegration } from 'astro';
+
 import { ownScriptHashes, writeOwnScriptFiles } from './own-scripts';
+import { headersFile, inlineHashes, metaCsp } from './security-headers';
 
 // After the build: every page's inline scripts must be the site's own (src/server/own-scripts.ts) —
 // otherwise the build fails, naming the page and the script — and dist/_headers and the 404 page's

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
@@ -34,7 +35,7 @@ function bundleOwnScript(name: OwnScript): Promise<string> {
 const OWN_DIR = '_own';
 
 /** The script's published file: its address (named by its content) and its code. */
-export async function ownScriptFile(name: OwnScript): Promise<{ path: string; code: string }> {
+async function ownScriptFile(name: OwnScript): Promise<{ path: string; code: string }> {
   const code = await bundleOwnScript(name);
   return { path: `/${OWN_DIR}/${name}.${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`, code };
 }
@@ -43,7 +44,7 @@ export async function ownScriptFile(name: OwnScript): Promise<{ path: string; co
  * The inline loader: after the load event and one painted frame, so that the first screen never waits
  * for the file (a browser without modules or JavaScript keeps the plain page).
  */
-export async function ownScriptLoader(name: OwnScript): Promise<string> {
+async function ownScriptLoader(name: OwnScript): Promise<string> {
   const { path } = await ownScriptFile(name);
   return `const go=()=>requestAnimationFrame(()=>setTimeout(()=>import(${JSON.stringify(path)})));document.readyState==="complete"?go():addEventListener("load",go,{once:true});`;
 }

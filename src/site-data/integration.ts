@@ -1,7 +1,9 @@
-import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+
+import type { AstroIntegration } from 'astro';
+
 import { SHELL_ROOT, shellPages } from './shells';
 import type { SiteData } from './types';
 

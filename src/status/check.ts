@@ -1,11 +1,11 @@
-import { airtableTable, budgetedCall, readStatusRow, type AirtableSettings } from '../delivery/airtable';
-import { sharedBudget, type Budget } from '../delivery/airtable-budget';
-import { readItem, type OutboxItem } from '../delivery/queue';
-import { referenceIssued } from '../delivery/references';
+import { type AirtableSettings,airtableTable, budgetedCall, readStatusRow } from '../delivery/airtable';
+import { type Budget,sharedBudget } from '../delivery/airtable-budget';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
-import { birthHash, readCachedStatus, writeCachedStatus, type CachedStatus } from '../delivery/status-cache';
+import { type OutboxItem,readItem } from '../delivery/queue';
+import { referenceIssued } from '../delivery/references';
+import { birthHash, type CachedStatus,readCachedStatus, writeCachedStatus } from '../delivery/status-cache';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
-import { countCheck, giveBackTry, LIMITS, reserveTry, type Limited } from './limits';
+import { countCheck, giveBackTry, type Limited,LIMITS, reserveTry } from './limits';
 
 // The status check: a reference and a birth date in, a stage (or one neutral "no match") out — and
 // the same stage for the owner's receipt link (ownerStatus), without a birth date.

@@ -1,13 +1,13 @@
-import { formatDateTime, t, type Locale, type MessageKey } from '../i18n';
 import { sectionPath } from '../content/paths';
-import { memorableDateGroup } from '../registration/form-html';
-import type { RawInput } from '../shared/raw-input';
+import { formatDateTime, type Locale, type MessageKey,t } from '../i18n';
 import type { StageText } from '../registration/config';
+import { memorableDateGroup } from '../registration/form-html';
+import { officialCallerHtml } from '../registration/official-caller';
 import { attrs, esc } from '../shared/html';
+import type { RawInput } from '../shared/raw-input';
 import { FINAL_STATUSES } from '../shared/registration-status';
 import type { StatusAnswer } from './check';
 import type { StatusErrors } from './input';
-import { officialCallerHtml } from '../registration/official-caller';
 
 // The status check's markup: the form (the static page /cek-status/ and the function's answers) and
 // the answer. A plain form post works without JavaScript; nothing personal is ever shown back — not the

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 import { isReference } from '../registration/reference';
-import type { RawInput } from '../shared/raw-input';
 import { readMemorableDate } from '../shared/memorable-date';
+import type { RawInput } from '../shared/raw-input';
 
 // What the status check reads from a post: a reference, as people type it, and the birth date in
 // three fields. Message keys, not texts (src/i18n has them in both languages).

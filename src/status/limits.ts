@@ -1,4 +1,5 @@
 import { isIPv6 } from 'node:net';
+
 import { bucket, clearSlots, expireBuckets, releaseSlot, slotsTaken, store, takeSlot } from '../server/blobs';
 import { keyedHash } from '../server/keys';
 

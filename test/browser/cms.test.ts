@@ -1,20 +1,22 @@
-import { execFile, type ChildProcess } from 'node:child_process';
+import { type ChildProcess,execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+
 import { adminCsp } from '../../src/cms/admin-csp';
 import { DECAP_PORT } from '../../src/cms/local-backend';
 import { parseEntry } from '../../src/content/entry-file';
 import { launchBrowser } from '../../tools/browser';
 import { decapServerReady, startDecapServer } from '../../tools/decap-server';
+import { person } from '../../tools/people';
 import { copyProject } from '../../tools/project-copy';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { serveSite } from '../../tools/static-server';
-import { person } from '../../tools/people';
 
 // The whole editing loop with the real pieces: Decap CMS from our build in Chromium, decap-server
 // writing to a copy of the project, then that copy's content check and build, and the built pages.

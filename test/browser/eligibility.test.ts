@@ -1,9 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from '../support/axe';
+
 import { launchBrowser, viewports } from '../../tools/browser';
-import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
+import { axeViolations } from '../support/axe';
+import { fixtureProject } from '../support/fixture-site';
 
 // The self-check at /cek-kelayakan: a plain GET form answered by the function with the registration's
 // own rules (read from content through the build's site data). Same answers with and without JS.

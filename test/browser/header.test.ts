@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser, viewports } from '../../tools/browser';
 import { sitemapPaths } from '../../tools/dist';
 import { serveSite } from '../../tools/static-server';

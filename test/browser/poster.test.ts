@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser } from '../../tools/browser';
 import { serveSite } from '../../tools/static-server';
 import { axeViolations } from '../support/axe';

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { enhanced, fillRegistration } from '../support/fill-form';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { launchBrowser, viewports } from '../../tools/browser';
-import { fixtureProject } from '../support/fixture-site';
+import { type Person,person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
-import { person, type Person } from '../../tools/people';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { drainAll } from '../support/delivery';
+import { enhanced, fillRegistration } from '../support/fill-form';
+import { fixtureProject } from '../support/fixture-site';
 
 let browser: Browser;
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;

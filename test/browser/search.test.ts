@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations } from '../support/axe';
+
 import { launchBrowser, viewports } from '../../tools/browser';
 import { serveSite } from '../../tools/static-server';
+import { axeViolations } from '../support/axe';
 
 // Pagefind over the built site, in the page's language, under the site's CSP.
 

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { launchBrowser, viewports } from '../../tools/browser';
+import { sitemapPaths } from '../../tools/dist';
 import { serveSite } from '../../tools/static-server';
 import { axeViolations } from '../support/axe';
-import { sitemapPaths } from '../../tools/dist';
 
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serveSite>>;

@@ -1,15 +1,16 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
+import { receiptToken } from '../../src/server/keys';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
-import { fixtureProject } from '../support/fixture-site';
-import { receiptToken } from '../../src/server/keys';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
 import { enhanced, fillDate, fillRegistration } from '../support/fill-form';
+import { fixtureProject } from '../support/fixture-site';
 
 // The whole loop in Chromium, with and without JavaScript: register, keep the receipt, check the
 // status ("received"), staff move the record in Airtable, check again after the cache window, see the

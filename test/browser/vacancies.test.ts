@@ -1,26 +1,28 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { parse } from 'node-html-parser';
-import { fixtureProject } from '../support/fixture-site';
 import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
+import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
+import { checkContent } from '../../src/content/check';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { todayInSerang } from '../../src/shared/serang-time';
-import { axeViolations } from '../support/axe';
-import { enhanced, fillRegistration } from '../support/fill-form';
-import { pdfPages, readQr } from '../support/qr';
 import { launchBrowser, viewports } from '../../tools/browser';
+import { registerItems } from '../../tools/launch-check';
 import { person } from '../../tools/people';
 import { copyProject } from '../../tools/project-copy';
-import { checkContent } from '../../src/content/check';
-import { registerItems } from '../../tools/launch-check';
 import { startRegistrationEnv } from '../../tools/registration-env';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
+import { enhanced, fillRegistration } from '../support/fill-form';
+import { fixtureProject } from '../support/fixture-site';
+import { pdfPages, readQr } from '../support/qr';
 
 // Vacancies exist only in this test's copy of the project (the site publishes none until staff add
 // real ones): one whose SIP ended yesterday, one valid until tomorrow, built like production.

@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
 import { parse } from 'node-html-parser';
-import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../../tools/dist';
-import { parse as parseYaml } from 'yaml';
 import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+
+import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../../tools/dist';
 
 const pages = await htmlFiles();
 const html = new Map(await Promise.all(pages.map(async (f) => [f, await readFile(join(DIST, f), 'utf8')] as const)));
@@ -111,7 +113,7 @@ describe('built site', () => {
     }
     expect([...imported].map((p) => p.replace(/\.[0-9a-f]{12}\.js$/, '')).sort()).toEqual(['/_own/register-form', '/_own/search']);
     for (const path of imported) expect(existsSync(fileForPath(path)), path).toBe(true);
-    expect(await readFile(join(DIST, '_headers'), 'utf8')).toMatch(/^\/_own\/\*\n  Cache-Control: public, max-age=31536000, immutable$/m);
+    expect(await readFile(join(DIST, '_headers'), 'utf8')).toMatch(/^\/_own\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
   });
 
     it('links each page to its translation, and the translation links back', () => {

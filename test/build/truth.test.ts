@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+
 import { parse } from 'node-html-parser';
-import { DIST, htmlFiles } from '../../tools/dist';
-import id from '../../src/i18n/id.json';
+import { describe, expect, it } from 'vitest';
+
 import en from '../../src/i18n/en.json';
+import id from '../../src/i18n/id.json';
+import { DIST, htmlFiles } from '../../tools/dist';
 
 // Launch truth (issue #19): the built site says only what the 8 December 2025 article and the law
 // support, attributes APJATI's claims to APJATI, and the notice carries what UU PDP asks of it. Read

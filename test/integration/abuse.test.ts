@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getStore } from '@netlify/blobs';
 import { parse } from 'node-html-parser';
-import { fixtureProject } from '../support/fixture-site';
-import { startRegistrationEnv } from '../../tools/registration-env';
-import { person, type Person } from '../../tools/people';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { LIMITS } from '../../src/status/limits';
+import { type Person,person } from '../../tools/people';
+import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
+import { fixtureProject } from '../support/fixture-site';
 
 // The site under the people it exists to stop: every request of a storm is sent at the same instant
 // (Promise.all), as a broker's script would, never one after the other.

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AirtableStandin } from '../../tools/airtable-standin/server';
+
 import { registrationTableFields } from '../../src/delivery/airtable-schema';
 import { setupTable } from '../../src/delivery/airtable-setup';
-import { toCsv } from '../../tools/csv';
 import { builtSiteData } from '../../src/site-data';
+import { AirtableStandin } from '../../tools/airtable-standin/server';
+import { toCsv } from '../../tools/csv';
 
 const config = builtSiteData()!.config;
 const wanted = registrationTableFields(config);

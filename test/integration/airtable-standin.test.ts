@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import Airtable from 'airtable';
+import { afterEach, describe, expect, it } from 'vitest';
+
 import { AirtableStandin } from '../../tools/airtable-standin/server';
 
 // The stand-in must answer as Airtable's documentation says, or tests against it prove nothing.

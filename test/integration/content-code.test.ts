@@ -3,9 +3,11 @@ import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyProject } from '../../tools/project-copy';
+
 import { ownScriptHashes, sha256Source } from '../../src/server/own-scripts';
+import { copyProject } from '../../tools/project-copy';
 
 // A CMS account (Git Gateway lets an editor write any path under content/) must never add code to the
 // official site. Tried on a copy of the project: an .mdx page with a script, a Markdown page with a

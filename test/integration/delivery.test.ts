@@ -1,21 +1,23 @@
+import { type ChildProcess,spawn } from 'node:child_process';
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fixtureProject } from '../support/fixture-site';
-import { startRegistrationEnv } from '../../tools/registration-env';
-import { productionContext } from '../../tools/static-server';
-import { person } from '../../tools/people';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+
 import { acceptRegistration } from '../../src/delivery/accept';
-import { nikHash } from '../../src/delivery/nik-index';
-import { readItem, removeItem } from '../../src/delivery/queue';
-import { drainOutbox } from '../../src/delivery/drain';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
-import { currentPause, resumeDelivery } from '../../src/delivery/pause';
+import { drainOutbox } from '../../src/delivery/drain';
+import { nikHash } from '../../src/delivery/nik-index';
 import { outboxStatus } from '../../src/delivery/outbox-status';
+import { currentPause, resumeDelivery } from '../../src/delivery/pause';
+import { readItem, removeItem } from '../../src/delivery/queue';
 import { choiceLabels } from '../../src/registration/fields';
 import { validateRegistration } from '../../src/registration/validate';
 import { todayInSerang } from '../../src/shared/serang-time';
+import { person } from '../../tools/people';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { productionContext } from '../../tools/static-server';
 import { clearOutbox, drainAll, testPauses, waitingItems, waitingReferences } from '../support/delivery';
+import { fixtureProject } from '../support/fixture-site';
 
 // Fault tests: whatever Airtable does, every accepted reference ends up in the base exactly once, no
 // record holds up another, and no failure makes the same window repeat for ever. The stand-in enforces

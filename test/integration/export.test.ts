@@ -3,13 +3,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { person } from '../../tools/people';
-import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
+import { fixtureProject } from '../support/fixture-site';
 
 // npm run registrations:export, run as staff run it, against the stand-in: a NIK keeps all 16 digits
 // and a phone number its "+" whichever file a spreadsheet opens.
@@ -42,10 +44,14 @@ function splitCsvLine(line: string, sep: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quoted && c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-    else if (c === '"') quoted = !quoted;
-    else if (c === sep && !quoted) cells.push(cur), (cur = '');
-    else cur += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === sep && !quoted) {
+      cells.push(cur);
+      cur = '';
+    } else cur += c;
   }
   return [...cells, cur];
 }

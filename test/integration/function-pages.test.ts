@@ -2,18 +2,20 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { getStore } from '@netlify/blobs';
-import { LocalBlobsServer as BlobsServer } from '../../tools/local-blobs';
-import { productionContext } from '../../tools/static-server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parse } from 'node-html-parser';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { eligibilityHandler } from '../../netlify/functions/eligibility';
 import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
-import { eligibilityHandler } from '../../netlify/functions/eligibility';
-import type { SiteData } from '../../src/site-data/types';
 import { receiptToken } from '../../src/server/keys';
-import { fixtureProject } from '../support/fixture-site';
+import type { SiteData } from '../../src/site-data/types';
+import { LocalBlobsServer as BlobsServer } from '../../tools/local-blobs';
 import { formBody, person } from '../../tools/people';
+import { productionContext } from '../../tools/static-server';
+import { fixtureProject } from '../support/fixture-site';
 
 // The pages the functions answer with come from the build (src/site-data/generated.json), each with its
 // own title, breadcrumb and language switch, and no function fetches its own site to make them.

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { startRegistrationEnv } from '../../tools/registration-env';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { registerHandler } from '../../netlify/functions/register';
+import { gateGaps } from '../../src/registration/launch-gate';
 import { readSettings } from '../../tools/launch-check';
 import { formBody, person } from '../../tools/people';
-import { gateGaps } from '../../src/registration/launch-gate';
-import { registerHandler } from '../../netlify/functions/register';
+import { startRegistrationEnv } from '../../tools/registration-env';
 import { fixtureProject } from '../support/fixture-site';
 
 // No NIK before the city is named in the notice: the production function, with today's real settings

@@ -1,23 +1,25 @@
 import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
+
 import { getStore } from '@netlify/blobs';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { COLUMNS } from '../../src/delivery/airtable-fields';
-import { dueKey } from '../../src/delivery/queue';
-import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
-import { newOutboxKey } from '../../src/delivery/outbox-crypto';
-import { receiptToken } from '../../src/server/keys';
-import { retentionRun } from '../../src/delivery/retention';
-import { STATUS_CHOICES } from '../../src/shared/registration-status';
+
 import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import registrationsHandler from '../../netlify/functions/registrations';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { COLUMNS } from '../../src/delivery/airtable-fields';
+import { newOutboxKey } from '../../src/delivery/outbox-crypto';
+import { dueKey } from '../../src/delivery/queue';
+import { retentionRun } from '../../src/delivery/retention';
+import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
+import { receiptToken } from '../../src/server/keys';
+import { STATUS_CHOICES } from '../../src/shared/registration-status';
 import { person } from '../../tools/people';
-import { fixtureProject } from '../support/fixture-site';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
 import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
+import { fixtureProject } from '../support/fixture-site';
 
 // UU PDP in practice: the outbox is sealed, a preview never touches registrations, the receipt confirms
 // only what was issued, and staff can find and erase one registration everywhere — end to end against

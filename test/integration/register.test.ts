@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixtureProject } from '../support/fixture-site';
-import { startRegistrationEnv } from '../../tools/registration-env';
-import { formBody, person } from '../../tools/people';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { honeypotHits } from '../../src/delivery/honeypot-count';
 import { drainOutbox } from '../../src/delivery/drain';
+import { honeypotHits } from '../../src/delivery/honeypot-count';
 import { resumeDelivery } from '../../src/delivery/pause';
 import { HONEYPOT } from '../../src/registration/form-html';
-import { drainAll, waitingItems, waitingReferences } from '../support/delivery';
 import { REFERENCE_PATTERN } from '../../src/registration/reference';
+import { formBody, person } from '../../tools/people';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { drainAll, waitingItems, waitingReferences } from '../support/delivery';
+import { fixtureProject } from '../support/fixture-site';
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {

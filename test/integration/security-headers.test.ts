@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureProject } from '../support/fixture-site';
-import { startRegistrationEnv } from '../../tools/registration-env';
+
 import { person } from '../../tools/people';
+import { startRegistrationEnv } from '../../tools/registration-env';
+import { fixtureProject } from '../support/fixture-site';
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {

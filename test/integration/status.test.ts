@@ -1,16 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { COLUMNS } from '../../src/delivery/airtable-fields';
 import type { Budget } from '../../src/delivery/airtable-budget';
-import { checkStatus } from '../../src/status/check';
+import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { forgetCachedStatus } from '../../src/delivery/status-cache';
-import { LIMITS } from '../../src/status/limits';
 import { receiptToken } from '../../src/server/keys';
-import { person, type Person } from '../../tools/people';
-import { fixtureProject } from '../support/fixture-site';
+import { checkStatus } from '../../src/status/check';
+import { LIMITS } from '../../src/status/limits';
+import { type Person,person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
+import { fixtureProject } from '../support/fixture-site';
 
 // The status check end to end: the function behind /cek-status/, the outbox, the cache and the
 // Airtable stand-in. Each test sends from its own client address, as people do.

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+
 import type { Person } from '../../tools/people';
 
 /** Types an ISO date into a three-field date (day, month, year), as a person would: no leading zeros. */

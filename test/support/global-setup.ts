@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { dirname } from 'node:path';
+
 import { copyProject } from '../../tools/project-copy';
 import { FIXTURE_PROJECT_FILE } from './fixture-site';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 // Builds two sites once for the projects that read dist/ or drive a browser: the real one (dist/: the
 // build checks, axe over every page, the first screen, search, posters — tests about the real content)

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, expect } from 'vitest';
 import { format } from 'node:util';
+
+import { afterAll, beforeAll, expect } from 'vitest';
+
 import { personalValues } from '../../tools/people';
 
 // UU PDP: NIK, phone numbers and birth dates never go into a log line. Every test file runs with this

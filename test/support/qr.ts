@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 /** The text of the QR code `selector` shows, read from Chromium's own rendering of it. */
 export async function readQr(page: Page, selector: string): Promise<string | undefined> {

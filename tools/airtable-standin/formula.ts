@@ -4,7 +4,7 @@
 
 export type Row = Record<string, unknown>;
 /** What a formula sees beyond the fields: the record's last change (LAST_MODIFIED_TIME()). */
-export interface RecordMeta {
+interface RecordMeta {
   modifiedTime: string;
 }
 type Predicate = (row: Row, meta?: RecordMeta) => boolean;

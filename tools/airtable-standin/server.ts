@@ -1,10 +1,11 @@
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFile, writeFile, mkdir, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readFile, rename,writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server,type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseFormula, type Row } from './formula';
+import { dirname } from 'node:path';
+
 import type { AirtableFieldSpec } from '../../src/delivery/airtable-schema';
+import { parseFormula, type Row } from './formula';
 
 // A local stand-in for the parts of Airtable's Web API this project uses, answering as Airtable's
 // documentation says: bearer tokens, {error: {type, message}} bodies, at most 10 records a request,

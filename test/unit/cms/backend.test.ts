@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+
 import { adminCsp } from '../../../src/cms/admin-csp';
 import { cmsBackendFromEnv } from '../../../src/cms/backend';
 import { cmsConfigYaml } from '../../../src/cms/config';

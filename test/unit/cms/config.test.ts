@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+
 import { cmsConfig, type CmsField } from '../../../src/cms/config';
-import { collectionDefs } from '../../../src/content/schemas';
 import { parseEntry } from '../../../src/content/entry-file';
+import { collectionDefs } from '../../../src/content/schemas';
 
 // config.yml is generated from the schemas; these tests prove the generated CMS form accepts exactly
 // what the build accepts: field by field, the CMS's required flag, type and choices are checked against

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
 import { checkContent, formatProblem } from '../../../src/content/check';
 
 describe('content in the repository', () => {

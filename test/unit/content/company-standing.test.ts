@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { checkIsStale, companyProblem, vacancyProblem } from '../../../src/content/company-standing';
 
 const today = '2026-12-04';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { pathFor, sectionPath } from '../../../src/content/paths';
 
 describe('site paths', () => {

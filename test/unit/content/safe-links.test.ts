@@ -1,8 +1,10 @@
-import { markdownToHtml } from 'satteri';
-import { describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { markdownToHtml } from 'satteri';
+import { describe, expect, it } from 'vitest';
+
 import { checkContent, formatProblem } from '../../../src/content/check';
 import { safeLinks, unsafeLinks } from '../../../src/content/markdown-safe-links';
 import { isSafeUrl } from '../../../src/shared/safe-url';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { columnOf, COLUMNS, toAirtableFields } from '../../../src/delivery/airtable-fields';
+
 import { errorLabel, formulaString, isRecordError, referencesFormula } from '../../../src/delivery/airtable';
+import { columnOf, COLUMNS, toAirtableFields } from '../../../src/delivery/airtable-fields';
 import type { Submission } from '../../../src/delivery/queue';
 import { choiceLabels } from '../../../src/registration/fields';
 

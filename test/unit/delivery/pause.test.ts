@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { pauseLength, RATE_LIMIT_PAUSE_MS } from '../../../src/delivery/pause';
 
 describe('how long delivery pauses after Airtable fails', () => {

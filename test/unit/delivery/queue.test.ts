@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { backoffMs, dueKey, entryOf, heldKey } from '../../../src/delivery/queue';
 
 describe('key layout', () => {

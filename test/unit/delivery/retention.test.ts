@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { retentionCutoff, retentionFormula } from '../../../src/delivery/retention';
 import { STATUS_CHOICES } from '../../../src/shared/registration-status';
 import { parseFormula } from '../../../tools/airtable-standin/formula';

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { glob, readFile } from 'node:fs/promises';
-import id from '../../../src/i18n/id.json';
-import en from '../../../src/i18n/en.json';
+
+import { describe, expect, it } from 'vitest';
+
 import { t } from '../../../src/i18n';
+import en from '../../../src/i18n/en.json';
+import id from '../../../src/i18n/id.json';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

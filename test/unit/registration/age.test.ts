@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { hasAge } from '../../../src/registration/validate';
 
 describe('age', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exemptionApplies, unmetRequirements, type EligibilityFacts, type EligibilityRules, type Unmet } from '../../../src/registration/eligibility';
+
+import { type EligibilityFacts, type EligibilityRules, exemptionApplies, type Unmet,unmetRequirements } from '../../../src/registration/eligibility';
 
 const article: EligibilityRules = { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] };
 // A stricter rule set staff might publish, to show the thresholds come from the rules and not the code.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { gateGaps } from '../../../src/registration/launch-gate';
 
 // Synthetic facts: no real officer, address or number.

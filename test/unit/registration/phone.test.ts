@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { normalizeMobile } from '../../../src/registration/phone';
 
 describe('mobile numbers', () => {

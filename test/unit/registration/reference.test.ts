@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { isReference, newReference } from '../../../src/registration/reference';
 
 describe('reference numbers', () => {

@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { validateRegistration } from '../../../src/registration/validate';
-import type { RawInput } from '../../../src/shared/raw-input';
+
+import { describe, expect, it } from 'vitest';
+
+import { t } from '../../../src/i18n';
 import { fields } from '../../../src/registration/fields';
 import { renderForm } from '../../../src/registration/form-html';
-import { registrationConfig as config } from '../../support/registration-config';
-import { t } from '../../../src/i18n';
+import { validateRegistration } from '../../../src/registration/validate';
+import type { RawInput } from '../../../src/shared/raw-input';
 import { person } from '../../../tools/people';
+import { registrationConfig as config } from '../../support/registration-config';
 
 const TODAY = '2026-11-27';
 const valid = (over: RawInput = {}): RawInput => ({ ...person({ birthDate: '1999-03-14' }), ...over });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { derivedKey, KEY_PURPOSES } from '../../../src/server/keys';
 
 const env = { NIK_INDEX_KEY: 'a-synthetic-secret-for-tests' };

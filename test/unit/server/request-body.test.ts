@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { MAX_BODY_BYTES, parseBody, readCapped, wantsJson } from '../../../src/server/request-body';
 
 const post = (body: BodyInit | null, type = 'application/x-www-form-urlencoded', headers: Record<string, string> = {}) =>

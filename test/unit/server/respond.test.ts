@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { json, page, plain, seeOther } from '../../../src/server/respond';
 
 describe('answers', () => {

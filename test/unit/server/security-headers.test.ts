@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { headersFile, inlineHashes, metaCsp, policy } from '../../../src/server/security-headers';
+
 import { foreignScripts } from '../../../src/server/headers-integration';
 import { sha256Source } from '../../../src/server/own-scripts';
+import { headersFile, inlineHashes, metaCsp, policy } from '../../../src/server/security-headers';
 
 describe('inlineHashes', () => {
   it('hashes inline styles and scripts, not external scripts or JSON-LD', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { todayInSerang } from '../../../src/shared/serang-time';
 
 describe('today in Kota Serang', () => {

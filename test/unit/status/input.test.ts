@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { normalizeReference, readStatusInput } from '../../../src/status/input';
 
 describe('normalizeReference', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { clientOf, LIMITS } from '../../../src/status/limits';
 
 describe('who is a client', () => {

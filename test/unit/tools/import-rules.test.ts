@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { projectSources, violations } from '../../../tools/import-rules';
 
 describe('import directions', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatLaunch, launchItems, readSettings } from '../../../tools/launch-check';
+
 import { newOutboxKey } from '../../../src/delivery/outbox-crypto';
+import { formatLaunch, launchItems, readSettings } from '../../../tools/launch-check';
 
 /** The tests' own content (a frozen copy): what staff change in content/ never moves these counts. */
 const FIXTURE = 'test/fixtures/content';

@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+
 import { announcementsFeed } from '../../../content/feed';
 
 export const GET: APIRoute = ({ site }) => announcementsFeed('en', site);
