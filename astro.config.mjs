@@ -42,7 +42,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id-ID', en: 'en-US' } },
-      filter: (page) => !page.includes('/404') && !page.includes('/admin') && !page.includes(`/${SHELL_ROOT}/`) && !/\/poster\/$/.test(page),
+      filter: (page) =>
+        !page.includes('/404') && !page.includes('/admin') && !page.includes(`/${SHELL_ROOT}/`) && !/\/poster\/$/.test(page),
     }),
     // The functions' module (src/site-data/generated.json); it also removes their page shells from dist/.
     siteDataIntegration(),
@@ -55,7 +56,11 @@ export default defineConfig({
       searchPaths: () => [sectionPath('id', 'search'), sectionPath('en', 'search'), '/pagefind/'],
       shells: async () => {
         const data = JSON.parse(await readFile('src/site-data/generated.json', 'utf8'));
-        return Object.fromEntries(Object.entries(data?.shells ?? {}).flatMap(([name, byLang]) => Object.entries(byLang).map(([lang, html]) => [`${name}-${lang}`, html])));
+        return Object.fromEntries(
+          Object.entries(data?.shells ?? {}).flatMap(([name, byLang]) =>
+            Object.entries(byLang).map(([lang, html]) => [`${name}-${lang}`, html]),
+          ),
+        );
       },
     }),
   ],

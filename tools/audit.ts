@@ -32,7 +32,12 @@ const browser = names((json(['ls', ...BROWSER_SHIPPED, '--all', '--json']) ?? {}
 const shipped = new Set([...runtime, ...browser]);
 
 const report = json(['audit', '--json']) as
-  | { statusCode?: number; message?: string; metadata?: { vulnerabilities?: Record<string, number> }; vulnerabilities?: Record<string, { severity: string }> }
+  | {
+      statusCode?: number;
+      message?: string;
+      metadata?: { vulnerabilities?: Record<string, number> };
+      vulnerabilities?: Record<string, { severity: string }>;
+    }
   | undefined;
 if (!report) {
   console.warn('npm audit: no readable answer; advisories NOT checked');
@@ -45,5 +50,7 @@ if (!report.metadata) {
 const found = Object.entries(report.vulnerabilities ?? {}).filter(([name]) => shipped.has(name));
 const bySeverity: Record<string, string[]> = {};
 for (const [name, v] of found) (bySeverity[v.severity] ??= []).push(name);
-console.log(`npm audit (shipped: ${runtime.size} runtime and ${browser.size} browser packages, ${BROWSER_SHIPPED.join(', ')} included): ${JSON.stringify(bySeverity)}`);
+console.log(
+  `npm audit (shipped: ${runtime.size} runtime and ${browser.size} browser packages, ${BROWSER_SHIPPED.join(', ')} included): ${JSON.stringify(bySeverity)}`,
+);
 if ((bySeverity.high?.length ?? 0) + (bySeverity.critical?.length ?? 0) > 0) process.exit(1);

@@ -7,9 +7,9 @@ import { getStore } from '@netlify/blobs';
 
 import { airtableSettingsFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
-import { expireBuckets,store, takeSlot } from '../src/server/blobs';
+import { expireBuckets, store, takeSlot } from '../src/server/blobs';
 import { pct, print, table, withEnv } from './bench-support';
-import { type Person,person } from './people';
+import { type Person, person } from './people';
 
 console.log = () => {};
 
@@ -21,7 +21,9 @@ await withEnv(async (env) => {
       method: 'POST',
       redirect: 'manual',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip(), ...headers },
-      body: new URLSearchParams(Object.entries({ ...p, consent: 'yes' }).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]]))),
+      body: new URLSearchParams(
+        Object.entries({ ...p, consent: 'yes' }).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]])),
+      ),
     });
     await res.arrayBuffer();
     return { status: res.status, location: res.headers.get('location') ?? '' };
@@ -32,7 +34,12 @@ await withEnv(async (env) => {
     const res = await fetch(`${env.site.url}/api/cek-status`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': from },
-      body: new URLSearchParams({ reference, 'birthDate-day': String(Number(d)), 'birthDate-month': String(Number(m)), 'birthDate-year': y! }),
+      body: new URLSearchParams({
+        reference,
+        'birthDate-day': String(Number(d)),
+        'birthDate-month': String(Number(m)),
+        'birthDate-year': y!,
+      }),
     });
     await res.text();
     return { status: res.status, ms: performance.now() - started };
@@ -49,34 +56,61 @@ await withEnv(async (env) => {
   const victim = person();
   const victimRef = refOf((await register(victim)).location);
   await Promise.all(Array.from({ length: 100 }, (_, i) => check(victimRef, wrong(i))));
-  rows.push(['100 wrong birth dates at once on one reference, 100 addresses', 'birth dates compared', String(await kept(victimRef)), '≤ 10']);
+  rows.push([
+    '100 wrong birth dates at once on one reference, 100 addresses',
+    'birth dates compared',
+    String(await kept(victimRef)),
+    '≤ 10',
+  ]);
 
   const one = ip();
   const perClient = await Promise.all(Array.from({ length: 60 }, () => check(unissued(), '1990-01-01', one)));
   rows.push(['60 checks at once from one address', 'answered (not 429)', String(perClient.filter((a) => a.status !== 429).length), '≤ 30']);
 
-  const v6 = await Promise.all(Array.from({ length: 45 }, (_, i) => check(unissued(), '1990-01-01', `2001:db8:5:9:${(i + 1).toString(16)}::1`)));
+  const v6 = await Promise.all(
+    Array.from({ length: 45 }, (_, i) => check(unissued(), '1990-01-01', `2001:db8:5:9:${(i + 1).toString(16)}::1`)),
+  );
   rows.push(['45 addresses of one IPv6 /64 at once', 'answered (not 429)', String(v6.filter((a) => a.status !== 429).length), '≤ 30']);
 
   const flooder = ip();
   await Promise.all(Array.from({ length: 400 }, () => check(unissued(), '1990-01-01', flooder)));
-  rows.push(['a fresh address after one client sent 400 at once', 'its answer', String((await check(unissued(), '1990-01-01')).status), '200']);
+  rows.push([
+    'a fresh address after one client sent 400 at once',
+    'its answer',
+    String((await check(unissued(), '1990-01-01')).status),
+    '200',
+  ]);
 
   const owner = person();
   const ownerLink = (await register(owner)).location;
   await Promise.all(Array.from({ length: 60 }, (_, i) => check(refOf(ownerLink), wrong(i))));
   const receipt = await fetch(new URL(ownerLink, env.site.url));
   const sees = (await receipt.text()).includes('id="stage-title"');
-  rows.push(["the owner's receipt link after a stranger's 60 guesses", 'status, stage shown', `${receipt.status}, ${sees ? 'yes' : 'no'}`, '200, yes']);
+  rows.push([
+    "the owner's receipt link after a stranger's 60 guesses",
+    'status, stage shown',
+    `${receipt.status}, ${sees ? 'yes' : 'no'}`,
+    '200, yes',
+  ]);
 
   const alone = await fetch(`${env.site.url}/daftar/terima-kasih/?ref=${refOf(ownerLink)}`);
   const never = await fetch(`${env.site.url}/daftar/terima-kasih/?ref=SRG-YYYYY4`);
   const same = (await alone.text()).replaceAll(refOf(ownerLink), 'R') === (await never.text()).replaceAll('SRG-YYYYY4', 'R');
-  rows.push(['the receipt by reference alone vs a never-issued one', 'status, page', `${alone.status} vs ${never.status}, ${same ? 'identical' : 'DIFFERENT'}`, 'identical']);
+  rows.push([
+    'the receipt by reference alone vs a never-issued one',
+    'status, page',
+    `${alone.status} vs ${never.status}, ${same ? 'identical' : 'DIFFERENT'}`,
+    'identical',
+  ]);
 
   const nik = person();
   const flood = await Promise.all(Array.from({ length: 30 }, () => register({ ...nik })));
-  rows.push(['30 registrations of one NIK at once, 30 addresses', 'accepted; 5xx', `${flood.filter((a) => a.status === 303).length}; ${flood.filter((a) => a.status >= 500).length}`, '≤ 3; 0']);
+  rows.push([
+    '30 registrations of one NIK at once, 30 addresses',
+    'accepted; 5xx',
+    `${flood.filter((a) => a.status === 303).length}; ${flood.filter((a) => a.status >= 500).length}`,
+    '≤ 3; 0',
+  ]);
 
   const cross = await register(person(), { Origin: 'https://calo.example' });
   rows.push(['a registration posted from another site', 'answer', String(cross.status), '403']);
@@ -91,13 +125,22 @@ await withEnv(async (env) => {
   // The waiting one was delivered too: register another to keep one in the outbox.
   const outboxRef = refOf((await register(person())).location);
   const timing: string[][] = [];
-  for (const [path, ref] of [['never issued', () => unissued()], ['waiting in the outbox', () => outboxRef], ['delivered (cache)', () => deliveredRef]] as const) {
+  for (const [path, ref] of [
+    ['never issued', () => unissued()],
+    ['waiting in the outbox', () => outboxRef],
+    ['delivered (cache)', () => deliveredRef],
+  ] as const) {
     const ms: number[] = [];
-    for (let i = 0; i < 40; i += 5) ms.push(...(await Promise.all(Array.from({ length: 5 }, (_, j) => check(ref(), wrong(i + j))))).map((a) => a.ms));
+    for (let i = 0; i < 40; i += 5)
+      ms.push(...(await Promise.all(Array.from({ length: 5 }, (_, j) => check(ref(), wrong(i + j))))).map((a) => a.ms));
     timing.push([path, pct(ms, 50).toFixed(1), pct(ms, 90).toFixed(1)]);
   }
   void waitingRef;
-  table('Status check timing of a wrong birth date, by path (40 each; a floor of 250 ms hides the paths)', ['path', 'median ms', 'p90 ms'], timing);
+  table(
+    'Status check timing of a wrong birth date, by path (40 each; a floor of 250 ms hides the paths)',
+    ['path', 'median ms', 'p90 ms'],
+    timing,
+  );
 
   // Expiry: whole buckets, however full.
   const s = store('limits');
@@ -107,5 +150,7 @@ await withEnv(async (env) => {
   const t0 = performance.now();
   const done = await expireBuckets(s, 'client', '2000010101');
   const secs = (performance.now() - t0) / 1000;
-  print(`\nExpiry: ${done.deleted} counter keys of a past hour deleted in ${secs.toFixed(1)} s (${Math.round(done.deleted / secs)} keys/s; filling took ${(filled / 1000).toFixed(1)} s).`);
+  print(
+    `\nExpiry: ${done.deleted} counter keys of a past hour deleted in ${secs.toFixed(1)} s (${Math.round(done.deleted / secs)} keys/s; filling took ${(filled / 1000).toFixed(1)} s).`,
+  );
 });

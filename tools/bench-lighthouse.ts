@@ -17,7 +17,12 @@ import { serveSite } from './static-server';
 const run = promisify(execFile);
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const profiles = {
-  mobile: { title: 'mobile (simulated slow 4G, 4× CPU slowdown)', pages: keyPages as Record<string, string>, flags: [] as string[], categories },
+  mobile: {
+    title: 'mobile (simulated slow 4G, 4× CPU slowdown)',
+    pages: keyPages as Record<string, string>,
+    flags: [] as string[],
+    categories,
+  },
   '2G': {
     title: '2G (simulated 250 kbps, 300 ms RTT, 6× CPU slowdown)',
     pages: { home: keyPages.home, destination: keyPages.destination, form: keyPages.form } as Record<string, string>,
@@ -55,11 +60,32 @@ try {
         const v = report.audits[id]?.numericValue ?? NaN;
         return unit === 'ms' ? `${Math.round(v)} ms` : v.toFixed(3);
       };
-      const first = (report.audits['network-requests'] as unknown as { details?: { items?: { transferSize?: number }[] } } | undefined)?.details?.items?.[0]?.transferSize;
-      rows.push([name, path, ...categories.map(score), metric('first-contentful-paint', 'ms'), metric('largest-contentful-paint', 'ms'), metric('total-blocking-time', 'ms'), metric('cumulative-layout-shift', ''), first ? `${first} B` : '–']);
+      const first = (report.audits['network-requests'] as unknown as { details?: { items?: { transferSize?: number }[] } } | undefined)
+        ?.details?.items?.[0]?.transferSize;
+      rows.push([
+        name,
+        path,
+        ...categories.map(score),
+        metric('first-contentful-paint', 'ms'),
+        metric('largest-contentful-paint', 'ms'),
+        metric('total-blocking-time', 'ms'),
+        metric('cumulative-layout-shift', ''),
+        first ? `${first} B` : '–',
+      ]);
       // What kept a score below 100, so the gap can be explained rather than guessed.
-      const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 0.9 && !/^(metrics|diagnostics|main-thread-tasks|screenshot-thumbnails|final-screenshot|network-requests)/.test(a.title));
-      if (failing.length) console.log(`${profileName} ${name}: below 0.9 — ${failing.map((a) => a.title).slice(0, 6).join('; ')}`);
+      const failing = Object.values(report.audits).filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 0.9 &&
+          !/^(metrics|diagnostics|main-thread-tasks|screenshot-thumbnails|final-screenshot|network-requests)/.test(a.title),
+      );
+      if (failing.length)
+        console.log(
+          `${profileName} ${name}: below 0.9 — ${failing
+            .map((a) => a.title)
+            .slice(0, 6)
+            .join('; ')}`,
+        );
     }
     const head = ['page', 'path', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'page bytes'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -23,13 +23,24 @@ if (process.argv[1]?.endsWith('bench-pages.ts')) await main();
 
 async function main() {
   const t0 = performance.now();
-  execFileSync('node_modules/.bin/astro', ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync('node_modules/.bin/astro', ['build', '--silent'], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   const buildSeconds = (performance.now() - t0) / 1000;
 
   const pages = keyPages;
   const kinds = ['html', 'css', 'js', 'fonts', 'images'] as const;
   const kindOf = (ref: string): (typeof kinds)[number] | undefined =>
-    /\.css$/.test(ref) ? 'css' : /\.m?js$/.test(ref) ? 'js' : /\.(woff2?|ttf|otf)$/.test(ref) ? 'fonts' : /\.(png|jpe?g|webp|avif|gif|svg)$/.test(ref) ? 'images' : undefined;
+    /\.css$/.test(ref)
+      ? 'css'
+      : /\.m?js$/.test(ref)
+        ? 'js'
+        : /\.(woff2?|ttf|otf)$/.test(ref)
+          ? 'fonts'
+          : /\.(png|jpe?g|webp|avif|gif|svg)$/.test(ref)
+            ? 'images'
+            : undefined;
 
   const rows: string[][] = [];
   for (const [name, path] of Object.entries(pages)) {

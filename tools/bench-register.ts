@@ -31,7 +31,6 @@ const FUNCTION_LIMIT_MS = 60_000; // Netlify's limit for a synchronous function
 const only = process.env.BENCH_SCENARIOS?.split(',');
 const wanted = (name: string) => !only || only.includes(name);
 
-
 async function burst(url: string, bodies: object[], inFlight: number) {
   const times: number[] = [];
   const refs: (string | undefined)[] = [];
@@ -42,7 +41,11 @@ async function burst(url: string, bodies: object[], inFlight: number) {
       while (next < bodies.length) {
         const i = next++;
         const t0 = performance.now();
-        const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(bodies[i]) }).catch(() => undefined);
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(bodies[i]),
+        }).catch(() => undefined);
         times.push(performance.now() - t0);
         refs[i] = res?.status === 201 ? ((await res.json()) as { reference: string }).reference : undefined;
       }
@@ -63,7 +66,10 @@ function outcome(records: { createdTime: string; fields: Record<string, unknown>
   for (const r of records) seen.set(String(r.fields.Referensi), (seen.get(String(r.fields.Referensi)) ?? 0) + 1);
   const accepted = refs.filter(Boolean) as string[];
   const mine = new Set(accepted);
-  const times = records.filter((r) => mine.has(String(r.fields.Referensi))).map((r) => Date.parse(r.createdTime)).sort((a, b) => a - b);
+  const times = records
+    .filter((r) => mine.has(String(r.fields.Referensi)))
+    .map((r) => Date.parse(r.createdTime))
+    .sort((a, b) => a - b);
   const span = times.length > 1 ? (times.at(-1)! - times[0]!) / 1000 : 0;
   return {
     accepted: accepted.length,
@@ -86,7 +92,11 @@ async function drainAsBackground(): Promise<{ report: DrainReport; seconds: numb
 }
 
 /** Registrations placed straight in the outbox, as an outage leaves them. */
-async function placeBacklog(env: { config: NonNullable<ReturnType<typeof builtSiteData>>['config'] }, n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
+async function placeBacklog(
+  env: { config: NonNullable<ReturnType<typeof builtSiteData>>['config'] },
+  n: number,
+  over: Parameters<typeof person>[0] = {},
+): Promise<string[]> {
   const refs: string[] = [];
   for (let i = 0; i < n; i += 200) {
     refs.push(
@@ -94,7 +104,12 @@ async function placeBacklog(env: { config: NonNullable<ReturnType<typeof builtSi
         Array.from({ length: Math.min(200, n - i) }, async () => {
           const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
           if (!v.ok) throw new Error('synthetic person invalid');
-          return (await acceptRegistration({ values: v.value, labels: choiceLabels(v.value, env.config), lang: 'id', consentVersion: env.config.consent.version }, { nikHash: nikHash(v.value.nik) })).reference;
+          return (
+            await acceptRegistration(
+              { values: v.value, labels: choiceLabels(v.value, env.config), lang: 'id', consentVersion: env.config.consent.version },
+              { nikHash: nikHash(v.value.nik) },
+            )
+          ).reference;
         }),
       )),
     );
@@ -103,7 +118,19 @@ async function placeBacklog(env: { config: NonNullable<ReturnType<typeof builtSi
 }
 
 const pipelineRows: string[][] = [];
-const pipelineHead = ['scenario', 'accepted', 'accepted/s', 'p50 ms', 'p95 ms', 'Airtable calls in burst', '429s', 'first window s', 'drain rec/s (ceiling 50)', 'lost', 'duplicated'];
+const pipelineHead = [
+  'scenario',
+  'accepted',
+  'accepted/s',
+  'p50 ms',
+  'p95 ms',
+  'Airtable calls in burst',
+  '429s',
+  'first window s',
+  'drain rec/s (ceiling 50)',
+  'lost',
+  'duplicated',
+];
 
 for (const [name, n, inFlight] of [
   ['burst', 1000, 50],
@@ -116,7 +143,10 @@ for (const [name, n, inFlight] of [
     const b = await burst(`${env.site.url}/api/register`, people, inFlight);
     const inBurst = calls(env) - before;
     const { report } = await drainAsBackground();
-    if (process.env.BENCH_DEBUG) process.stderr.write(`${JSON.stringify(report)}\n${env.standin.requests.map((r) => `${r.at % 100000} ${r.method} ${r.status}`).join('\n')}\n`);
+    if (process.env.BENCH_DEBUG)
+      process.stderr.write(
+        `${JSON.stringify(report)}\n${env.standin.requests.map((r) => `${r.at % 100000} ${r.method} ${r.status}`).join('\n')}\n`,
+      );
     const o = outcome(env.records(), b.refs);
     pipelineRows.push([
       `${n} registrations, ${inFlight} in flight`,
@@ -162,7 +192,12 @@ for (const [name, n] of [
   });
 }
 
-if (pipelineRows.length) table('Registration pipeline, Airtable limits enforced (drain: one background run, rate from first record delivered to last)', pipelineHead, pipelineRows);
+if (pipelineRows.length)
+  table(
+    'Registration pipeline, Airtable limits enforced (drain: one background run, rate from first record delivered to last)',
+    pipelineHead,
+    pipelineRows,
+  );
 
 const caseRows: string[][] = [];
 if (wanted('sharedNik')) {
@@ -173,7 +208,16 @@ if (wanted('sharedNik')) {
     const { report, seconds } = await drainAsBackground();
     const o = outcome(env.records(), refs);
     const flagged = env.records().filter((r) => r.fields['NIK ganda'] === true).length;
-    caseRows.push(['1,000 records sharing one NIK', String(calls(env) - before), String(rateLimited(env)), seconds.toFixed(1), `${flagged} of 1000 flagged`, String(o.lost), String(o.duplicated), String(report.paused ?? '—')]);
+    caseRows.push([
+      '1,000 records sharing one NIK',
+      String(calls(env) - before),
+      String(rateLimited(env)),
+      seconds.toFixed(1),
+      `${flagged} of 1000 flagged`,
+      String(o.lost),
+      String(o.duplicated),
+      String(report.paused ?? '—'),
+    ]);
   });
 }
 if (wanted('poison')) {
@@ -181,15 +225,34 @@ if (wanted('poison')) {
     const good = await placeBacklog(env, 95);
     const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    await acceptRegistration({ values: { ...v.value, birthDate: 'bukan tanggal' }, labels: {}, lang: 'id', consentVersion: env.config.consent.version });
+    await acceptRegistration({
+      values: { ...v.value, birthDate: 'bukan tanggal' },
+      labels: {},
+      lang: 'id',
+      consentVersion: env.config.consent.version,
+    });
     good.push(...(await placeBacklog(env, 4)));
     const before = calls(env);
     const { report, seconds } = await drainAsBackground();
     const o = outcome(env.records(), good);
-    caseRows.push(['a poison record among 99 good ones', String(calls(env) - before), String(rateLimited(env)), seconds.toFixed(1), `${report.delivered} delivered in the run, ${report.held} held`, String(o.lost), String(o.duplicated), String(report.paused ?? '—')]);
+    caseRows.push([
+      'a poison record among 99 good ones',
+      String(calls(env) - before),
+      String(rateLimited(env)),
+      seconds.toFixed(1),
+      `${report.delivered} delivered in the run, ${report.held} held`,
+      String(o.lost),
+      String(o.duplicated),
+      String(report.paused ?? '—'),
+    ]);
   });
 }
-if (caseRows.length) table('Records that used to jam delivery', ['case', 'Airtable calls', '429s', 'drain s', 'result', 'lost', 'duplicated', 'paused'], caseRows);
+if (caseRows.length)
+  table(
+    'Records that used to jam delivery',
+    ['case', 'Airtable calls', '429s', 'drain s', 'result', 'lost', 'duplicated', 'paused'],
+    caseRows,
+  );
 
 // Naive: the SDK's create inside the request, default retries (up to 10 minutes on 429).
 if (wanted('naive')) {
@@ -202,17 +265,42 @@ if (wanted('naive')) {
     const v = validateRegistration((await req.json()) as Record<string, unknown>, config, todayInSerang());
     if (!v.ok) return new Response(null, { status: 422 });
     const reference = newReference();
-    const create = airtable.create([{ fields: toAirtableFields(reference, { values: v.value, labels: choiceLabels(v.value, config), lang: 'id', consentVersion: config.consent.version }, new Date()) as never }]);
+    const create = airtable.create([
+      {
+        fields: toAirtableFields(
+          reference,
+          { values: v.value, labels: choiceLabels(v.value, config), lang: 'id', consentVersion: config.consent.version },
+          new Date(),
+        ) as never,
+      },
+    ]);
     create.catch(() => {});
-    const result = await Promise.race([create.then(() => 'ok'), new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS))]).catch(() => 'error');
+    const result = await Promise.race([
+      create.then(() => 'ok'),
+      new Promise((r) => setTimeout(() => r('timeout'), FUNCTION_LIMIT_MS)),
+    ]).catch(() => 'error');
     return result === 'ok' ? Response.json({ reference }, { status: 201 }) : new Response(null, { status: 504 });
   };
   const site = await serveSite('dist', { '/api/register': naive });
-  const b = await burst(`${site.url}/api/register`, Array.from({ length: N }, () => person()), N);
+  const b = await burst(
+    `${site.url}/api/register`,
+    Array.from({ length: N }, () => person()),
+    N,
+  );
   const o = outcome(standin.records(BASE_ID, TABLE), b.refs);
-  table('The naive pattern: one SDK create per request, all 1,000 at once', ['accepted', 'p50 ms', 'p95 ms', '429s', 'refused or timed out'], [
-    [String(o.accepted), pct(b.times, 50).toFixed(0), pct(b.times, 95).toFixed(0), String(standin.requests.filter((r) => r.status === 429).length), String(N - o.accepted)],
-  ]);
+  table(
+    'The naive pattern: one SDK create per request, all 1,000 at once',
+    ['accepted', 'p50 ms', 'p95 ms', '429s', 'refused or timed out'],
+    [
+      [
+        String(o.accepted),
+        pct(b.times, 50).toFixed(0),
+        pct(b.times, 95).toFixed(0),
+        String(standin.requests.filter((r) => r.status === 429).length),
+        String(N - o.accepted),
+      ],
+    ],
+  );
   await site.close();
   await standin.stop();
 }

@@ -12,7 +12,7 @@ import { airtableSettingsFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { checkStatus, type StatusAnswer } from '../src/status/check';
 import { pct, print, table, withEnv } from './bench-support';
-import { type Person,person } from './people';
+import { type Person, person } from './people';
 
 console.log = () => {};
 
@@ -23,7 +23,15 @@ const benchLimits = { perMinute: 1_000_000, perClientPerHour: 1_000_000 };
 
 await withEnv(async (env) => {
   const register = async (p: Person) =>
-    ((await (await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) })).json()) as { reference: string }).reference;
+    (
+      (await (
+        await fetch(`${env.site.url}/api/register`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(p),
+        })
+      ).json()) as { reference: string }
+    ).reference;
   const settings = airtableSettingsFromEnv()!;
   const applicants: { ref: string; birthDate: string }[] = [];
   for (let i = 0; i < 300; i += 20) {
@@ -53,7 +61,14 @@ await withEnv(async (env) => {
           // Applicants check again and again; one check in ten has a wrong birth date.
           const a = who[Math.floor(Math.random() * who.length)]!;
           const t0 = performance.now();
-          answers.push(await checkStatus(a.ref, i % 10 === 0 ? '1990-01-01' : a.birthDate, { settings, ip: `10.0.${i >> 8}.${i & 255}`, limits: benchLimits, onCall: () => calls++ }));
+          answers.push(
+            await checkStatus(a.ref, i % 10 === 0 ? '1990-01-01' : a.birthDate, {
+              settings,
+              ip: `10.0.${i >> 8}.${i & 255}`,
+              limits: benchLimits,
+              onCall: () => calls++,
+            }),
+          );
           times.push(performance.now() - t0);
         }
       }),
@@ -61,11 +76,15 @@ await withEnv(async (env) => {
     const report = await drain;
     const during = env.standin.requests.filter((r) => r.at >= startedAt);
     const count = (f: (a: StatusAnswer) => string | undefined) =>
-      Object.entries(answers.reduce<Record<string, number>>((m, a) => {
-        const k = f(a);
-        if (k) m[k] = (m[k] ?? 0) + 1;
-        return m;
-      }, {})).map(([k, v]) => `${k} ${v}`).join(', ');
+      Object.entries(
+        answers.reduce<Record<string, number>>((m, a) => {
+          const k = f(a);
+          if (k) m[k] = (m[k] ?? 0) + 1;
+          return m;
+        }, {}),
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
     rows.push([
       `${scenario}: ${who.length} applicants`,
       String(Math.round((calls / CHECKS) * 1000)),
@@ -76,7 +95,10 @@ await withEnv(async (env) => {
       String(report.delivered),
     ]);
   }
-  table(`${CHECKS.toLocaleString('en')} status checks, ${IN_FLIGHT} at a time, while delivery drains ${BACKLOG.toLocaleString('en')} waiting registrations`,
-    ['scenario', 'Airtable calls / 1,000 checks', '429s', 'answers', 'stage answers by source', 'p50 / p95 ms', 'delivered meanwhile'], rows);
+  table(
+    `${CHECKS.toLocaleString('en')} status checks, ${IN_FLIGHT} at a time, while delivery drains ${BACKLOG.toLocaleString('en')} waiting registrations`,
+    ['scenario', 'Airtable calls / 1,000 checks', '429s', 'answers', 'stage answers by source', 'p50 / p95 ms', 'delivered meanwhile'],
+    rows,
+  );
   print('');
 });

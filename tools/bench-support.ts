@@ -16,7 +16,8 @@ export function table(title: string, head: string[], rows: string[][]) {
   rows.forEach((r) => print(line(r)));
 }
 
-export const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
+export const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 
 /** The handler, the stand-in, the drain and the load share this process; Blobs runs in another. */
 export async function withEnv<T>(run: (env: Awaited<ReturnType<typeof startRegistrationEnv>>) => Promise<T>): Promise<T> {

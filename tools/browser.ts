@@ -1,4 +1,4 @@
-import { type Browser,chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 
 // Debian's Chromium, never a downloaded build. The flags keep it from calling home: this network refuses
 // those connections and Chromium would otherwise retry them throughout the run.

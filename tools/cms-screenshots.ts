@@ -22,7 +22,11 @@ for (const lang of ['id', 'en']) {
 const decap = startDecapServer(project);
 await decapServerReady();
 // As `npm start` serves /admin: its policy also lets the page reach decap-server on localhost.
-const site = await serveSite('dist', {}, { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) });
+const site = await serveSite(
+  'dist',
+  {},
+  { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) },
+);
 const browser = await launchBrowser();
 const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'id-ID' })).newPage();
 const base = `${site.url.replace('127.0.0.1', 'localhost')}/admin/`;
@@ -50,7 +54,11 @@ try {
   await page.keyboard.press('End');
   await page.keyboard.type(' Contoh perubahan.');
   await shot('03-ubah-negara-tujuan');
-  await page.getByTitle(/preview/i).first().click().catch(() => {});
+  await page
+    .getByTitle(/preview/i)
+    .first()
+    .click()
+    .catch(() => {});
   await shot('03b-pratinjau');
   await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
   await page.getByText('Terbitkan sekarang').waitFor();

@@ -1,4 +1,4 @@
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 import { DECAP_PORT } from '../src/cms/local-backend';
 
@@ -17,7 +17,11 @@ export function startDecapServer(repo: string, { logLevel = 'error', stderr = fa
 export async function decapServerReady(ms = 15_000): Promise<void> {
   const until = Date.now() + ms;
   for (;;) {
-    const ok = await fetch(`http://127.0.0.1:${DECAP_PORT}/api/v1`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"action":"info"}' })
+    const ok = await fetch(`http://127.0.0.1:${DECAP_PORT}/api/v1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"action":"info"}',
+    })
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) return;

@@ -35,7 +35,12 @@ if (!process.env.AIRTABLE_TOKEN) {
   });
   await standin.start();
   const s = localSettings();
-  Object.assign(env, { AIRTABLE_TOKEN: s.token, AIRTABLE_BASE_ID: s.baseId, AIRTABLE_TABLE: s.table, AIRTABLE_ENDPOINT_URL: s.endpointUrl });
+  Object.assign(env, {
+    AIRTABLE_TOKEN: s.token,
+    AIRTABLE_BASE_ID: s.baseId,
+    AIRTABLE_TABLE: s.table,
+    AIRTABLE_ENDPOINT_URL: s.endpointUrl,
+  });
   console.log(`Airtable stand-in: ${s.endpointUrl} (records in ${LOCAL_STANDIN.file})`);
 }
 

@@ -1,4 +1,4 @@
-import { glob,readFile } from 'node:fs/promises';
+import { glob, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const DIST = 'dist';

@@ -49,8 +49,10 @@ export function violations(files: { path: string; source: string }[]): Violation
       const target = normalize(join(dirname(path), spec));
       const to = unitOf(target);
       if (to === from) continue;
-      if (SHIPPED(from) && (to === 'tools' || to === 'test')) found.push({ file: path, imports: target, rule: `shipped code never imports ${to}/` });
-      else if (from === 'tools' && to === 'test') found.push({ file: path, imports: target, rule: 'tools never import test/ (test/support is for tests only)' });
+      if (SHIPPED(from) && (to === 'tools' || to === 'test'))
+        found.push({ file: path, imports: target, rule: `shipped code never imports ${to}/` });
+      else if (from === 'tools' && to === 'test')
+        found.push({ file: path, imports: target, rule: 'tools never import test/ (test/support is for tests only)' });
       else if (allowedImports[from] && !allowedImports[from]!.includes(to)) {
         found.push({ file: path, imports: target, rule: `${from} may import only ${allowedImports[from]!.join(', ') || 'itself'}` });
       }

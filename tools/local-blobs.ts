@@ -26,14 +26,16 @@ export class LocalBlobsServer extends BlobsServer {
     super(options);
     const self = this as unknown as { put: Put; delete: Put };
     const queues = new Map<string, Promise<unknown>>();
-    const oneAtATime = (method: Put): Put => (req) => {
-      const key = new URL(req.url ?? '', 'http://blobs.local').pathname;
-      const run = (queues.get(key) ?? Promise.resolve()).then(() => method(req));
-      const settled = run.catch(() => undefined);
-      queues.set(key, settled);
-      void settled.then(() => queues.get(key) === settled && queues.delete(key));
-      return run;
-    };
+    const oneAtATime =
+      (method: Put): Put =>
+      (req) => {
+        const key = new URL(req.url ?? '', 'http://blobs.local').pathname;
+        const run = (queues.get(key) ?? Promise.resolve()).then(() => method(req));
+        const settled = run.catch(() => undefined);
+        queues.set(key, settled);
+        void settled.then(() => queues.get(key) === settled && queues.delete(key));
+        return run;
+      };
     self.put = oneAtATime(self.put.bind(this));
     self.delete = oneAtATime(self.delete.bind(this));
   }

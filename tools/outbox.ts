@@ -11,9 +11,14 @@ const res = await fetch(new URL('/api/outbox', site), {
   headers: { Authorization: `Bearer ${token}` },
 }).catch(() => undefined);
 if (!res?.ok) {
-  console.error(res ? `${site} menjawab ${res.status}: periksa OUTBOX_ADMIN_TOKEN.` : `${site} tidak bisa dihubungi: jalankan npm start dulu.`);
+  console.error(
+    res ? `${site} menjawab ${res.status}: periksa OUTBOX_ADMIN_TOKEN.` : `${site} tidak bisa dihubungi: jalankan npm start dulu.`,
+  );
   process.exit(1);
 }
 const body = await res.json();
-if (action === 'flush') console.log(`Terkirim ${body.delivered}; ditahan karena ditolak Airtable ${body.held}${body.paused ? `; pengiriman dijeda: ${body.paused}` : ''}${body.unfinished ? '; masih ada yang menunggu, dilanjutkan otomatis' : ''}.`);
+if (action === 'flush')
+  console.log(
+    `Terkirim ${body.delivered}; ditahan karena ditolak Airtable ${body.held}${body.paused ? `; pengiriman dijeda: ${body.paused}` : ''}${body.unfinished ? '; masih ada yang menunggu, dilanjutkan otomatis' : ''}.`,
+  );
 else console.log(formatStatus(body as OutboxStatus));

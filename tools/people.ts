@@ -14,7 +14,7 @@ export type Person = Registration & { consent: boolean };
 /** A valid applicant aged `age` or one more (or born on `birthDate`), with a NIK that encodes the date. */
 export function person(over: Partial<Person> & { age?: number; female?: boolean } = {}): Person {
   const { age = 25, female = false, ...rest } = over;
-  const birthDate = rest.birthDate ?? `${new Date().getUTCFullYear() - age - 1}-03-${female ? "21" : "14"}`;
+  const birthDate = rest.birthDate ?? `${new Date().getUTCFullYear() - age - 1}-03-${female ? '21' : '14'}`;
   const [y, m, d] = birthDate.split('-');
   const day = String(Number(d) + (female ? 40 : 0)).padStart(2, '0');
   // Serial 1000–9999 and district 01–99 (any non-zero district is valid in a NIK): 801,900 distinct NIKs.
@@ -36,7 +36,11 @@ export function person(over: Partial<Person> & { age?: number; female?: boolean 
     consent: true,
     ...rest,
   };
-  personalValues.add(p.nik).add(p.birthDate).add(p.phone).add(`+62${p.phone.slice(1)}`);
+  personalValues
+    .add(p.nik)
+    .add(p.birthDate)
+    .add(p.phone)
+    .add(`+62${p.phone.slice(1)}`);
   return p;
 }
 

@@ -18,6 +18,7 @@ export async function copyProject(prefix = 'site-copy-'): Promise<string> {
   const entries = (await readdir('node_modules')).filter((e) => !e.startsWith('.'));
   await Promise.all(entries.map((e) => symlink(resolve('node_modules', e), join(dir, 'node_modules', e))));
   await mkdir(join(dir, 'node_modules', '.bin'));
-  for (const bin of await readdir('node_modules/.bin')) await symlink(resolve('node_modules/.bin', bin), join(dir, 'node_modules/.bin', bin));
+  for (const bin of await readdir('node_modules/.bin'))
+    await symlink(resolve('node_modules/.bin', bin), join(dir, 'node_modules/.bin', bin));
   return dir;
 }

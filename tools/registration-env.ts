@@ -41,10 +41,22 @@ export async function startRegistrationEnv(
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
   const blobRequests: { type: string; url: string }[] = [];
-  const blobs = blobsPort ? undefined : new LocalBlobsServer({ directory: dir, token: 'blobs-token', port: 0, onRequest: (r: { type: string; url: string }) => void blobRequests.push(r) });
+  const blobs = blobsPort
+    ? undefined
+    : new LocalBlobsServer({
+        directory: dir,
+        token: 'blobs-token',
+        port: 0,
+        onRequest: (r: { type: string; url: string }) => void blobRequests.push(r),
+      });
   const port = blobsPort ?? (await blobs!.start()).port;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
-    JSON.stringify({ edgeURL: `http://127.0.0.1:${port}`, uncachedEdgeURL: `http://127.0.0.1:${port}`, siteID: 'test-site', token: 'blobs-token' }),
+    JSON.stringify({
+      edgeURL: `http://127.0.0.1:${port}`,
+      uncachedEdgeURL: `http://127.0.0.1:${port}`,
+      siteID: 'test-site',
+      token: 'blobs-token',
+    }),
   ).toString('base64');
 
   const standin = new AirtableStandin({

@@ -48,5 +48,7 @@ if (settings) {
 const columns = registrationColumns();
 const textColumns = [columnOf('nik'), ...fields.filter((f) => f.airtable?.type === 'phoneNumber').map((f) => f.airtable!.column)];
 await mkdir(dirname(out), { recursive: true });
-await writeFile(out, out.endsWith('.xlsx') ? await toXlsx(columns, rows) : toCsv(columns, rows, { separator, textColumns }), { mode: 0o600 });
+await writeFile(out, out.endsWith('.xlsx') ? await toXlsx(columns, rows) : toCsv(columns, rows, { separator, textColumns }), {
+  mode: 0o600,
+});
 console.log(`${rows.length} pendaftaran ditulis ke ${out}`);

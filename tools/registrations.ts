@@ -32,7 +32,9 @@ if (!res) {
 }
 const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
 if (!res.ok) {
-  console.error(res.status === 404 ? `${site} menjawab 404: periksa OUTBOX_ADMIN_TOKEN.` : `Gagal (${res.status}): ${String(body.error ?? '')}`);
+  console.error(
+    res.status === 404 ? `${site} menjawab 404: periksa OUTBOX_ADMIN_TOKEN.` : `Gagal (${res.status}): ${String(body.error ?? '')}`,
+  );
   process.exit(1);
 }
 
@@ -43,10 +45,17 @@ if (action === 'find') {
   const h = body as unknown as Holdings;
   const out = [`Nomor pendaftaran ${h.reference}`];
   if (!h.outbox && !h.airtable) {
-    out.push(h.issued ? '  Tidak ada data tersimpan untuk nomor ini.' : '  Nomor ini tidak pernah diberikan situs ini, atau datanya sudah dihapus. Tidak ada data tersimpan.');
+    out.push(
+      h.issued
+        ? '  Tidak ada data tersimpan untuk nomor ini.'
+        : '  Nomor ini tidak pernah diberikan situs ini, atau datanya sudah dihapus. Tidak ada data tersimpan.',
+    );
   }
   if (h.outbox) {
-    out.push(`  Di outbox (belum sampai di Airtable; ${h.outbox.state}, diterima ${h.outbox.createdAt}${h.outbox.lastError ? `, ditolak: ${h.outbox.lastError}` : ''}):`, ...lines(h.outbox.fields));
+    out.push(
+      `  Di outbox (belum sampai di Airtable; ${h.outbox.state}, diterima ${h.outbox.createdAt}${h.outbox.lastError ? `, ditolak: ${h.outbox.lastError}` : ''}):`,
+      ...lines(h.outbox.fields),
+    );
   }
   if (h.airtable) out.push(`  Di Airtable (baris ${h.airtable.id}):`, ...lines(h.airtable.fields));
   console.log(out.join('\n'));

@@ -27,5 +27,7 @@ const card = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" 
 
 await mkdir('public', { recursive: true });
 await sharp(Buffer.from(card)).png({ compressionLevel: 9, palette: true }).toFile('public/share-card.png');
-await sharp(Buffer.from(mark(180))).png({ compressionLevel: 9 }).toFile('public/apple-touch-icon.png');
+await sharp(Buffer.from(mark(180)))
+  .png({ compressionLevel: 9 })
+  .toFile('public/apple-touch-icon.png');
 console.log('public/share-card.png, public/apple-touch-icon.png');

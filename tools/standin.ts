@@ -13,4 +13,8 @@ if (!res?.ok) {
   console.error('The stand-in does not answer: run npm start first (without AIRTABLE_TOKEN).');
   process.exit(1);
 }
-console.log(action === 'heal' ? 'Stand-in healthy again; the next delivery run (each minute) sends what waits.' : `Stand-in now fails every request: ${JSON.stringify(fault)}`);
+console.log(
+  action === 'heal'
+    ? 'Stand-in healthy again; the next delivery run (each minute) sends what waits.'
+    : `Stand-in now fails every request: ${JSON.stringify(fault)}`,
+);

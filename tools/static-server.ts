@@ -23,7 +23,16 @@ async function readHeaders(root: string): Promise<{ pattern: RegExp; headers: Re
   const rules: { pattern: RegExp; headers: Record<string, string> }[] = [];
   const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
   for (const line of text.split('\n')) {
-    if (/^\S/.test(line)) rules.push({ pattern: new RegExp(`^${line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`), headers: {} });
+    if (/^\S/.test(line))
+      rules.push({
+        pattern: new RegExp(
+          `^${line
+            .trim()
+            .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')}$`,
+        ),
+        headers: {},
+      });
     else if (line.includes(':') && rules.length) {
       const i = line.indexOf(':');
       rules[rules.length - 1]!.headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
@@ -94,9 +103,19 @@ export async function serveSite(
       // the benches measure the bytes a phone actually receives.
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const text = /^(text\/|application\/(javascript|json|xml)|image\/svg)/.test(type);
-      const encoding = text ? (!options.gzipOnly && /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined) : undefined;
+      const encoding = text
+        ? !options.gzipOnly && /\bbr\b/.test(accepts)
+          ? 'br'
+          : /\bgzip\b/.test(accepts)
+            ? 'gzip'
+            : undefined
+        : undefined;
       const sent = encoding === 'br' ? brotliCompressSync(body) : encoding === 'gzip' ? gzipSync(body) : body;
-      res.writeHead(200, { ...headersFor(url.pathname), 'Content-Type': type, ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}) });
+      res.writeHead(200, {
+        ...headersFor(url.pathname),
+        'Content-Type': type,
+        ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
+      });
       res.end(sent);
     } catch {
       // As Netlify: the rules of the address asked for, which for a missing page is only "/*".

@@ -11,10 +11,14 @@ export async function toXlsx(columns: string[], rows: Record<string, unknown>[])
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: Math.min(40, Math.max(12, c.length + 2)) }));
   sheet.getRow(1).font = { bold: true };
   for (const r of rows) {
-    sheet.addRow(Object.fromEntries(columns.map((c) => {
-      const v = r[c];
-      return [c, Array.isArray(v) ? v.join('; ') : v === undefined || v === null ? '' : String(v)];
-    })));
+    sheet.addRow(
+      Object.fromEntries(
+        columns.map((c) => {
+          const v = r[c];
+          return [c, Array.isArray(v) ? v.join('; ') : v === undefined || v === null ? '' : String(v)];
+        }),
+      ),
+    );
   }
   // Text format on the whole sheet: a staff member typing in a NIK column gets text too.
   sheet.eachRow((row) => row.eachCell((cell) => (cell.numFmt = '@')));

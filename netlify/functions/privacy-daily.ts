@@ -18,7 +18,10 @@ export function privacyDailyHandler(siteData: () => SiteData | undefined) {
   return async (_req?: Request, context?: Context): Promise<Response> => {
     if (!handlesRegistrations(context)) return new Response(null, { status: 204 });
     const expired = await expireSubmissions().catch(() => undefined);
-    logEvent('privacy.idempotency_expired', expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' });
+    logEvent(
+      'privacy.idempotency_expired',
+      expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' },
+    );
     const months = siteData()?.config.retentionMonths;
     const settings = airtableSettingsFromEnv();
     if (!months || !settings) {
@@ -26,7 +29,13 @@ export function privacyDailyHandler(siteData: () => SiteData | undefined) {
       return new Response(null, { status: 204 });
     }
     const report = await retentionRun(settings, months);
-    logEvent('privacy.retention', { months, deleted: report.deleted, calls: report.calls, unfinished: String(report.unfinished), ...(report.error ? { error: report.error } : {}) });
+    logEvent('privacy.retention', {
+      months,
+      deleted: report.deleted,
+      calls: report.calls,
+      unfinished: String(report.unfinished),
+      ...(report.error ? { error: report.error } : {}),
+    });
     return new Response(null, { status: 204 });
   };
 }

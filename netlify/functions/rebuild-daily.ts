@@ -8,7 +8,12 @@ import { logEvent } from '../../src/server/log';
 export async function triggerRebuild(hookUrl: string | undefined): Promise<'not_configured' | 'triggered' | 'failed'> {
   if (!hookUrl) return 'not_configured';
   try {
-    const res = await fetch(hookUrl, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' }, signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(hookUrl, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+      signal: AbortSignal.timeout(10_000),
+    });
     return res.ok ? 'triggered' : 'failed';
   } catch {
     return 'failed';

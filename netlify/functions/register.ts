@@ -3,7 +3,7 @@
 import type { Config, Context } from '@netlify/functions';
 
 import { sectionPath } from '../../src/content/paths';
-import { type Admission,admitRegistration } from '../../src/delivery/accept';
+import { type Admission, admitRegistration } from '../../src/delivery/accept';
 import { countHoneypotHit } from '../../src/delivery/honeypot-count';
 import { nikHash } from '../../src/delivery/nik-index';
 import { outboxKeysFromEnv } from '../../src/delivery/outbox-crypto';
@@ -61,10 +61,15 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       logEvent('register.preview_refused', { context: String(context?.deploy?.context) });
       return asJson
         ? json(503, { error: t(lang, 'reg.error.preview') })
-        : answer(503, `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p>${esc(t(lang, 'reg.error.preview'))}</p>`, `${t(lang, 'reg.closed.title')} — `);
+        : answer(
+            503,
+            `<h1>${esc(t(lang, 'reg.closed.title'))}</h1><p>${esc(t(lang, 'reg.error.preview'))}</p>`,
+            `${t(lang, 'reg.closed.title')} — `,
+          );
     }
 
-    const received = (reference: string) => (asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference, receiptToken(reference))));
+    const received = (reference: string) =>
+      asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference, receiptToken(reference)));
 
     // A filled honeypot is answered exactly like a success, with a reference that was never stored.
     if (typeof raw[HONEYPOT] === 'string' && raw[HONEYPOT].trim() !== '') {
@@ -74,12 +79,16 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     }
 
     if (!config.open) {
-      return asJson ? json(403, { error: config.closedMessage[lang] }) : answer(403, renderClosed(lang, config), `${t(lang, 'reg.closed.title')} — `);
+      return asJson
+        ? json(403, { error: config.closedMessage[lang] })
+        : answer(403, renderClosed(lang, config), `${t(lang, 'reg.closed.title')} — `);
     }
     // No NIK before the notice names who is responsible: production stays shut until it does.
     if (isLiveProduction(context) && config.gate.length) {
       logEvent('register.gate_closed', { gaps: config.gate.join(',') });
-      return asJson ? json(403, { error: t(lang, 'reg.soon.text') }) : answer(403, renderOpensSoon(lang), `${t(lang, 'reg.soon.title')} — `);
+      return asJson
+        ? json(403, { error: t(lang, 'reg.soon.text') })
+        : answer(403, renderOpensSoon(lang), `${t(lang, 'reg.soon.title')} — `);
     }
 
     const result = validateRegistration(raw, config, todayInSerang());
@@ -87,13 +96,32 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       const errors = Object.fromEntries(Object.entries(result.errors).map(([field, key]) => [field, key ? t(lang, key) : '']));
       if (asJson) return json(422, { errors, ...(result.ineligible ? { ineligible: result.ineligible } : {}) });
       return result.ineligible
-        ? answer(422, renderIneligible(lang, result.ineligible, sectionPath(lang, 'register'), config), `${t(lang, 'reg.ineligible.title')} — `)
-        : answer(422, renderForm({ lang, config, values: raw, errors: result.errors, privacyHref: config.privacyPath[lang], action: '/api/register' }), t(lang, 'reg.errorPrefix'));
+        ? answer(
+            422,
+            renderIneligible(lang, result.ineligible, sectionPath(lang, 'register'), config),
+            `${t(lang, 'reg.ineligible.title')} — `,
+          )
+        : answer(
+            422,
+            renderForm({
+              lang,
+              config,
+              values: raw,
+              errors: result.errors,
+              privacyHref: config.privacyPath[lang],
+              action: '/api/register',
+            }),
+            t(lang, 'reg.errorPrefix'),
+          );
     }
 
     // The keys (src/server/keys.ts) and the outbox seal: without them nothing is accepted rather than
     // indexed in a guessable way or stored in clear.
-    const missing = !derivedKey('nik-index') ? 'register.nik_index_key_missing' : !outboxKeysFromEnv() ? 'register.outbox_key_missing' : undefined;
+    const missing = !derivedKey('nik-index')
+      ? 'register.nik_index_key_missing'
+      : !outboxKeysFromEnv()
+        ? 'register.outbox_key_missing'
+        : undefined;
     if (missing) {
       logEvent(missing);
       return unavailable();
@@ -104,7 +132,11 @@ export function registerHandler(siteData: () => SiteData | undefined) {
     try {
       admission = await admitRegistration(
         { values: result.value, labels: choiceLabels(result.value, config), lang, consentVersion: config.consent.version },
-        { ...(submissionId ? { submissionId } : {}), nikHash: nikHash(result.value.nik), ...(config.dailyLimit ? { dailyLimit: config.dailyLimit } : {}) },
+        {
+          ...(submissionId ? { submissionId } : {}),
+          nikHash: nikHash(result.value.nik),
+          ...(config.dailyLimit ? { dailyLimit: config.dailyLimit } : {}),
+        },
       );
     } catch {
       // Not stored means not accepted: the person is told to try again rather than shown a reference.
@@ -124,14 +156,22 @@ export function registerHandler(siteData: () => SiteData | undefined) {
         logEvent('register.nik_limit');
         const errors = { nik: 'reg.error.nik.limit' } as const;
         if (asJson) return json(422, { errors: { nik: t(lang, errors.nik) } });
-        return answer(422, renderForm({ lang, config, values: raw, errors, privacyHref: config.privacyPath[lang], action: '/api/register' }), t(lang, 'reg.errorPrefix'));
+        return answer(
+          422,
+          renderForm({ lang, config, values: raw, errors, privacyHref: config.privacyPath[lang], action: '/api/register' }),
+          t(lang, 'reg.errorPrefix'),
+        );
       }
       case 'full':
         // One alert line a day, for whoever watches the logs: the ceiling may need raising in the CMS.
         if (admission.alert) logEvent('register.daily_ceiling_reached', { dailyLimit: config.dailyLimit ?? 0 });
         return asJson
           ? json(503, { error: t(lang, 'reg.full.text') })
-          : answer(503, `<h1>${esc(t(lang, 'reg.full.title'))}</h1><p>${esc(t(lang, 'reg.full.text'))}</p>`, `${t(lang, 'reg.full.title')} — `);
+          : answer(
+              503,
+              `<h1>${esc(t(lang, 'reg.full.title'))}</h1><p>${esc(t(lang, 'reg.full.text'))}</p>`,
+              `${t(lang, 'reg.full.title')} — `,
+            );
     }
   };
 }

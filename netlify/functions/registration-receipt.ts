@@ -8,7 +8,7 @@ import type { Config, Context } from '@netlify/functions';
 import { sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
-import { type Locale,otherLocale, t } from '../../src/i18n';
+import { type Locale, otherLocale, t } from '../../src/i18n';
 import { renderReceipt } from '../../src/registration/form-html';
 import { isReference, receiptLocation } from '../../src/registration/reference';
 import { handlesRegistrations } from '../../src/server/deploy-context';
@@ -41,7 +41,11 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
         `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
         `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
         `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
-      return page(shell, 404, { content, titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `, languageSwitch: sectionPath(other, 'registerThanks') });
+      return page(shell, 404, {
+        content,
+        titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
+        languageSwitch: sectionPath(other, 'registerThanks'),
+      });
     }
     // The stage as the status check would show it, through the same cache and budget, no birth date.
     const stage = await ownerStatus(ref, { settings: airtableSettingsFromEnv() }).catch(() => undefined);

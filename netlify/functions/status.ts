@@ -58,8 +58,16 @@ export function statusHandler(siteData: () => SiteData | undefined) {
           return { kind: 'busy' } as const;
         })
       : ({ kind: 'nomatch' } as const);
-    logEvent('status.check', { answer: result.kind, ...('source' in result ? { source: result.source } : {}), ...('scope' in result ? { scope: result.scope } : {}) });
-    return answer(codeOf(result), renderStatusAnswer(lang, result, site.config.stages, input.reference), result.kind === 'stage' ? `${input.reference} — ` : '');
+    logEvent('status.check', {
+      answer: result.kind,
+      ...('source' in result ? { source: result.source } : {}),
+      ...('scope' in result ? { scope: result.scope } : {}),
+    });
+    return answer(
+      codeOf(result),
+      renderStatusAnswer(lang, result, site.config.stages, input.reference),
+      result.kind === 'stage' ? `${input.reference} — ` : '',
+    );
   };
 }
 

@@ -35,10 +35,17 @@ export function cmsBackendFromEnv(env: Record<string, string | undefined> = proc
       return { name, config: { name: 'github', repo, ...common }, identityWidget: false, connect: ['https://api.github.com'] };
     case 'decapbridge': {
       const site = env.CMS_DECAPBRIDGE_SITE ?? '';
-      if (!REPO.test(repo) || !/^[\w-]+$/.test(site)) throw new Error('CMS_BACKEND=decapbridge needs CMS_REPO=owner/repository and CMS_DECAPBRIDGE_SITE');
+      if (!REPO.test(repo) || !/^[\w-]+$/.test(site))
+        throw new Error('CMS_BACKEND=decapbridge needs CMS_REPO=owner/repository and CMS_DECAPBRIDGE_SITE');
       return {
         name,
-        config: { name: 'git-gateway', repo, ...common, identity_url: `https://auth.decapbridge.com/sites/${site}`, gateway_url: 'https://gateway.decapbridge.com' },
+        config: {
+          name: 'git-gateway',
+          repo,
+          ...common,
+          identity_url: `https://auth.decapbridge.com/sites/${site}`,
+          gateway_url: 'https://gateway.decapbridge.com',
+        },
         identityWidget: false,
         connect: ['https://auth.decapbridge.com', 'https://gateway.decapbridge.com'],
       };

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { collectionDefs } from '../content/schemas';
 import { EMAIL } from '../shared/patterns';
-import { type CmsBackend,cmsBackendFromEnv } from './backend';
-import { type FieldUi,fieldUi, localeFieldUi } from './labels';
+import { type CmsBackend, cmsBackendFromEnv } from './backend';
+import { type FieldUi, fieldUi, localeFieldUi } from './labels';
 import { LOCAL_BACKEND_URL } from './local-backend';
 
 // Decap CMS's config.yml, generated from the content schemas (src/content/schemas.ts) and the labels
@@ -62,7 +62,8 @@ function widgetFor(name: string, s: JsonSchema, ui: FieldUi, path: string, colle
     case 'integer':
     case 'number': {
       const out: Json = { widget: 'number', value_type: s.type === 'integer' ? 'int' : 'float' };
-      const min = s.minimum ?? (s.exclusiveMinimum !== undefined ? (s.type === 'integer' ? s.exclusiveMinimum + 1 : s.exclusiveMinimum) : undefined);
+      const min =
+        s.minimum ?? (s.exclusiveMinimum !== undefined ? (s.type === 'integer' ? s.exclusiveMinimum + 1 : s.exclusiveMinimum) : undefined);
       if (min !== undefined) out.min = min;
       if (s.maximum !== undefined && s.maximum < MAX_SAFE) out.max = s.maximum;
       return out;
@@ -71,7 +72,11 @@ function widgetFor(name: string, s: JsonSchema, ui: FieldUi, path: string, colle
       const item = s.items ?? {};
       if (item.type === 'object') return { widget: 'list', fields: objectFields(item, path, collection) };
       // Open by default: a folded one-field list shows its label instead of what staff typed.
-      return { widget: 'list', collapsed: false, field: { name: 'item', label: ui.label, ...widgetFor('item', item, ui, path, collection) } };
+      return {
+        widget: 'list',
+        collapsed: false,
+        field: { name: 'item', label: ui.label, ...widgetFor('item', item, ui, path, collection) },
+      };
     }
     case 'object':
       return { widget: 'object', fields: objectFields(s, path, collection) };
@@ -177,7 +182,8 @@ const folders: Record<Exclude<keyof typeof collectionDefs, 'settings'>, FolderMe
   companies: {
     label: 'Perusahaan penempatan',
     label_singular: 'perusahaan',
-    description: 'Daftar perusahaan penempatan (P3MI) yang diperiksa petugas, dengan izin SIP3MI dan statusnya. Lowongan memilih perusahaannya dari sini dan hilang dari situs bila perusahaannya dihentikan, dicabut, atau izinnya berakhir.',
+    description:
+      'Daftar perusahaan penempatan (P3MI) yang diperiksa petugas, dengan izin SIP3MI dan statusnya. Lowongan memilih perusahaannya dari sini dan hilang dari situs bila perusahaannya dihentikan, dicabut, atau izinnya berakhir.',
     identifier_field: 'name',
     summary: '{{name}} — {{licenceNumber}} ({{status}}, diperiksa {{checkedOn}})',
     sortable_fields: ['name', 'checkedOn', 'licenceValidUntil'],

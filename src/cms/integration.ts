@@ -88,12 +88,20 @@ export function adminIntegration(): AstroIntegration {
             const file = name || 'index.html';
             const make = generatedFiles(false)[file];
             if (make) {
-              res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Cache-Control': 'no-store', 'Content-Security-Policy': adminCsp({ localBackend: true }) }).end(await make());
+              res
+                .writeHead(200, {
+                  'Content-Type': contentTypeFor(file),
+                  'Cache-Control': 'no-store',
+                  'Content-Security-Policy': adminCsp({ localBackend: true }),
+                })
+                .end(await make());
               return;
             }
             if (decapFile(name)) {
               res.writeHead(200, { 'Content-Type': contentTypeFor(name) });
-              createReadStream(join(DECAP_DIST, name)).on('error', () => res.end()).pipe(res);
+              createReadStream(join(DECAP_DIST, name))
+                .on('error', () => res.end())
+                .pipe(res);
               return;
             }
           } catch (e) {

@@ -1,5 +1,5 @@
 import { regionValues } from '../content/schemas';
-import { type Locale, locales, type MessageKey,t } from '../i18n';
+import { type Locale, locales, type MessageKey, t } from '../i18n';
 
 // The words the CMS previews print around staff's text (fact labels, region names), taken from the
 // site's own message files so the preview reads exactly like the page.

@@ -1,6 +1,6 @@
 import { firstOverCeiling, giveBackDailyPlace, takeDailyPlace } from './ceiling';
 import { giveBackNikRegistration, indexNik, takeNikRegistration } from './nik-index';
-import { addFlagTask, enqueue, type OutboxItem, type Submission,writeNewItem } from './queue';
+import { addFlagTask, enqueue, type OutboxItem, type Submission, writeNewItem } from './queue';
 import { issueReference } from './references';
 import { claimSubmission, releaseSubmission, rememberSubmission } from './submissions';
 
@@ -23,7 +23,10 @@ export type Admission =
  * request's own create-only write, so simultaneous requests cannot pass a limit together — then
  * accepted. What was taken is given back when a later step refuses or storing fails.
  */
-export async function admitRegistration(submission: Submission, options: { submissionId?: string; nikHash: string; dailyLimit?: number }): Promise<Admission> {
+export async function admitRegistration(
+  submission: Submission,
+  options: { submissionId?: string; nikHash: string; dailyLimit?: number },
+): Promise<Admission> {
   const { submissionId, nikHash, dailyLimit } = options;
   if (submissionId) {
     const claim = await claimSubmission(submissionId);
@@ -60,11 +63,17 @@ export async function admitRegistration(submission: Submission, options: { submi
  * deliverer finds in the queue is there in full and knows whether its NIK is shared; the submission
  * id last, so a repeated submission is answered with this reference only once the record is queued.
  */
-export async function acceptRegistration(submission: Submission, options: { submissionId?: string; nikHash?: string } = {}): Promise<OutboxItem> {
+export async function acceptRegistration(
+  submission: Submission,
+  options: { submissionId?: string; nikHash?: string } = {},
+): Promise<OutboxItem> {
   const at = new Date();
   const reference = await issueReference(at);
   const record = { reference, createdAt: at.toISOString(), attempts: 0, ...(options.nikHash ? { nikHash: options.nikHash } : {}) };
-  const [item, earlier] = await Promise.all([writeNewItem(record, submission), options.nikHash ? indexNik(options.nikHash, reference) : undefined]);
+  const [item, earlier] = await Promise.all([
+    writeNewItem(record, submission),
+    options.nikHash ? indexNik(options.nikHash, reference) : undefined,
+  ]);
   await Promise.all([enqueue(item), earlier ? addFlagTask(earlier) : undefined]);
   if (options.submissionId) await rememberSubmission(options.submissionId, reference);
   return item;

@@ -56,7 +56,10 @@ type ReserveSlot = (earliest: number, tries: number, latest: number) => Promise<
  * schedule (or, for a script without Blobs, only this process's pacing), and also keeps this process's
  * own calls, as actually sent, within the window.
  */
-function airtableBudget(baseId: string, reserveSlot: ReserveSlot = (earliest, tries, latest) => reserve(baseId, earliest, tries, latest)): Budget {
+function airtableBudget(
+  baseId: string,
+  reserveSlot: ReserveSlot = (earliest, tries, latest) => reserve(baseId, earliest, tries, latest),
+): Budget {
   /** When this process's last calls actually went: a call held up late pushes the next ones back. */
   const sent: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();

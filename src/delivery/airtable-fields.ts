@@ -1,5 +1,5 @@
 import type { Locale } from '../i18n';
-import { type FieldName,fields } from '../registration/fields';
+import { type FieldName, fields } from '../registration/fields';
 import type { Submission } from './queue';
 
 // Everything that knows Airtable's column names: the form's columns come from the field list

@@ -32,7 +32,11 @@ export function registrationTableFields(lists: ChoiceLists): AirtableFieldSpec[]
     { name: COLUMNS.submittedAt, type: 'dateTime', options: dateTime },
     { name: COLUMNS.consentAt, type: 'dateTime', options: dateTime },
     { name: COLUMNS.consentVersion, type: 'singleLineText' },
-    { name: COLUMNS.consentLanguage, type: 'singleSelect', options: { choices: Object.values(CONSENT_LANGUAGES).map((name) => ({ name })) } },
+    {
+      name: COLUMNS.consentLanguage,
+      type: 'singleSelect',
+      options: { choices: Object.values(CONSENT_LANGUAGES).map((name) => ({ name })) },
+    },
     { name: COLUMNS.duplicateNik, type: 'checkbox', options: { icon: 'check', color: 'redBright' } },
   );
   return specs;

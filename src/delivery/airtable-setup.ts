@@ -10,7 +10,11 @@ interface MetaTable {
   fields: { name: string; type: string }[];
 }
 
-export async function setupTable(s: AirtableSettings, wanted: AirtableFieldSpec[], log: (line: string) => void): Promise<{ created: string[]; existing: string[] }> {
+export async function setupTable(
+  s: AirtableSettings,
+  wanted: AirtableFieldSpec[],
+  log: (line: string) => void,
+): Promise<{ created: string[]; existing: string[] }> {
   const api = `${s.endpointUrl ?? 'https://api.airtable.com'}/v0/meta/bases/${s.baseId}/tables`;
   const headers = { Authorization: `Bearer ${s.token}`, 'Content-Type': 'application/json' };
   const call = async (url: string, init?: RequestInit) => {

@@ -58,7 +58,8 @@ export function errorLabel(e: unknown): string {
 
 /** Refusals that concern one record's content; anything else is Airtable's or the base's problem. */
 const RECORD_ERRORS = new Set(['INVALID_VALUE_FOR_COLUMN', 'INVALID_MULTIPLE_CHOICE_OPTIONS', 'INVALID_RECORDS', 'INVALID_CELL_VALUE']);
-export const isRecordError = (e: unknown) => (e as AirtableError).statusCode === 422 && RECORD_ERRORS.has(String((e as AirtableError).error));
+export const isRecordError = (e: unknown) =>
+  (e as AirtableError).statusCode === 422 && RECORD_ERRORS.has(String((e as AirtableError).error));
 
 /** No slot could be had (the budget's store did not answer, or not in time): Airtable is not called. */
 const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
@@ -83,7 +84,8 @@ export interface FoundRecord {
 }
 
 /** The reference formula for up to ten references: one list call instead of one per record. */
-export const referencesFormula = (references: string[]) => `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
+export const referencesFormula = (references: string[]) =>
+  `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
 
 /**
  * Records by reference (at most ten), with the columns named in `fields` (every column with 'all').
@@ -116,15 +118,27 @@ export async function findReferences(table: Table, references: string[], call: C
 }
 
 /** One reference's status and birth date: a single request (one page of at most one record). */
-export async function readStatusRow(table: Table, reference: string, call: Call): Promise<{ status: string; birthDate: string } | undefined> {
+export async function readStatusRow(
+  table: Table,
+  reference: string,
+  call: Call,
+): Promise<{ status: string; birthDate: string } | undefined> {
   const birthColumn = columnOf('birthDate');
   const page = await call(() =>
     table
-      .select({ filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`, fields: [COLUMNS.status, birthColumn], maxRecords: 1, pageSize: 1, method: 'post' } as never)
+      .select({
+        filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`,
+        fields: [COLUMNS.status, birthColumn],
+        maxRecords: 1,
+        pageSize: 1,
+        method: 'post',
+      } as never)
       .firstPage(),
   );
   const record = page[0] as { fields: Record<string, unknown> } | undefined;
-  return record ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birthDate: String(record.fields[birthColumn] ?? '') } : undefined;
+  return record
+    ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birthDate: String(record.fields[birthColumn] ?? '') }
+    : undefined;
 }
 
 /** The NIK of a found record, when it has one (erasing its index markers needs its hash). */

@@ -1,10 +1,10 @@
-import { type AirtableSettings, airtableTable, budgetedCall, type Call,errorLabel, findReferences, isRecordError } from './airtable';
+import { type AirtableSettings, airtableTable, budgetedCall, type Call, errorLabel, findReferences, isRecordError } from './airtable';
 import type { Budget } from './airtable-budget';
 import { COLUMNS, toAirtableFields } from './airtable-fields';
 import { claim, recordLease, release } from './leases';
 import { nikShared } from './nik-index';
 import { OutboxKeyError } from './outbox-crypto';
-import { dropEntry, holdItem, holdUnreadable, markSent, type OutboxItem, type QueueEntry,readItem, removeItem } from './queue';
+import { dropEntry, holdItem, holdUnreadable, markSent, type OutboxItem, type QueueEntry, readItem, removeItem } from './queue';
 import { birthHash, writeCachedStatus } from './status-cache';
 
 // Delivers the outbox to Airtable a window (at most WINDOW_SIZE records) at a time, every call through the
@@ -122,14 +122,20 @@ export async function sendWindow(settings: AirtableSettings, prepared: PreparedW
   const { result, shared } = prepared;
   const table = airtableTable(settings, opts.timeoutMs);
   const call = counted(result, opts);
-  const record = (i: OutboxItem) => ({ fields: { ...toAirtableFields(i.reference, i.submission, new Date(i.createdAt)), [COLUMNS.duplicateNik]: shared.has(i.reference) } });
+  const record = (i: OutboxItem) => ({
+    fields: { ...toAirtableFields(i.reference, i.submission, new Date(i.createdAt)), [COLUMNS.duplicateNik]: shared.has(i.reference) },
+  });
   const create = async (batch: OutboxItem[]): Promise<void> => {
     if (result.stop) return;
     const sent = await Promise.all(batch.map((i) => markSent(i)));
     try {
       await call(() => table.create(sent.map(record) as never, { typecast: true }));
       // The status check's first answer after delivery needs no Airtable call: "Baru", as just created.
-      await Promise.all(sent.map((i) => writeCachedStatus(i.reference, { status: 'Baru', birth: birthHash(i.reference, i.submission.values.birthDate), at: Date.now() })));
+      await Promise.all(
+        sent.map((i) =>
+          writeCachedStatus(i.reference, { status: 'Baru', birth: birthHash(i.reference, i.submission.values.birthDate), at: Date.now() }),
+        ),
+      );
       await Promise.all(sent.map((i) => removeItem(i)));
       result.delivered.push(...sent.map((i) => i.reference));
     } catch (e) {

@@ -9,8 +9,14 @@ const OLD_AFTER_MS = 3600_000;
 export async function logDrain(event: string, report: DrainReport, now = Date.now()): Promise<void> {
   if (report.windows || report.paused || report.flagged) {
     const { paused, firstWindowMs, ...counts } = report;
-    logEvent(event, { ...counts, unfinished: String(counts.unfinished), ...(paused ? { paused } : {}), ...(firstWindowMs !== undefined ? { firstWindowMs } : {}) });
+    logEvent(event, {
+      ...counts,
+      unfinished: String(counts.unfinished),
+      ...(paused ? { paused } : {}),
+      ...(firstWindowMs !== undefined ? { firstWindowMs } : {}),
+    });
   }
   const oldest = await oldestDueAt();
-  if (oldest && now - Date.parse(oldest) > OLD_AFTER_MS) logEvent('delivery.backlog_old', { oldestAgeMinutes: Math.round((now - Date.parse(oldest)) / 60_000) });
+  if (oldest && now - Date.parse(oldest) > OLD_AFTER_MS)
+    logEvent('delivery.backlog_old', { oldestAgeMinutes: Math.round((now - Date.parse(oldest)) / 60_000) });
 }

@@ -1,10 +1,10 @@
 import { logEvent } from '../server/log';
-import { type AirtableSettings,airtableTable, budgetedCall, errorLabel, findRecords } from './airtable';
-import { type Budget,sharedBudget } from './airtable-budget';
+import { type AirtableSettings, airtableTable, budgetedCall, errorLabel, findRecords } from './airtable';
+import { type Budget, sharedBudget } from './airtable-budget';
 import { COLUMNS } from './airtable-fields';
-import { type PreparedWindow,prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE } from './deliver';
+import { type PreparedWindow, prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE } from './deliver';
 import { outboxKeysFromEnv } from './outbox-crypto';
-import { currentPause, pauseDelivery, type PauseTimes,resumeDelivery } from './pause';
+import { currentPause, pauseDelivery, type PauseTimes, resumeDelivery } from './pause';
 import { flagTaskDone, flagTasks, nextWindow, readRecord } from './queue';
 
 // Drains the outbox window after window, near Airtable's ceiling, until it is empty, the time budget
@@ -43,7 +43,6 @@ export interface DrainOptions {
   pauseTimes?: PauseTimes;
 }
 
-
 /** A window of 200 takes about 4.2 s at the ceiling; one is started only if it can finish in time. */
 const WINDOW_SEND_MS = 6_000;
 
@@ -66,7 +65,9 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
   /** The next window, skipping records this run holds or saw leased by another deliverer. */
   const prepareNext = async (holding: Set<string>): Promise<PreparedWindow | undefined> => {
     const skip = new Set([...holding, ...leasedElsewhere]);
-    const entries = (await nextWindow(WINDOW_SIZE + skip.size, { ignoreBackoff })).filter((e) => !skip.has(e.reference)).slice(0, WINDOW_SIZE);
+    const entries = (await nextWindow(WINDOW_SIZE + skip.size, { ignoreBackoff }))
+      .filter((e) => !skip.has(e.reference))
+      .slice(0, WINDOW_SIZE);
     if (!entries.length) return undefined;
     const prepared = await prepareWindow(settings, entries, windowOpts);
     for (const r of prepared.result.skipped) leasedElsewhere.add(r);
@@ -129,7 +130,13 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
  * ten at a time: one lookup and one update. Undefined when there is nothing (more) to do now. A record still waiting in the outbox keeps its task until it
  * is in Airtable (it may be on its way without the flag); a record no longer anywhere drops it.
  */
-async function flagEarlierRecords(settings: AirtableSettings, budget: Budget, timeoutMs: number, report: DrainReport, pauseTimes?: PauseTimes): Promise<number | undefined> {
+async function flagEarlierRecords(
+  settings: AirtableSettings,
+  budget: Budget,
+  timeoutMs: number,
+  report: DrainReport,
+  pauseTimes?: PauseTimes,
+): Promise<number | undefined> {
   const tasks = await flagTasks(10);
   if (!tasks.length) return undefined;
   const table = airtableTable(settings, timeoutMs);

@@ -41,6 +41,8 @@ export async function release(key: string): Promise<void> {
 export async function leasedReferences(now = Date.now()): Promise<string[]> {
   const s = leases();
   const blobs = (await s.list({ prefix: 'record/' })).blobs;
-  const live = await Promise.all(blobs.map(async (b) => ((Number((await s.getMetadata(b.key))?.metadata.until) || 0) > now ? b.key.slice('record/'.length) : undefined)));
+  const live = await Promise.all(
+    blobs.map(async (b) => ((Number((await s.getMetadata(b.key))?.metadata.until) || 0) > now ? b.key.slice('record/'.length) : undefined)),
+  );
   return live.filter((r): r is string => !!r);
 }

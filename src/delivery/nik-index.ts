@@ -38,7 +38,10 @@ export const giveBackNikRegistration = (slot: string) => releaseSlot(index(), sl
 export async function indexNik(hash: string, reference: string): Promise<string | undefined> {
   const s = index();
   // The record's own entry and the first-record marker are independent: written at once.
-  const [, firstWrite] = await Promise.all([s.set(`nik/${hash}/refs/${reference}`, ''), s.set(`nik/${hash}/first`, reference, { onlyIfNew: true })]);
+  const [, firstWrite] = await Promise.all([
+    s.set(`nik/${hash}/refs/${reference}`, ''),
+    s.set(`nik/${hash}/first`, reference, { onlyIfNew: true }),
+  ]);
   if (firstWrite.modified) return undefined;
   const first = await s.get(`nik/${hash}/first`, { type: 'text' });
   if (first === reference) return undefined;
@@ -62,7 +65,9 @@ export async function forgetNikRecord(hash: string, reference: string): Promise<
     removed.push('indeks NIK');
   }
   if ((await s.list({ prefix: `nik/${hash}/refs/` })).blobs.length === 0) {
-    const markers = await Promise.all(['first', 'shared'].map(async (m) => ((await s.get(`nik/${hash}/${m}`, { type: 'text' })) !== null ? m : '')));
+    const markers = await Promise.all(
+      ['first', 'shared'].map(async (m) => ((await s.get(`nik/${hash}/${m}`, { type: 'text' })) !== null ? m : '')),
+    );
     await Promise.all(markers.filter(Boolean).map((m) => s.delete(`nik/${hash}/${m}`)));
     if (markers.includes('shared')) removed.push('indeks NIK: tanda NIK ganda');
   }

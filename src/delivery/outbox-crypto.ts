@@ -30,7 +30,10 @@ const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** The keys from the environment, or undefined when none is set or one is malformed (nothing is sealed with a bad key). */
 export function outboxKeysFromEnv(env: Record<string, string | undefined> = process.env): OutboxKeys | undefined {
-  const entries = (env.OUTBOX_KEYS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (env.OUTBOX_KEYS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!entries.length) return undefined;
   const keys = new Map<string, Buffer>();
   for (const entry of entries) {

@@ -27,7 +27,12 @@ export interface OutboxStatus {
 const MAX_HELD_READ = 500;
 
 export async function outboxStatus(now = Date.now()): Promise<OutboxStatus> {
-  const [{ due, held }, leased, pause, honeypotToday] = await Promise.all([allEntries(), leasedReferences(now), currentPause(), honeypotHits(now)]);
+  const [{ due, held }, leased, pause, honeypotToday] = await Promise.all([
+    allEntries(),
+    leasedReferences(now),
+    currentPause(),
+    honeypotHits(now),
+  ]);
   const heldItems = (await Promise.all(held.slice(0, MAX_HELD_READ).map((e) => readRecord(e.reference)))).filter((i) => !!i);
   const errorsByType: Record<string, number> = {};
   for (const i of heldItems) if (i.lastError) errorsByType[i.lastError] = (errorsByType[i.lastError] ?? 0) + 1;
@@ -39,7 +44,12 @@ export async function outboxStatus(now = Date.now()): Promise<OutboxStatus> {
     oldestAgeSeconds: created.length ? Math.round((now - Math.min(...created)) / 1000) : 0,
     errorsByType,
     ...(pause && pause.until > now ? { pause } : {}),
-    heldRecords: heldItems.map((i) => ({ reference: i.reference, attempts: i.attempts, ...(i.lastError ? { lastError: i.lastError } : {}), ...(i.notBefore ? { notBefore: i.notBefore } : {}) })),
+    heldRecords: heldItems.map((i) => ({
+      reference: i.reference,
+      attempts: i.attempts,
+      ...(i.lastError ? { lastError: i.lastError } : {}),
+      ...(i.notBefore ? { notBefore: i.notBefore } : {}),
+    })),
     honeypotToday,
   };
 }
@@ -49,9 +59,15 @@ export function formatStatus(s: OutboxStatus): string {
     `Menunggu dikirim ke Airtable: ${s.due}; ditahan (ditolak Airtable, menunggu jeda): ${s.held}; sedang dikirim: ${s.leased}`,
     `Tertua: ${s.oldestAgeSeconds} detik${s.oldestAgeSeconds > 3600 ? '  ← lebih dari satu jam: periksa Airtable dan token' : ''}`,
   ];
-  if (s.pause) lines.push(`Pengiriman dijeda sampai ${new Date(s.pause.until).toISOString()} karena ${s.pause.reason} (gagal ${s.pause.failures}× berturut-turut)`);
+  if (s.pause)
+    lines.push(
+      `Pengiriman dijeda sampai ${new Date(s.pause.until).toISOString()} karena ${s.pause.reason} (gagal ${s.pause.failures}× berturut-turut)`,
+    );
   for (const [type, n] of Object.entries(s.errorsByType)) lines.push(`  galat ${type}: ${n} pendaftaran`);
-  for (const r of s.heldRecords) lines.push(`  ${r.reference}  percobaan ${r.attempts}${r.lastError ? `  galat terakhir: ${r.lastError}` : ''}${r.notBefore ? `  dicoba lagi setelah ${r.notBefore}` : ''}`);
+  for (const r of s.heldRecords)
+    lines.push(
+      `  ${r.reference}  percobaan ${r.attempts}${r.lastError ? `  galat terakhir: ${r.lastError}` : ''}${r.notBefore ? `  dicoba lagi setelah ${r.notBefore}` : ''}`,
+    );
   lines.push(`Isian jebakan bot (honeypot) hari ini: ${s.honeypotToday}`);
   return lines.join('\n');
 }

@@ -27,7 +27,11 @@ export interface PauseTimes {
   firstMs?: number;
 }
 
-export function pauseLength(reason: string, failures: number, { rateLimitMs = RATE_LIMIT_PAUSE_MS, firstMs = 5_000 }: PauseTimes = {}): number {
+export function pauseLength(
+  reason: string,
+  failures: number,
+  { rateLimitMs = RATE_LIMIT_PAUSE_MS, firstMs = 5_000 }: PauseTimes = {},
+): number {
   return reason.includes('429') ? rateLimitMs : Math.min(300_000, firstMs * 2 ** Math.max(0, failures - 1));
 }
 

@@ -71,7 +71,8 @@ const outbox = () => store('outbox');
 
 /** 20261129T061903123Z: sortable, and a valid key segment everywhere. */
 const stamp = (iso: string) => iso.replace(/[-:.]/g, '');
-const unstamp = (s: string) => `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
+const unstamp = (s: string) =>
+  `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
 const itemKey = (reference: string) => `item/${reference}`;
 export const dueKey = (item: Pick<OutboxRecord, 'reference' | 'createdAt'>) => {

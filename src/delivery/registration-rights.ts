@@ -1,6 +1,6 @@
-import { type AirtableSettings,airtableTable, budgetedCall, findRecords, nikOf } from './airtable';
-import { type Budget,sharedBudget } from './airtable-budget';
-import { type AirtableFields,columnOf, toAirtableFields } from './airtable-fields';
+import { type AirtableSettings, airtableTable, budgetedCall, findRecords, nikOf } from './airtable';
+import { type Budget, sharedBudget } from './airtable-budget';
+import { type AirtableFields, columnOf, toAirtableFields } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { claim, recordLease, release } from './leases';
 import { nikHash } from './nik-index';
@@ -65,7 +65,11 @@ export class LeaseBusy extends Error {}
  * also catches a record a deliverer sent just before), and only then is the reference marked erased.
  * If Airtable cannot be reached, the outbox part stands and running it again finishes the job.
  */
-export async function eraseRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions & { leaseWaitMs?: number } = {}): Promise<Erasure> {
+export async function eraseRegistration(
+  settings: AirtableSettings,
+  reference: string,
+  opts: RightsOptions & { leaseWaitMs?: number } = {},
+): Promise<Erasure> {
   const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
   const until = Date.now() + (opts.leaseWaitMs ?? 20_000);
   while (!(await claim(recordLease(reference), 60_000))) {

@@ -1,5 +1,5 @@
-import { type AirtableSettings,airtableTable, budgetedCall, errorLabel, formulaString, nikOf } from './airtable';
-import { type Budget,sharedBudget } from './airtable-budget';
+import { type AirtableSettings, airtableTable, budgetedCall, errorLabel, formulaString, nikOf } from './airtable';
+import { type Budget, sharedBudget } from './airtable-budget';
 import { columnOf, COLUMNS } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { nikHash } from './nik-index';
@@ -53,7 +53,9 @@ export async function retentionRun(
         break;
       }
       const page = await call(() =>
-        table.select({ filterByFormula: formula, fields: [COLUMNS.reference, columnOf('nik')], pageSize: 100, method: 'post' } as never).firstPage(),
+        table
+          .select({ filterByFormula: formula, fields: [COLUMNS.reference, columnOf('nik')], pageSize: 100, method: 'post' } as never)
+          .firstPage(),
       );
       if (!page.length) break;
       for (let n = 0; n < page.length; n += 10) {

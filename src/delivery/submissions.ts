@@ -44,7 +44,8 @@ export type SubmissionClaim = { kind: 'mine' } | { kind: 'earlier'; reference: s
 export async function claimSubmission(submissionId: string, now = Date.now(), waitMs = 3000): Promise<SubmissionClaim> {
   const seen = await lookup(submissionId, now);
   if (seen && seen !== PENDING) return { kind: 'earlier', reference: seen.reference };
-  if (!seen && (await submissions().setJSON(idKey(bucket.day(now), submissionId), PENDING, { onlyIfNew: true })).modified) return { kind: 'mine' };
+  if (!seen && (await submissions().setJSON(idKey(bucket.day(now), submissionId), PENDING, { onlyIfNew: true })).modified)
+    return { kind: 'mine' };
   const until = Date.now() + waitMs;
   while (Date.now() < until) {
     await new Promise((r) => setTimeout(r, 100));
@@ -58,7 +59,10 @@ export async function claimSubmission(submissionId: string, now = Date.now(), wa
 /** Accepted: later copies of the submission get this reference. */
 export async function rememberSubmission(submissionId: string, reference: string, now = Date.now()): Promise<void> {
   const day = bucket.day(now);
-  await Promise.all([submissions().setJSON(idKey(day, submissionId), { reference, at: now }), submissions().set(`${day}/ref/${reference}`, submissionId.toLowerCase())]);
+  await Promise.all([
+    submissions().setJSON(idKey(day, submissionId), { reference, at: now }),
+    submissions().set(`${day}/ref/${reference}`, submissionId.toLowerCase()),
+  ]);
 }
 
 /** Not accepted (refused, or storing failed): the claim goes, so a corrected resubmission is judged afresh. */

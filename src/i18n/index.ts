@@ -22,9 +22,7 @@ export const localeOr = (value: unknown): Locale => (isLocale(value) ? value : d
 
 /** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {

@@ -19,7 +19,10 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
     ...(settings.registration.dailyLimit ? { dailyLimit: settings.registration.dailyLimit } : {}),
     closedMessage: settings.registration.closedMessage,
     nextSteps: settings.registration.nextSteps,
-    consent: { ...settings.privacy.consent, version: consentVersion(settings.privacy.consent, privacy.data.updated.toISOString().slice(0, 10)) },
+    consent: {
+      ...settings.privacy.consent,
+      version: consentVersion(settings.privacy.consent, privacy.data.updated.toISOString().slice(0, 10)),
+    },
     privacyPath: { id: idPages.privasi ?? '/privasi/', en: enPages.privasi ?? idPages.privasi ?? '/privasi/' },
     destinations: idDest.sort(byOrder).map((d) => ({
       value: entryKey(d),
@@ -32,7 +35,10 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
     }),
     sectors: settings.registration.sectors.map((s) => ({ value: s.slug, label: { id: s.id, en: s.en } })),
     rules: settings.registration.rules,
-    stages: settings.applicantStatus.stages.map(({ next, ...stage }) => ({ ...stage, ...(next?.id ? { next: { id: next.id, en: next.en ?? next.id } } : {}) })),
+    stages: settings.applicantStatus.stages.map(({ next, ...stage }) => ({
+      ...stage,
+      ...(next?.id ? { next: { id: next.id, en: next.en ?? next.id } } : {}),
+    })),
     ...(settings.privacy.retentionMonths ? { retentionMonths: settings.privacy.retentionMonths } : {}),
     training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
   };

@@ -1,5 +1,5 @@
 import type { Settings } from '../content/schemas';
-import { type Locale,t } from '../i18n';
+import { type Locale, t } from '../i18n';
 import { educationLevels, educationRank, ruleName } from '../shared/education';
 import type { Choice } from './config';
 
@@ -42,13 +42,20 @@ export const exemptionApplies = (facts: EligibilityFacts, rules: EligibilityRule
   belowEducation(facts, rules) && inExemptSector(facts, rules);
 
 /** The rules in words for `lang`: what the home page, the form's hints and the explanations print. */
-export function ruleWords(lang: Locale, rules: EligibilityRules, sectors: Choice[]): { minAge: number; education: string; sectors: string } {
+export function ruleWords(
+  lang: Locale,
+  rules: EligibilityRules,
+  sectors: Choice[],
+): { minAge: number; education: string; sectors: string } {
   const level = educationLevels.find((e) => e.value === rules.minEducation);
   return {
     minAge: rules.minAge,
     education: ruleName[rules.minEducation]?.[lang] ?? (level ? level[lang] : rules.minEducation),
     // Lower case: the names stand mid-sentence ("except plantation"), never at its start.
-    sectors: sectors.filter((s) => rules.educationExemptSectors.includes(s.value)).map((s) => s.label[lang].toLowerCase()).join(', '),
+    sectors: sectors
+      .filter((s) => rules.educationExemptSectors.includes(s.value))
+      .map((s) => s.label[lang].toLowerCase())
+      .join(', '),
   };
 }
 

@@ -45,8 +45,10 @@ interface DateField extends FieldBase {
 
 export type Field = TextField | ChoiceField | ConsentField | DateField;
 
-const fixed = (list: [string, string, string][]): (() => Choice[]) => () =>
-  list.map(([value, id, en]) => ({ value, label: { id, en } }));
+const fixed =
+  (list: [string, string, string][]): (() => Choice[]) =>
+  () =>
+    list.map(([value, id, en]) => ({ value, label: { id, en } }));
 
 const DISTRICTS = fixed([
   // Kota Serang's six kecamatan, codes 36.73.01–06 (Kemendagri).
@@ -70,19 +72,118 @@ export const LANGUAGE_LEVELS = fixed([
 ]);
 
 export const fields: Field[] = [
-  { name: 'fullName', kind: 'text', label: 'reg.fullName.label', hint: 'reg.fullName.hint', autocomplete: 'name', maxLength: 100, spellcheck: false, airtable: { column: 'Nama lengkap', type: 'singleLineText' } },
-  { name: 'nik', kind: 'text', label: 'reg.nik.label', hint: 'reg.nik.hint', inputmode: 'numeric', autocomplete: 'off', spellcheck: false, maxLength: 24, width: 'medium', airtable: { column: 'NIK', type: 'singleLineText' } },
-  { name: 'birthDate', kind: 'memorable-date', label: 'reg.birthDate.label', hint: 'reg.birthDate.hint', autocomplete: 'bday', airtable: { column: 'Tanggal lahir', type: 'date' } },
-  { name: 'phone', kind: 'tel', label: 'reg.phone.label', hint: 'reg.phone.hint', autocomplete: 'tel', inputmode: 'tel', maxLength: 24, width: 'medium', airtable: { column: 'No. HP/WhatsApp', type: 'phoneNumber' } },
-  { name: 'email', kind: 'email', label: 'reg.email.label', hint: 'reg.email.hint', optional: true, autocomplete: 'email', inputmode: 'email', spellcheck: false, maxLength: 254, airtable: { column: 'Email', type: 'email' } },
-  { name: 'district', kind: 'select', label: 'reg.district.label', choose: 'reg.district.choose', choices: DISTRICTS, airtable: { column: 'Kecamatan', type: 'singleSelect' } },
-  { name: 'education', kind: 'select', label: 'reg.education.label', hint: 'reg.education.hint', choose: 'reg.education.choose', choices: EDUCATION, airtable: { column: 'Pendidikan terakhir', type: 'singleSelect' } },
-  { name: 'destinations', kind: 'checkboxes', label: 'reg.destinations.label', hint: 'reg.destinations.hint', choices: (o) => o.destinations, airtable: { column: 'Negara tujuan', type: 'multipleSelects' } },
-  { name: 'sector', kind: 'select', label: 'reg.sector.label', choose: 'reg.sector.choose', choices: (o) => o.sectors, airtable: { column: 'Bidang kerja', type: 'singleSelect' } },
-  { name: 'languageLevel', kind: 'radios', label: 'reg.languageLevel.label', hint: 'reg.languageLevel.hint', choices: LANGUAGE_LEVELS, airtable: { column: 'Kemampuan bahasa', type: 'singleSelect' } },
-  { name: 'languageCertificate', kind: 'text', label: 'reg.languageCertificate.label', hint: 'reg.languageCertificate.hint', optional: true, maxLength: 100, airtable: { column: 'Sertifikat bahasa', type: 'singleLineText' } },
+  {
+    name: 'fullName',
+    kind: 'text',
+    label: 'reg.fullName.label',
+    hint: 'reg.fullName.hint',
+    autocomplete: 'name',
+    maxLength: 100,
+    spellcheck: false,
+    airtable: { column: 'Nama lengkap', type: 'singleLineText' },
+  },
+  {
+    name: 'nik',
+    kind: 'text',
+    label: 'reg.nik.label',
+    hint: 'reg.nik.hint',
+    inputmode: 'numeric',
+    autocomplete: 'off',
+    spellcheck: false,
+    maxLength: 24,
+    width: 'medium',
+    airtable: { column: 'NIK', type: 'singleLineText' },
+  },
+  {
+    name: 'birthDate',
+    kind: 'memorable-date',
+    label: 'reg.birthDate.label',
+    hint: 'reg.birthDate.hint',
+    autocomplete: 'bday',
+    airtable: { column: 'Tanggal lahir', type: 'date' },
+  },
+  {
+    name: 'phone',
+    kind: 'tel',
+    label: 'reg.phone.label',
+    hint: 'reg.phone.hint',
+    autocomplete: 'tel',
+    inputmode: 'tel',
+    maxLength: 24,
+    width: 'medium',
+    airtable: { column: 'No. HP/WhatsApp', type: 'phoneNumber' },
+  },
+  {
+    name: 'email',
+    kind: 'email',
+    label: 'reg.email.label',
+    hint: 'reg.email.hint',
+    optional: true,
+    autocomplete: 'email',
+    inputmode: 'email',
+    spellcheck: false,
+    maxLength: 254,
+    airtable: { column: 'Email', type: 'email' },
+  },
+  {
+    name: 'district',
+    kind: 'select',
+    label: 'reg.district.label',
+    choose: 'reg.district.choose',
+    choices: DISTRICTS,
+    airtable: { column: 'Kecamatan', type: 'singleSelect' },
+  },
+  {
+    name: 'education',
+    kind: 'select',
+    label: 'reg.education.label',
+    hint: 'reg.education.hint',
+    choose: 'reg.education.choose',
+    choices: EDUCATION,
+    airtable: { column: 'Pendidikan terakhir', type: 'singleSelect' },
+  },
+  {
+    name: 'destinations',
+    kind: 'checkboxes',
+    label: 'reg.destinations.label',
+    hint: 'reg.destinations.hint',
+    choices: (o) => o.destinations,
+    airtable: { column: 'Negara tujuan', type: 'multipleSelects' },
+  },
+  {
+    name: 'sector',
+    kind: 'select',
+    label: 'reg.sector.label',
+    choose: 'reg.sector.choose',
+    choices: (o) => o.sectors,
+    airtable: { column: 'Bidang kerja', type: 'singleSelect' },
+  },
+  {
+    name: 'languageLevel',
+    kind: 'radios',
+    label: 'reg.languageLevel.label',
+    hint: 'reg.languageLevel.hint',
+    choices: LANGUAGE_LEVELS,
+    airtable: { column: 'Kemampuan bahasa', type: 'singleSelect' },
+  },
+  {
+    name: 'languageCertificate',
+    kind: 'text',
+    label: 'reg.languageCertificate.label',
+    hint: 'reg.languageCertificate.hint',
+    optional: true,
+    maxLength: 100,
+    airtable: { column: 'Sertifikat bahasa', type: 'singleLineText' },
+  },
   // Registering from an official vacancy's page records that vacancy (its key and SIP number) for staff.
-  { name: 'vacancy', kind: 'hidden', label: 'vacancy.column', optional: true, choices: (o) => o.vacancies, airtable: { column: 'Lowongan', type: 'singleLineText' } },
+  {
+    name: 'vacancy',
+    kind: 'hidden',
+    label: 'vacancy.column',
+    optional: true,
+    choices: (o) => o.vacancies,
+    airtable: { column: 'Lowongan', type: 'singleLineText' },
+  },
   // Its wording is content (settings → privacy.consent), versioned with each registration.
   { name: 'consent', kind: 'consent', label: 'reg.section.consent' },
 ];
@@ -99,7 +200,9 @@ export function choiceLabels(values: object, lists: ChoiceLists): Record<string,
     const value = (values as Record<string, unknown>)[field.name];
     if (!('choices' in field) || value === undefined) continue;
     const labels = new Map(field.choices(lists).map((c) => [c.value, c.label.id]));
-    out[field.name] = Array.isArray(value) ? value.map((v) => labels.get(String(v)) ?? String(v)) : (labels.get(String(value)) ?? String(value));
+    out[field.name] = Array.isArray(value)
+      ? value.map((v) => labels.get(String(v)) ?? String(v))
+      : (labels.get(String(value)) ?? String(value));
   }
   return out;
 }

@@ -1,10 +1,10 @@
-import { formatDateTime, type Locale, type MessageKey,t } from '../i18n';
+import { formatDateTime, type Locale, type MessageKey, t } from '../i18n';
 import { attrs, esc } from '../shared/html';
-import { DATE_PARTS, type DatePart,dateParts, partName } from '../shared/memorable-date';
+import { DATE_PARTS, type DatePart, dateParts, partName } from '../shared/memorable-date';
 import type { RawInput } from '../shared/raw-input';
 import type { RegistrationConfig } from './config';
 import { explainUnmet, ruleWords, type Unmet } from './eligibility';
-import { type Field,fields, sectionsBefore } from './fields';
+import { type Field, fields, sectionsBefore } from './fields';
 import { officialCallerHtml } from './official-caller';
 import type { FieldErrors } from './validate';
 
@@ -105,13 +105,28 @@ function renderField(field: Field, s: FormState): string {
     ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, errorKey))}</p>`
     : '';
   const invalid = errorKey ? 'true' : undefined;
-  const wrap = (inner: string, extra = '') => `<div class="field${extra ? ` ${extra}` : ''}${errorKey ? ' field--error' : ''}" id="${id}-group">${inner}</div>`;
+  const wrap = (inner: string, extra = '') =>
+    `<div class="field${extra ? ` ${extra}` : ''}${errorKey ? ' field--error' : ''}" id="${id}-group">${inner}</div>`;
 
   switch (field.kind) {
     case 'hidden':
       return values[0] ? `<input${attrs({ type: 'hidden', name: field.name, value: values[0] })}>` : '';
     case 'memorable-date':
-      return wrap(memorableDateGroup({ lang, id, name: field.name, legend: labelText(lang, field), hint, error, values: s.values ?? {}, invalid: !!errorKey, describedBy: describedBy(field, !!errorKey), autocomplete: field.autocomplete }), 'field--date');
+      return wrap(
+        memorableDateGroup({
+          lang,
+          id,
+          name: field.name,
+          legend: labelText(lang, field),
+          hint,
+          error,
+          values: s.values ?? {},
+          invalid: !!errorKey,
+          describedBy: describedBy(field, !!errorKey),
+          autocomplete: field.autocomplete,
+        }),
+        'field--date',
+      );
     case 'text':
     case 'tel':
     case 'email': {
@@ -189,7 +204,9 @@ export function renderForm(s: FormState): string {
   const { lang } = s;
   const hasErrors = !!s.errors && Object.keys(s.errors).length > 0;
   const body = fields
-    .map((f) => (sectionsBefore[f.name] ? `<h2 class="form-section">${esc(t(lang, sectionsBefore[f.name]!))}</h2>` : '') + renderField(f, s))
+    .map(
+      (f) => (sectionsBefore[f.name] ? `<h2 class="form-section">${esc(t(lang, sectionsBefore[f.name]!))}</h2>` : '') + renderField(f, s),
+    )
     .join('');
   const submissionId = valuesOf(s.values ?? {}, 'submissionId')[0];
   return (

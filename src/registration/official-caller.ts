@@ -1,4 +1,4 @@
-import { type Locale,t } from '../i18n';
+import { type Locale, t } from '../i18n';
 import { esc } from '../shared/html';
 
 // Wherever the site says staff may contact someone, it also says how to tell them from a broker: the

@@ -1,9 +1,9 @@
 import { sectionPath } from '../content/paths';
-import { type Locale,t } from '../i18n';
+import { type Locale, t } from '../i18n';
 import { educationLevels } from '../shared/education';
 import { esc } from '../shared/html';
 import type { DestinationChoice, RegistrationConfig } from './config';
-import { exemptionApplies, explainUnmet, ruleWords, type Unmet,unmetRequirements } from './eligibility';
+import { exemptionApplies, explainUnmet, ruleWords, type Unmet, unmetRequirements } from './eligibility';
 import { LANGUAGE_LEVELS } from './fields';
 import { choiceTag, optionTag } from './form-html';
 import { officialCallerHtml } from './official-caller';
@@ -34,10 +34,34 @@ export function readAnswers(params: URLSearchParams, config: RegistrationConfig)
   const age = pick('usia', ['under', 'over']) as Answers['age'];
   return {
     ...(age ? { age } : {}),
-    ...withValue('education', pick('pendidikan', educationLevels.map((e) => e.value))),
-    ...withValue('sector', pick('bidang', config.sectors.map((s) => s.value))),
-    ...withValue('language', pick('bahasa', LANGUAGE_LEVELS().map((l) => l.value))),
-    ...withValue('destination', pick('tujuan', config.destinations.map((d) => d.value))),
+    ...withValue(
+      'education',
+      pick(
+        'pendidikan',
+        educationLevels.map((e) => e.value),
+      ),
+    ),
+    ...withValue(
+      'sector',
+      pick(
+        'bidang',
+        config.sectors.map((s) => s.value),
+      ),
+    ),
+    ...withValue(
+      'language',
+      pick(
+        'bahasa',
+        LANGUAGE_LEVELS().map((l) => l.value),
+      ),
+    ),
+    ...withValue(
+      'destination',
+      pick(
+        'tujuan',
+        config.destinations.map((d) => d.value),
+      ),
+    ),
   };
 }
 const withValue = <K extends string>(key: K, v: string | undefined) => (v ? ({ [key]: v } as Record<K, string>) : {});
@@ -52,7 +76,11 @@ interface Outcome {
 }
 
 function assess(a: Answers, config: RegistrationConfig): Outcome {
-  const facts = { ...(a.age ? { oldEnough: a.age === 'over' } : {}), ...(a.education ? { education: a.education } : {}), ...(a.sector ? { sector: a.sector } : {}) };
+  const facts = {
+    ...(a.age ? { oldEnough: a.age === 'over' } : {}),
+    ...(a.education ? { education: a.education } : {}),
+    ...(a.sector ? { sector: a.sector } : {}),
+  };
   return {
     complete: !!a.age && !!a.education,
     unmet: unmetRequirements(facts, config.rules),
@@ -63,7 +91,8 @@ function assess(a: Answers, config: RegistrationConfig): Outcome {
 }
 
 const option = (value: string, label: string, selected?: string) => optionTag(value, label, value === selected);
-const radio = (name: string, value: string, label: string, checked?: string) => choiceTag('radio', `e-${name}-${value}`, name, value, label, value === checked);
+const radio = (name: string, value: string, label: string, checked?: string) =>
+  choiceTag('radio', `e-${name}-${value}`, name, value, label, value === checked);
 const fieldset = (legend: string, inner: string) => `<fieldset class="field"><legend>${esc(legend)}</legend>${inner}</fieldset>`;
 const select = (id: string, name: string, label: string, config: string) =>
   `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${config}</select></div>`;
@@ -75,7 +104,8 @@ export function renderSelfCheckForm(lang: Locale, config: RegistrationConfig, a:
     `<input type="hidden" name="lang" value="${lang}">` +
     fieldset(
       t(lang, 'eligibility.age.label'),
-      radio('usia', 'over', t(lang, 'eligibility.age.over', { minAge }), a.age) + radio('usia', 'under', t(lang, 'eligibility.age.under', { minAge }), a.age),
+      radio('usia', 'over', t(lang, 'eligibility.age.over', { minAge }), a.age) +
+        radio('usia', 'under', t(lang, 'eligibility.age.under', { minAge }), a.age),
     ) +
     select(
       'e-pendidikan',
@@ -89,12 +119,18 @@ export function renderSelfCheckForm(lang: Locale, config: RegistrationConfig, a:
       t(lang, 'eligibility.sector.label'),
       option(NOT_SURE, t(lang, 'eligibility.notSure')) + config.sectors.map((s) => option(s.value, s.label[lang], a.sector)).join(''),
     ) +
-    fieldset(t(lang, 'eligibility.language.label'), LANGUAGE_LEVELS().map((l) => radio('bahasa', l.value, l.label[lang], a.language)).join('')) +
+    fieldset(
+      t(lang, 'eligibility.language.label'),
+      LANGUAGE_LEVELS()
+        .map((l) => radio('bahasa', l.value, l.label[lang], a.language))
+        .join(''),
+    ) +
     select(
       'e-tujuan',
       'tujuan',
       t(lang, 'eligibility.destination.label'),
-      option(NOT_SURE, t(lang, 'eligibility.notSure')) + config.destinations.map((d) => option(d.value, d.label[lang], a.destination)).join(''),
+      option(NOT_SURE, t(lang, 'eligibility.notSure')) +
+        config.destinations.map((d) => option(d.value, d.label[lang], a.destination)).join(''),
     ) +
     `<button type="submit" class="button">${esc(t(lang, 'eligibility.submit'))}</button></form>`
   );

@@ -3,8 +3,8 @@ import { readMemorableDate } from '../shared/memorable-date';
 import { EMAIL } from '../shared/patterns';
 import type { RawInput } from '../shared/raw-input';
 import type { RegistrationConfig } from './config';
-import { type Unmet,unmetRequirements } from './eligibility';
-import { type FieldName,fields, MAX_DESTINATIONS } from './fields';
+import { type Unmet, unmetRequirements } from './eligibility';
+import { type FieldName, fields, MAX_DESTINATIONS } from './fields';
 import { nikMatchesBirthDate, parseNik } from './nik';
 import { normalizeMobile } from './phone';
 
@@ -27,10 +27,7 @@ export interface Registration {
 
 export type FieldErrors = Partial<Record<FieldName, MessageKey>>;
 
-type Validation =
-  | { ok: true; value: Registration }
-  | { ok: false; errors: FieldErrors; ineligible?: Unmet };
-
+type Validation = { ok: true; value: Registration } | { ok: false; errors: FieldErrors; ineligible?: Unmet };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]).map(text).filter(Boolean);

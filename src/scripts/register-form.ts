@@ -25,7 +25,15 @@ function answers(f: HTMLFormElement): [string, string][] {
     if (!name || name === 'consent') continue;
     const values = inputs
       .filter((i) => (i instanceof HTMLInputElement && (i.type === 'checkbox' || i.type === 'radio') ? i.checked : true))
-      .map((i) => (i instanceof HTMLSelectElement ? (i.value ? i.selectedOptions[0]?.textContent ?? '' : '') : i.type === 'checkbox' || i.type === 'radio' ? (i.labels?.[0]?.textContent ?? '') : i.value))
+      .map((i) =>
+        i instanceof HTMLSelectElement
+          ? i.value
+            ? (i.selectedOptions[0]?.textContent ?? '')
+            : ''
+          : i.type === 'checkbox' || i.type === 'radio'
+            ? (i.labels?.[0]?.textContent ?? '')
+            : i.value,
+      )
       .filter(Boolean);
     // A date in three fields reads as one: 17/8/1998.
     rows.push([labelFor(f, name), values.join(group.classList.contains('field--date') ? '/' : ', ') || '—']);
@@ -134,7 +142,7 @@ function enhance(): void {
 
 document.getElementById('error-summary')?.focus();
 enhance();
-const printButton = document.querySelector<HTMLButtonElement>("[data-print]");
+const printButton = document.querySelector<HTMLButtonElement>('[data-print]');
 if (printButton) {
   printButton.hidden = false;
   printButton.addEventListener('click', () => window.print());

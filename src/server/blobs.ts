@@ -118,10 +118,16 @@ export const bucket = {
  * capped: a folder is expired completely, so keys never outlive their stated retention because a
  * flood filled a folder. Returns how many keys it deleted and whether time ran out first.
  */
-export async function expireBuckets(s: Store, prefix: string, keepFrom: string, deadline = Infinity): Promise<{ deleted: number; unfinished: boolean }> {
+export async function expireBuckets(
+  s: Store,
+  prefix: string,
+  keepFrom: string,
+  deadline = Infinity,
+): Promise<{ deleted: number; unfinished: boolean }> {
   let deleted = 0;
   const folders: string[] = [];
-  for await (const page of s.list({ prefix: prefix ? `${prefix}/` : undefined, directories: true, paginate: true })) folders.push(...page.directories);
+  for await (const page of s.list({ prefix: prefix ? `${prefix}/` : undefined, directories: true, paginate: true }))
+    folders.push(...page.directories);
   for (const folder of folders.sort()) {
     const name = folder.slice(folder.lastIndexOf('/') + 1);
     if (name >= keepFrom) continue;

@@ -1,10 +1,13 @@
-import { type Locale,t } from '../i18n';
+import { type Locale, t } from '../i18n';
 import { esc } from '../shared/html';
 import { json, page, plain } from './respond';
 
 /** The 403 for a post from another site: a page in the person's language when a shell is at hand, JSON for scripts. */
 export function crossSiteAnswer(req: Request, lang: Locale, shell: string | undefined): Response {
-  if ((req.headers.get('accept') ?? '').includes('application/json') || (req.headers.get('content-type') ?? '').includes('application/json')) {
+  if (
+    (req.headers.get('accept') ?? '').includes('application/json') ||
+    (req.headers.get('content-type') ?? '').includes('application/json')
+  ) {
     return json(403, { error: t(lang, 'crossSite.text') });
   }
   if (!shell) return plain(403, lang, 'crossSite.text');

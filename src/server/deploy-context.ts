@@ -14,7 +14,10 @@ export function isLiveProduction(context?: Pick<Context, 'deploy'> | undefined):
   return context?.deploy?.context === 'production' && context.deploy.published !== false;
 }
 
-export function handlesRegistrations(context?: Pick<Context, 'deploy'> | undefined, env: Record<string, string | undefined> = process.env): boolean {
+export function handlesRegistrations(
+  context?: Pick<Context, 'deploy'> | undefined,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
   const deploy = context?.deploy;
   if (!deploy) return false;
   // The emulation under `npm start` names no context and says the deploy is not published.

@@ -44,11 +44,17 @@ export function securityHeadersIntegration(options: HeadersOptions): AstroIntegr
         const hashes = { styles, scripts: [...own].sort() };
         const entries = await readdir(root);
         const enEntries = (await readdir(join(root, 'en')).catch(() => [] as string[])).map((e) => `en/${e}`);
-        await writeFile(join(root, '_headers'), headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], options.adminCsp(), options.searchPaths(), hashes));
+        await writeFile(
+          join(root, '_headers'),
+          headersFile([...entries.filter((e) => e !== 'en'), ...enEntries], options.adminCsp(), options.searchPaths(), hashes),
+        );
         // The 404 page carries its policy itself: its own stylesheet's hash, no script.
         const notFound = join(root, '404.html');
         const html = await readFile(notFound, 'utf8');
-        await writeFile(notFound, html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${metaCsp(inlineHashes(html))}$2`));
+        await writeFile(
+          notFound,
+          html.replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*(")/, `$1${metaCsp(inlineHashes(html))}$2`),
+        );
       },
     },
   };

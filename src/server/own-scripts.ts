@@ -24,9 +24,15 @@ const bundles = new Map<OwnScript, Promise<string>>();
 function bundleOwnScript(name: OwnScript): Promise<string> {
   let code = bundles.get(name);
   if (!code) {
-    code = build({ entryPoints: [`src/scripts/${name}.ts`], bundle: true, minify: true, format: 'esm', target: 'es2020', write: false, logLevel: 'silent' }).then((r) =>
-      r.outputFiles[0]!.text.trim(),
-    );
+    code = build({
+      entryPoints: [`src/scripts/${name}.ts`],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2020',
+      write: false,
+      logLevel: 'silent',
+    }).then((r) => r.outputFiles[0]!.text.trim());
     bundles.set(name, code);
   }
   return code;

@@ -1,4 +1,4 @@
-import { type Locale, type MessageKey,t } from '../i18n';
+import { type Locale, type MessageKey, t } from '../i18n';
 import { fillShell, type PageFill } from './page-shell';
 import { cspForPage, securityHeaders } from './security-headers';
 

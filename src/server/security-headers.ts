@@ -71,7 +71,12 @@ const block = (path: string, headers: Record<string, string>) => [path, ...Objec
  * pages (`searchPaths`) get the policy that allows WebAssembly, /admin gets its own, and the headers
  * that do not differ go to everything.
  */
-export function headersFile(entries: string[], adminCsp: string, searchPaths: string[], hashes: { styles: string[]; scripts: string[] } = { styles: [], scripts: [] }): string {
+export function headersFile(
+  entries: string[],
+  adminCsp: string,
+  searchPaths: string[],
+  hashes: { styles: string[]; scripts: string[] } = { styles: [], scripts: [] },
+): string {
   const publicCsp = policy(hashes);
   const searchCsp = policy({ wasm: true, ...hashes });
   const search = new Set(searchPaths.map((p) => p.replace(/\/$/, '')));
@@ -84,7 +89,9 @@ export function headersFile(entries: string[], adminCsp: string, searchPaths: st
     ...block('/*', common),
     ...block('/', policyFor('/')),
     ...parents.flatMap((p) => [...block(`/${p}`, policyFor(`/${p}`)), ...block(`/${p}/`, policyFor(`/${p}`))]),
-    ...rules.flatMap(({ path, dir }) => (dir ? [...block(path, policyFor(path)), ...block(`${path}/*`, policyFor(path))] : block(path, policyFor(path)))),
+    ...rules.flatMap(({ path, dir }) =>
+      dir ? [...block(path, policyFor(path)), ...block(`${path}/*`, policyFor(path))] : block(path, policyFor(path)),
+    ),
     // Astro's bundled files carry a content hash in their names: they never change, so phones keep them.
     ...block('/_astro/*', { 'Cache-Control': 'public, max-age=31536000, immutable' }),
     // So are our own scripts' files (src/server/own-scripts.ts).

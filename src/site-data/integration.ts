@@ -46,11 +46,13 @@ export function siteDataIntegration(): AstroIntegration {
           if (!address || typeof address === 'string') return;
           const origin = `http://127.0.0.1:${address.port}`;
           try {
-            await write(await collect(async (path) => {
-              const res = await fetch(origin + path);
-              if (!res.ok) throw new Error(`${path}: ${res.status}`);
-              return res.text();
-            }));
+            await write(
+              await collect(async (path) => {
+                const res = await fetch(origin + path);
+                if (!res.ok) throw new Error(`${path}: ${res.status}`);
+                return res.text();
+              }),
+            );
           } catch (e) {
             logger.warn(`site data for the functions not refreshed: ${(e as Error).message}`);
           }

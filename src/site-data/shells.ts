@@ -1,6 +1,6 @@
 import { homePath, sectionPath } from '../content/paths';
 import type { Crumb } from '../content/routes';
-import { type Locale,locales, t } from '../i18n';
+import { type Locale, locales, t } from '../i18n';
 
 // The function pages: each gets a shell (a full page of the site with SHELL_SLOTS where the answer goes),
 // built by Astro at /site-data/<name>-<lang>/ (a path segment "id" would trip Astro's i18n routing) and taken out of the published site by the integration.

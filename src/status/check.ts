@@ -1,11 +1,11 @@
-import { type AirtableSettings,airtableTable, budgetedCall, readStatusRow } from '../delivery/airtable';
-import { type Budget,sharedBudget } from '../delivery/airtable-budget';
+import { type AirtableSettings, airtableTable, budgetedCall, readStatusRow } from '../delivery/airtable';
+import { type Budget, sharedBudget } from '../delivery/airtable-budget';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
-import { type OutboxItem,readItem } from '../delivery/queue';
+import { type OutboxItem, readItem } from '../delivery/queue';
 import { referenceIssued } from '../delivery/references';
-import { birthHash, type CachedStatus,readCachedStatus, writeCachedStatus } from '../delivery/status-cache';
+import { birthHash, type CachedStatus, readCachedStatus, writeCachedStatus } from '../delivery/status-cache';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
-import { countCheck, giveBackTry, type Limited,LIMITS, reserveTry } from './limits';
+import { countCheck, giveBackTry, type Limited, LIMITS, reserveTry } from './limits';
 
 // The status check: a reference and a birth date in, a stage (or one neutral "no match") out — and
 // the same stage for the owner's receipt link (ownerStatus), without a birth date.
@@ -48,7 +48,9 @@ const FLOOR_MS = 250;
 /** The cache window from STATUS_CACHE_MINUTES (tests and `npm start` shorten it), else 30 minutes. */
 function cacheMsFromEnv(env: Record<string, string | undefined> = process.env): number {
   const minutes = Number(env.STATUS_CACHE_MINUTES);
-  return Number.isFinite(minutes) && minutes >= 0 && env.STATUS_CACHE_MINUTES !== '' && env.STATUS_CACHE_MINUTES !== undefined ? minutes * 60_000 : DEFAULT_CACHE_MS;
+  return Number.isFinite(minutes) && minutes >= 0 && env.STATUS_CACHE_MINUTES !== '' && env.STATUS_CACHE_MINUTES !== undefined
+    ? minutes * 60_000
+    : DEFAULT_CACHE_MS;
 }
 
 const reading = new Map<string, Promise<CachedStatus | undefined>>();
@@ -58,10 +60,15 @@ function readAirtable(reference: string, opts: CheckOptions & { settings: Airtab
   let read = reading.get(reference);
   if (read) return read;
   read = (async () => {
-    const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), { maxWaitMs: opts.maxWaitMs ?? 1500, before: opts.onCall });
+    const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), {
+      maxWaitMs: opts.maxWaitMs ?? 1500,
+      before: opts.onCall,
+    });
     try {
       const row = await readStatusRow(airtableTable(opts.settings, opts.timeoutMs ?? 4000), reference, call);
-      const fresh: CachedStatus = row ? { status: row.status, birth: birthHash(reference, row.birthDate), at: Date.now() } : { at: Date.now() };
+      const fresh: CachedStatus = row
+        ? { status: row.status, birth: birthHash(reference, row.birthDate), at: Date.now() }
+        : { at: Date.now() };
       await writeCachedStatus(reference, fresh);
       return fresh;
     } catch {
@@ -103,11 +110,14 @@ async function currentStage(reference: string, found: Found, opts: CheckOptions,
   if (cached?.status !== undefined && (found.fromAirtable || now - cached.at < (opts.cacheMs ?? cacheMsFromEnv()))) {
     return { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: found.fromAirtable ? 'airtable' : 'cache' };
   }
-  const stale = (): StatusAnswer => (cached?.status !== undefined ? { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: 'stale' } : { kind: 'busy' });
+  const stale = (): StatusAnswer =>
+    cached?.status !== undefined ? { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: 'stale' } : { kind: 'busy' };
   if (!opts.settings) return stale();
   const fresh = await readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings });
   if (!fresh) return stale();
-  return fresh.status !== undefined ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' } : { kind: 'nomatch' };
+  return fresh.status !== undefined
+    ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' }
+    : { kind: 'nomatch' };
 }
 
 /** Whether the birth date is the registration's: from the outbox, the cache's hash, or (only if neither knows) Airtable. */

@@ -1,5 +1,5 @@
 import { sectionPath } from '../content/paths';
-import { formatDateTime, type Locale, type MessageKey,t } from '../i18n';
+import { formatDateTime, type Locale, type MessageKey, t } from '../i18n';
 import type { StageText } from '../registration/config';
 import { memorableDateGroup } from '../registration/form-html';
 import { officialCallerHtml } from '../registration/official-caller';
@@ -14,17 +14,20 @@ import type { StatusErrors } from './input';
 // name, NIK or phone, and not even the birth date the person typed.
 
 const fieldError = (lang: Locale, id: string, key: MessageKey | undefined) =>
-  key ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, key))}</p>` : '';
+  key
+    ? `<p class="error-message" id="${id}-error"><span class="visually-hidden">${esc(t(lang, 'reg.errorPrefix'))}</span>${esc(t(lang, key))}</p>`
+    : '';
 
 export function renderStatusForm(lang: Locale, { values = {}, errors = {} }: { values?: RawInput; errors?: StatusErrors } = {}): string {
   const refError = errors.reference;
   const dateError = errors.birthDate;
-  const summary = refError || dateError
-    ? `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(t(lang, 'reg.errorSummary'))}</h2><ul>` +
-      (refError ? `<li><a href="#s-reference">${esc(t(lang, refError))}</a></li>` : '') +
-      (dateError ? `<li><a href="#s-birthDate">${esc(t(lang, dateError))}</a></li>` : '') +
-      '</ul></div>'
-    : '';
+  const summary =
+    refError || dateError
+      ? `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" autofocus aria-labelledby="error-summary-title"><h2 id="error-summary-title">${esc(t(lang, 'reg.errorSummary'))}</h2><ul>` +
+        (refError ? `<li><a href="#s-reference">${esc(t(lang, refError))}</a></li>` : '') +
+        (dateError ? `<li><a href="#s-birthDate">${esc(t(lang, dateError))}</a></li>` : '') +
+        '</ul></div>'
+      : '';
   const reference = typeof values.reference === 'string' ? values.reference.slice(0, 20) : '';
   const refField =
     `<div class="field${refError ? ' field--error' : ''}"><label for="s-reference">${esc(t(lang, 'status.reference.label'))}</label>` +
@@ -65,7 +68,8 @@ export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: S
   if (answer.kind === 'limited' && answer.scope !== 'reference') {
     return `<h1>${esc(t(lang, 'status.limited.title'))}</h1><p class="lead">${esc(t(lang, 'status.limited.text'))}</p>${stagesLink}`;
   }
-  if (answer.kind === 'busy') return `<h1>${esc(t(lang, 'status.busy.title'))}</h1><p class="lead">${esc(t(lang, 'status.busy.text'))}</p>${again}${stagesLink}`;
+  if (answer.kind === 'busy')
+    return `<h1>${esc(t(lang, 'status.busy.title'))}</h1><p class="lead">${esc(t(lang, 'status.busy.text'))}</p>${again}${stagesLink}`;
   if (answer.kind !== 'stage') {
     return (
       `<h1>${esc(t(lang, 'status.nomatch.title'))}</h1><p class="lead">${esc(t(lang, 'status.nomatch.text'))}</p>` +
@@ -73,7 +77,14 @@ export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: S
       renderStatusForm(lang, { values: { reference } })
     );
   }
-  return `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` + stageCard(lang, answer, stages) + officialCallerHtml(lang) + `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` + stagesLink + again;
+  return (
+    `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` +
+    stageCard(lang, answer, stages) +
+    officialCallerHtml(lang) +
+    `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` +
+    stagesLink +
+    again
+  );
 }
 
 /** A stage, with what it means, what to do and what comes next, and when it was read: the status check's answer and the receipt's. */
@@ -82,7 +93,9 @@ export function stageCard(lang: Locale, answer: Extract<StatusAnswer, { kind: 's
   const position = stagePosition(stages, stage.status);
   return (
     `<section class="stage-card" aria-labelledby="stage-title">` +
-    (position ? `<p class="stage-card__step">${esc(t(lang, 'status.answer.step', { n: String(position.n), of: String(position.of) }))}</p>` : '') +
+    (position
+      ? `<p class="stage-card__step">${esc(t(lang, 'status.answer.step', { n: String(position.n), of: String(position.of) }))}</p>`
+      : '') +
     `<h2 id="stage-title">${esc(stage.title[lang])}</h2><p>${esc(stage.meaning[lang])}</p>` +
     `<h3>${esc(t(lang, 'status.answer.todo'))}</h3><p>${esc(stage.todo[lang])}</p>` +
     (stage.next ? `<h3>${esc(t(lang, 'status.answer.next'))}</h3><p>${esc(stage.next[lang])}</p>` : '') +

@@ -31,7 +31,10 @@ const previousMonth = (ms: number) => {
 
 /** The client a request counts against: an IPv4 address, or the /64 of an IPv6 address. */
 export function clientOf(ip: string): string {
-  const bare = ip.trim().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const bare = ip
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
   if (!isIPv6(bare)) return bare.replace(/^::ffff:/i, '');
   // An IPv4 address written as IPv6 (::ffff:1.2.3.4) is that IPv4 address.
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
@@ -40,7 +43,10 @@ export function clientOf(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const groups = bare.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g || '0', 16).toString(16))
+    .join(':')}::/64`;
 }
 
 export type Limited = 'ip' | 'global' | 'reference';

@@ -1,4 +1,4 @@
-import { type ChildProcess,execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -59,7 +59,11 @@ beforeAll(async () => {
   await decapServerReady();
   // The built /admin as production serves it, headers included — except that its policy also lets the
   // page reach decap-server on localhost, as `npm start` does (production's policy never does).
-  admin = await serveSite('dist', {}, { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) });
+  admin = await serveSite(
+    'dist',
+    {},
+    { adjustHeaders: (path, h) => (path.startsWith('/admin') ? { ...h, 'Content-Security-Policy': adminCsp({ localBackend: true }) } : h) },
+  );
   browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
@@ -90,7 +94,13 @@ async function publish() {
   await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
   await page.getByText('Terbitkan sekarang').click();
   const refusal = page.locator('.Toastify__toast--error');
-  if (await refusal.waitFor({ timeout: 1500 }).then(() => true, () => false)) throw new Error(`CMS refused: ${await refusal.innerText()}`);
+  if (
+    await refusal.waitFor({ timeout: 1500 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`CMS refused: ${await refusal.innerText()}`);
 }
 
 /**
@@ -100,13 +110,16 @@ async function publish() {
 async function replaceRichText(editor: Locator, text: string) {
   await editor.click();
   await expect
-    .poll(async () => {
-      await page.keyboard.press('Control+A');
-      return editor.evaluate((el) => {
-        const selected = (window.getSelection()?.toString() ?? '').replace(/\s+/g, '');
-        return selected.length > 0 && selected === (el.textContent ?? '').replace(/\s+/g, '');
-      });
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        await page.keyboard.press('Control+A');
+        return editor.evaluate((el) => {
+          const selected = (window.getSelection()?.toString() ?? '').replace(/\s+/g, '');
+          return selected.length > 0 && selected === (el.textContent ?? '').replace(/\s+/g, '');
+        });
+      },
+      { timeout: 15_000 },
+    )
     .toBe(true);
   await page.keyboard.insertText(text);
   await expect.poll(() => editor.innerText(), { timeout: 15_000 }).toContain(text);
@@ -176,7 +189,11 @@ describe('editing in /admin', () => {
     await openEntry('/collections/vacancies/new', 'Jabatan');
     await page.getByLabel('Jabatan').first().fill(vacancy.position);
     // The company's option shows its name and licence number (display_fields), so it is found by its start.
-    for (const [label, text, exact] of [['Negara tujuan', 'Jepang', true], ['Bidang kerja', 'Konstruksi', true], ['Perusahaan penempatan (P3MI)', company.name, false]] as const) {
+    for (const [label, text, exact] of [
+      ['Negara tujuan', 'Jepang', true],
+      ['Bidang kerja', 'Konstruksi', true],
+      ['Perusahaan penempatan (P3MI)', company.name, false],
+    ] as const) {
       await page.getByLabel(label).first().click();
       await page.keyboard.insertText(text);
       await page.getByText(text, { exact }).last().waitFor();
@@ -189,7 +206,13 @@ describe('editing in /admin', () => {
     await page.getByLabel('Tanggal diperbarui').first().fill('2026-11-27');
     await publish();
     const id = await waitFor(async () => readFile(join(project, `content/vacancies/id/${vacancy.file}.md`), 'utf8'), 'the vacancy file');
-    expect(frontmatter(id)).toMatchObject({ position: vacancy.position, destination: 'jepang', sector: 'konstruksi', company: company.file, sipNumber: vacancy.sip });
+    expect(frontmatter(id)).toMatchObject({
+      position: vacancy.position,
+      destination: 'jepang',
+      sector: 'konstruksi',
+      company: company.file,
+      sipNumber: vacancy.sip,
+    });
     // The English file has the shared fields and none of the untranslated ones.
     const en = frontmatter(await readFile(join(project, `content/vacancies/en/${vacancy.file}.md`), 'utf8'));
     expect(en.sipNumber).toBe(vacancy.sip);
@@ -210,7 +233,7 @@ describe('editing in /admin', () => {
     expect(saved.registration.open).toBe(false);
   }, 60_000);
 
-  it('records the city\'s decision on APJATI\'s role and a confirmed program status from the settings', async () => {
+  it("records the city's decision on APJATI's role and a confirmed program status from the settings", async () => {
     const file = join(project, 'content/settings/site.yaml');
     type Saved = { privacy: { apjatiRole?: string }; programStatus: { text: { id?: string } } };
     await openEntry('/collections/settings/entries/site', 'Pendaftaran minat sedang ditutup');
@@ -226,7 +249,7 @@ describe('editing in /admin', () => {
     const saved = await waitFor(async () => {
       const data = parseYaml(await readFile(file, 'utf8')) as Saved;
       return data.privacy.apjatiRole === 'penerima' && data.programStatus.text.id === confirmed ? data : undefined;
-    }, 'APJATI\'s role and the program status in site.yaml');
+    }, "APJATI's role and the program status in site.yaml");
     expect(saved.privacy.apjatiRole).toBe('penerima');
   }, 60_000);
 
@@ -280,7 +303,11 @@ describe('after the edits, the copy passes the content check, builds and shows t
     await expect.poll(() => p.getByText(env.config.closedMessage.id).count()).toBeGreaterThan(0);
     expect(await p.locator('form[action="/api/register"]').count()).toBe(0);
     await p.close();
-    const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) });
+    const res = await fetch(`${env.site.url}/api/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(person()),
+    });
     expect(res.status).toBe(403);
   });
 });

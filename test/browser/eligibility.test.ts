@@ -32,11 +32,47 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { why: 'adult with SMA, no language yet', age: 'over', education: 'sma', sector: 'manufaktur', language: 'none', destination: 'jepang', heading: /memenuhi syarat dasar/, says: [/Jepang/, /Bahasa Jepang/, /pelatihan bahasa berlangsung 3–8 bulan/, /Cara mengenali petugas resmi/] },
-  { why: 'under the minimum age', age: 'under', education: 'sma', sector: 'manufaktur', language: 'fluent', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal 18 tahun/] },
-  { why: 'SMP outside plantation', age: 'over', education: 'smp', sector: 'konstruksi', language: 'basic', destination: 'belum-tahu', heading: /belum memenuhi/, says: [/minimal SMA\./, /bidang perkebunan punya aturan berbeda; aturan itu belum diumumkan/] },
+  {
+    why: 'adult with SMA, no language yet',
+    age: 'over',
+    education: 'sma',
+    sector: 'manufaktur',
+    language: 'none',
+    destination: 'jepang',
+    heading: /memenuhi syarat dasar/,
+    says: [/Jepang/, /Bahasa Jepang/, /pelatihan bahasa berlangsung 3–8 bulan/, /Cara mengenali petugas resmi/],
+  },
+  {
+    why: 'under the minimum age',
+    age: 'under',
+    education: 'sma',
+    sector: 'manufaktur',
+    language: 'fluent',
+    destination: 'belum-tahu',
+    heading: /belum memenuhi/,
+    says: [/minimal 18 tahun/],
+  },
+  {
+    why: 'SMP outside plantation',
+    age: 'over',
+    education: 'smp',
+    sector: 'konstruksi',
+    language: 'basic',
+    destination: 'belum-tahu',
+    heading: /belum memenuhi/,
+    says: [/minimal SMA\./, /bidang perkebunan punya aturan berbeda; aturan itu belum diumumkan/],
+  },
   // The article only says plantation has different rules: no verdict, and no "you meet the requirements".
-  { why: 'SMP in plantation', age: 'over', education: 'smp', sector: 'perkebunan', language: 'fluent', destination: 'belum-tahu', heading: /belum bisa dipastikan/, says: [/aturan berbeda/, /belum diumumkan/, /nomor pendaftaran Anda/] },
+  {
+    why: 'SMP in plantation',
+    age: 'over',
+    education: 'smp',
+    sector: 'perkebunan',
+    language: 'fluent',
+    destination: 'belum-tahu',
+    heading: /belum bisa dipastikan/,
+    says: [/aturan berbeda/, /belum diumumkan/, /nomor pendaftaran Anda/],
+  },
 ];
 
 describe.each([true, false])('self-check (JavaScript %s)', (js) => {
@@ -74,7 +110,9 @@ describe('the self-check function', () => {
   });
 
   it('is in English for an English form', async () => {
-    const res = await fetch(`${env.site.url}/api/cek-kelayakan?lang=en&usia=over&pendidikan=s1&bidang=perawatan&bahasa=fluent&tujuan=eropa`);
+    const res = await fetch(
+      `${env.site.url}/api/cek-kelayakan?lang=en&usia=over&pendidikan=s1&bidang=perawatan&bahasa=fluent&tujuan=eropa`,
+    );
     const html = await res.text();
     expect(html).toContain('You meet the program');
     expect(html).toContain('Europe');

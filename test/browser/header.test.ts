@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('the first screen at 360 px', () => {
-  it('starts every page\'s heading within 300 px and shows the top of its first paragraph', async () => {
+  it("starts every page's heading within 300 px and shows the top of its first paragraph", async () => {
     const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: false });
     const page = await context.newPage();
     const late: string[] = [];
@@ -34,7 +34,10 @@ describe('the first screen at 360 px', () => {
       // Whatever follows the heading: a lead paragraph, a list, a form, the privacy facts.
       const next = await page.locator('main h1 + *').first().boundingBox();
       // The heading itself starts within 300 px of a 360×740 screen (banner, header and trail above it).
-      if (!h1 || h1.y > 300 || h1.y + h1.height > viewports.phone.height || (next && next.y + 24 > viewports.phone.height)) late.push(`${path}: h1 starts at ${Math.round(h1?.y ?? 0)}, ends at ${Math.round((h1?.y ?? 0) + (h1?.height ?? 0))}, next starts at ${Math.round(next?.y ?? 0)}`);
+      if (!h1 || h1.y > 300 || h1.y + h1.height > viewports.phone.height || (next && next.y + 24 > viewports.phone.height))
+        late.push(
+          `${path}: h1 starts at ${Math.round(h1?.y ?? 0)}, ends at ${Math.round((h1?.y ?? 0) + (h1?.height ?? 0))}, next starts at ${Math.round(next?.y ?? 0)}`,
+        );
     }
     expect(late).toEqual([]);
     await context.close();
@@ -54,7 +57,9 @@ describe('the menu', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('.nav__menu') !== null)).toBe(true);
     const hrefs = new Set(await page.locator('.nav__menu a, .nav__cta').evaluateAll((as) => as.map((a) => a.getAttribute('href'))));
     // Every page of the site is in the menu, or one click below a page that is (an entry of a section).
-    const unreachable = paths.filter((p) => !p.startsWith('/en/') && !hrefs.has(p) && ![...hrefs].some((h) => h && h !== '/' && p.startsWith(h)) && p !== '/privasi/');
+    const unreachable = paths.filter(
+      (p) => !p.startsWith('/en/') && !hrefs.has(p) && ![...hrefs].some((h) => h && h !== '/' && p.startsWith(h)) && p !== '/privasi/',
+    );
     expect(unreachable).toEqual([]);
     expect(hrefs).toContain('/jadwal/');
     expect(await page.locator('.nav__menu a[aria-current=page]').innerText()).toBe('Jadwal');

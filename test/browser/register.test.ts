@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { launchBrowser, viewports } from '../../tools/browser';
-import { type Person,person } from '../../tools/people';
+import { type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
@@ -23,7 +23,7 @@ afterAll(async () => {
 /** Console errors such as Content-Security-Policy refusals, per page. */
 const consoleErrors = new WeakMap<Page, string[]>();
 
-async function openForm(js: boolean, viewport: { width: number; height: number } = viewports.phone, path = "/daftar/") {
+async function openForm(js: boolean, viewport: { width: number; height: number } = viewports.phone, path = '/daftar/') {
   // A fixed locale fixes the order of the date field's parts, which the keyboard test types.
   const context = await browser.newContext({ viewport, javaScriptEnabled: js, locale: 'en-US' });
   const page = await context.newPage();
@@ -106,7 +106,11 @@ describe('registration without JavaScript', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/terima-kasih/);
     const reference = await referenceOnPage(page);
-    expect((await stored(reference))[0]?.fields).toMatchObject({ 'Negara tujuan': ['Korea Selatan'], 'Kemampuan bahasa': 'Dasar', Kecamatan: 'Cipocok Jaya' });
+    expect((await stored(reference))[0]?.fields).toMatchObject({
+      'Negara tujuan': ['Korea Selatan'],
+      'Kemampuan bahasa': 'Dasar',
+      Kecamatan: 'Cipocok Jaya',
+    });
     await context.close();
   });
 });
@@ -140,7 +144,7 @@ describe('registration with JavaScript', () => {
     await context.close();
   });
 
-  it('shows the server\'s errors in place, focused, and lets the person fix them', async () => {
+  it("shows the server's errors in place, focused, and lets the person fix them", async () => {
     const { page, context } = await openForm(true);
     const p = person();
     await fill(page, { ...p, phone: '0254 123' });

@@ -33,7 +33,10 @@ describe('site search', () => {
     const results = page.locator('.pagefind-ui__result-link');
     await results.first().waitFor();
     const hrefs = await results.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    expect(hrefs.some((h) => expected.test(h)), hrefs.join(' ')).toBe(true);
+    expect(
+      hrefs.some((h) => expected.test(h)),
+      hrefs.join(' '),
+    ).toBe(true);
     // Results of the other language never appear.
     expect(hrefs.every((h) => (path.startsWith('/en/') ? h.startsWith('/en/') : !h.startsWith('/en/')))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);

@@ -71,28 +71,31 @@ describe('keyboard', () => {
   it.each([
     ['phone', viewports.phone, ['English', 'Menu', 'Daftar minat']],
     ['desktop', viewports.desktop, ['English', 'Negara tujuan', 'Persyaratan', 'Menu', 'Daftar minat']],
-  ])('reaches the skip link, the language switch, the menu and the main links, each with a visible focus ring (%s)', async (_name, viewport, expected) => {
-    const { page, context } = await open('/', viewport);
-    const reached: string[] = [];
-    for (let i = 0; i < 16; i++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body) return null;
-        const style = getComputedStyle(el);
-        return {
-          text: el.textContent?.trim() ?? '',
-          ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-        };
-      });
-      if (!focused) continue;
-      expect(focused.ring, `focus ring on "${focused.text}"`).toBe(true);
-      reached.push(focused.text);
-    }
-    expect(reached[0]).toBe('Langsung ke isi');
-    expect(reached).toEqual(expect.arrayContaining(expected));
-    await context.close();
-  });
+  ])(
+    'reaches the skip link, the language switch, the menu and the main links, each with a visible focus ring (%s)',
+    async (_name, viewport, expected) => {
+      const { page, context } = await open('/', viewport);
+      const reached: string[] = [];
+      for (let i = 0; i < 16; i++) {
+        await page.keyboard.press('Tab');
+        const focused = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          return {
+            text: el.textContent?.trim() ?? '',
+            ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+          };
+        });
+        if (!focused) continue;
+        expect(focused.ring, `focus ring on "${focused.text}"`).toBe(true);
+        reached.push(focused.text);
+      }
+      expect(reached[0]).toBe('Langsung ke isi');
+      expect(reached).toEqual(expect.arrayContaining(expected));
+      await context.close();
+    },
+  );
 
   it('moves focus to the content with the skip link', async () => {
     const { page, context } = await open('/');

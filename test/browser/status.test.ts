@@ -70,7 +70,13 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
 
     await page.getByRole('link', { name: /Lihat semua tahapan/ }).click();
     await page.waitForURL(/\/tahapan\/$/);
-    expect(await page.locator('.road__stage h2').allInnerTexts()).toEqual(['Diterima, menunggu diperiksa', 'Dihubungi petugas', 'Mengikuti seleksi', 'Pelatihan bahasa', 'Siap berangkat']);
+    expect(await page.locator('.road__stage h2').allInnerTexts()).toEqual([
+      'Diterima, menunggu diperiksa',
+      'Dihubungi petugas',
+      'Mengikuti seleksi',
+      'Pelatihan bahasa',
+      'Siap berangkat',
+    ]);
     if (js) expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -92,8 +98,16 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
 });
 
 describe('the receipt on paper', () => {
-  it('prints on one A4 page, without the site\'s menu', async () => {
-    const ref = ((await (await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) })).json()) as { reference: string }).reference;
+  it("prints on one A4 page, without the site's menu", async () => {
+    const ref = (
+      (await (
+        await fetch(`${env.site.url}/api/register`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(person()),
+        })
+      ).json()) as { reference: string }
+    ).reference;
     const context = await browser.newContext({ viewport: viewports.phone });
     const page = await context.newPage();
     await page.goto(`${env.site.url}/daftar/terima-kasih/?ref=${ref}&t=${receiptToken(ref)}`);

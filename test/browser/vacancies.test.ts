@@ -44,7 +44,13 @@ updated: ${todayInSerang()}
 
 Contoh lowongan untuk pengujian.
 `;
-const expired = { position: 'Perawat lansia kedaluwarsa', destination: 'korea-selatan', sector: 'perawatan', sip: 'SIP-UJI-LAMA', until: shift(-1) };
+const expired = {
+  position: 'Perawat lansia kedaluwarsa',
+  destination: 'korea-selatan',
+  sector: 'perawatan',
+  sip: 'SIP-UJI-LAMA',
+  until: shift(-1),
+};
 const valid = { position: 'Operator pabrik uji', destination: 'jepang', sector: 'manufaktur', sip: 'SIP-UJI-BARU', until: shift(1) };
 
 // The register: synthetic companies, one in every standing, each with a vacancy whose own SIP is valid.
@@ -60,11 +66,19 @@ const company = (name: string, over: Record<string, string> = {}) => {
     checkedOn: shift(-10),
     ...over,
   };
-  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\nbranches:\n  - city: Kota Serang\n    address: Jl. Contoh No. 2\n---\n`;
+  return `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\nbranches:\n  - city: Kota Serang\n    address: Jl. Contoh No. 2\n---\n`;
 };
 const companies: Record<string, string> = {
   'pt-contoh-aktif': company('PT Contoh Aktif'),
-  'pt-contoh-skors': company('PT Contoh Skors', { status: 'dihentikan-sementara', stoppedFrom: shift(-20), stoppedUntil: shift(70), stoppedDecree: 'KEP-UJI/7/2026', stoppedScope: 'sebagian' }),
+  'pt-contoh-skors': company('PT Contoh Skors', {
+    status: 'dihentikan-sementara',
+    stoppedFrom: shift(-20),
+    stoppedUntil: shift(70),
+    stoppedDecree: 'KEP-UJI/7/2026',
+    stoppedScope: 'sebagian',
+  }),
   'pt-contoh-cabut': company('PT Contoh Cabut', { status: 'dicabut', revokedOn: shift(-5), revokedDecree: 'KEP-UJI/9/2026' }),
   'pt-contoh-habis': company('PT Contoh Habis', { licenceValidUntil: shift(-1), checkedOn: shift(-120) }),
 };
@@ -97,7 +111,10 @@ beforeAll(async () => {
   // A staff member fills in a (synthetic) national complaints number in the settings.
   const settings = join(project, 'content/settings/site.yaml');
   // …and raises the minimum age, which the home page and the form's hint must follow.
-  await writeFile(settings, (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`).replace('minAge: 18', 'minAge: 19'));
+  await writeFile(
+    settings,
+    (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`).replace('minAge: 18', 'minAge: 19'),
+  );
   await run('npm', ['run', '--silent', 'build'], { cwd: project });
   env = await startRegistrationEnv({ project });
   browser = await launchBrowser();
@@ -142,7 +159,7 @@ async function open(path: string, js: boolean, viewport: { width: number; height
 }
 
 describe('in Chromium', () => {
-  it('the vacancy\'s poster: linked from its page, one A4 page with its SIP number, its QR code opens the vacancy', async () => {
+  it("the vacancy's poster: linked from its page, one A4 page with its SIP number, its QR code opens the vacancy", async () => {
     const page = await open('/lowongan/operator-baru/', false, { width: 794, height: 1123 });
     await page.getByRole('link', { name: 'Cetak poster lowongan ini (A4)' }).click();
     await page.waitForURL('**/lowongan/operator-baru/poster/');
@@ -151,7 +168,9 @@ describe('in Chromium', () => {
     expect(text).toContain(valid.sip);
     expect(text).toMatch(/GRATIS\. Jangan pernah membayar calo/);
     expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
-    const vacancyUrl = /<link rel="canonical" href="([^"]+)"/.exec(await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8'))![1];
+    const vacancyUrl = /<link rel="canonical" href="([^"]+)"/.exec(
+      await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8'),
+    )![1];
     expect(await readQr(page, '.poster__qr svg')).toBe(vacancyUrl);
     // For people to look at: the poster as it prints.
     await page.emulateMedia({ media: 'print' });
@@ -212,7 +231,9 @@ describe('the register of placement companies', () => {
     expect(existsSync(join(dist(), 'lowongan/operator-baru'))).toBe(true);
     const report = await checkContent(join(project, 'content'));
     expect(report.problems).toEqual([]);
-    const why = Object.fromEntries(report.notes.filter((n) => n.field === '(tampil di situs)').map((n) => [n.file.split('/').pop(), n.message]));
+    const why = Object.fromEntries(
+      report.notes.filter((n) => n.field === '(tampil di situs)').map((n) => [n.file.split('/').pop(), n.message]),
+    );
     expect(why).toMatchObject({
       'lowongan-pt-contoh-skors.md': 'tidak tampil: perusahaannya sedang dihentikan sementara',
       'lowongan-pt-contoh-cabut.md': 'tidak tampil: izin perusahaannya dicabut',
@@ -255,9 +276,12 @@ describe('the register of placement companies', () => {
     const vacancyPage = await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8');
     expect(vacancyPage).toContain('href="/perusahaan/pt-contoh-aktif/"');
     expect(vacancyPage).toContain('PT Contoh Aktif');
-    expect(await readFile(join(dist(), 'lowongan/operator-baru/poster/index.html'), 'utf8')).toMatch(/PT Contoh Aktif — https?:\/\/[^<]*\/perusahaan\/pt-contoh-aktif\//);
+    expect(await readFile(join(dist(), 'lowongan/operator-baru/poster/index.html'), 'utf8')).toMatch(
+      /PT Contoh Aktif — https?:\/\/[^<]*\/perusahaan\/pt-contoh-aktif\//,
+    );
     expect(await readFile(join(dist(), 'sitemap-0.xml'), 'utf8')).toContain('/perusahaan/pt-contoh-cabut/');
-    for (const path of ['index.html', 'tanya-jawab/index.html', 'waspada-penipuan/index.html']) expect(await readFile(join(dist(), path), 'utf8'), path).toContain('href="/perusahaan/"');
+    for (const path of ['index.html', 'tanya-jawab/index.html', 'waspada-penipuan/index.html'])
+      expect(await readFile(join(dist(), path), 'utf8'), path).toContain('href="/perusahaan/"');
   });
 
   it.each([
@@ -282,8 +306,22 @@ describe('the register of placement companies', () => {
 
 describe('W3C-valid HTML', () => {
   it('the register’s pages pass the Nu HTML Checker (vnu-jar)', async () => {
-    const files = ['perusahaan/index.html', 'perusahaan/pt-contoh-skors/index.html', 'perusahaan/pt-contoh-cabut/index.html', 'en/companies/index.html', 'en/companies/pt-contoh-aktif/index.html', 'lowongan/operator-baru/index.html'].map((f) => join(dist(), f));
-    const result = await run('java', ['-jar', 'node_modules/vnu-jar/build/dist/vnu.jar', '--errors-only', '--format', 'json', ...files]).then(
+    const files = [
+      'perusahaan/index.html',
+      'perusahaan/pt-contoh-skors/index.html',
+      'perusahaan/pt-contoh-cabut/index.html',
+      'en/companies/index.html',
+      'en/companies/pt-contoh-aktif/index.html',
+      'lowongan/operator-baru/index.html',
+    ].map((f) => join(dist(), f));
+    const result = await run('java', [
+      '-jar',
+      'node_modules/vnu-jar/build/dist/vnu.jar',
+      '--errors-only',
+      '--format',
+      'json',
+      ...files,
+    ]).then(
       (r) => r.stderr,
       (e: { stderr: string }) => e.stderr,
     );
@@ -304,9 +342,16 @@ describe('the anti-broker page', () => {
 
 describe('the program now (settings → programStatus)', () => {
   it('shows what staff confirmed, with its date, on the home and timeline pages; nothing while it is empty', async () => {
-    for (const [file, lang] of [['index.html', 'id'], ['jadwal/index.html', 'id'], ['en/index.html', 'en'], ['en/timeline/index.html', 'en']] as const) {
+    for (const [file, lang] of [
+      ['index.html', 'id'],
+      ['jadwal/index.html', 'id'],
+      ['en/index.html', 'en'],
+      ['en/timeline/index.html', 'en'],
+    ] as const) {
       const filled = parse(await readFile(join(fixtureProject(), 'dist', file), 'utf8')).querySelector('.program-status')?.text ?? '';
-      expect(filled, file).toContain(lang === 'id' ? 'Contoh keadaan program yang dipastikan petugas' : 'An example of the program state staff confirmed');
+      expect(filled, file).toContain(
+        lang === 'id' ? 'Contoh keadaan program yang dipastikan petugas' : 'An example of the program state staff confirmed',
+      );
       expect(filled, file).toMatch(lang === 'id' ? /Dipastikan petugas pada 30 November 2026/ : /Confirmed by staff on 30 November 2026/);
       const published = parse(await readFile(join('dist', file), 'utf8'));
       expect(published.querySelector('.program-status'), file).toBeNull();

@@ -116,7 +116,7 @@ describe('built site', () => {
     expect(await readFile(join(DIST, '_headers'), 'utf8')).toMatch(/^\/_own\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
   });
 
-    it('links each page to its translation, and the translation links back', () => {
+  it('links each page to its translation, and the translation links back', () => {
     for (const file of webPages.filter((f) => f !== '404.html')) {
       const self = pathForFile(file);
       const alternates = doc(file).querySelectorAll('link[rel="alternate"][hreflang]:not([hreflang="x-default"])');

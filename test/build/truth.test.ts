@@ -14,7 +14,17 @@ import { DIST, htmlFiles } from '../../tools/dist';
 
 const pages = await htmlFiles();
 const text = new Map(
-  await Promise.all(pages.map(async (f) => [f, parse(await readFile(join(DIST, f), 'utf8')).querySelector('body')?.text.replace(/\s+/g, ' ') ?? ''] as const)),
+  await Promise.all(
+    pages.map(
+      async (f) =>
+        [
+          f,
+          parse(await readFile(join(DIST, f), 'utf8'))
+            .querySelector('body')
+            ?.text.replace(/\s+/g, ' ') ?? '',
+        ] as const,
+    ),
+  ),
 );
 const strings = [...Object.values(id), ...Object.values(en)].join('\n');
 
@@ -73,13 +83,47 @@ describe('every sentence true to the source', () => {
 describe('a notice a lawyer signs and a citizen reads', () => {
   const notice = { id: text.get('privasi/index.html') ?? '', en: text.get('en/privacy/index.html') ?? '' };
 
-  it.each(Object.entries(notice))('(%s) names the officer, APJATI\'s role, SP4N-LAPOR!, one retention rule and the vacancy field', (lang, t) => {
-    expect(t.length).toBeGreaterThan(3000);
-    const want = lang === 'id'
-      ? [/Pejabat pelindungan data pribadi\s*Belum ditunjuk\. Sampai ditunjuk, tanyakan langsung/, /Peran APJATI\s*Belum ditetapkan/, /SP4N-LAPOR!/, /setelah lembaga itu terbentuk/, /Satu aturan berlaku untuk setiap pendaftaran/, /sudah berangkat/, /Diterima, menunggu diperiksa/, /lowongan yang Anda pilih/, /Cek status/, /3 × 24 jam setelah permintaan diterima \(Pasal 11\)/, /Pasal 56/, /calon pemberi kerja di negara tujuan/, /Yang tidak bisa dihapus dari sini/, /diambil hanya oleh sistem \(Pasal 10\)/]
-      : [/Data protection officer\s*Not yet appointed\. Until one is, ask/, /APJATI's role\s*Not yet decided/, /SP4N-LAPOR!/, /once it has been formed/, /One rule applies to every registration/, /have left for work/, /Received, waiting to be reviewed/, /the vacancy you chose/, /status check/, /within 3 × 24 hours of your request \(Article 11\)/, /Article 56/, /prospective employer in the destination country/, /What cannot be deleted from here/, /made only by the system \(Article 10\)/];
-    for (const w of want) expect(t).toMatch(w);
-  });
+  it.each(Object.entries(notice))(
+    "(%s) names the officer, APJATI's role, SP4N-LAPOR!, one retention rule and the vacancy field",
+    (lang, t) => {
+      expect(t.length).toBeGreaterThan(3000);
+      const want =
+        lang === 'id'
+          ? [
+              /Pejabat pelindungan data pribadi\s*Belum ditunjuk\. Sampai ditunjuk, tanyakan langsung/,
+              /Peran APJATI\s*Belum ditetapkan/,
+              /SP4N-LAPOR!/,
+              /setelah lembaga itu terbentuk/,
+              /Satu aturan berlaku untuk setiap pendaftaran/,
+              /sudah berangkat/,
+              /Diterima, menunggu diperiksa/,
+              /lowongan yang Anda pilih/,
+              /Cek status/,
+              /3 × 24 jam setelah permintaan diterima \(Pasal 11\)/,
+              /Pasal 56/,
+              /calon pemberi kerja di negara tujuan/,
+              /Yang tidak bisa dihapus dari sini/,
+              /diambil hanya oleh sistem \(Pasal 10\)/,
+            ]
+          : [
+              /Data protection officer\s*Not yet appointed\. Until one is, ask/,
+              /APJATI's role\s*Not yet decided/,
+              /SP4N-LAPOR!/,
+              /once it has been formed/,
+              /One rule applies to every registration/,
+              /have left for work/,
+              /Received, waiting to be reviewed/,
+              /the vacancy you chose/,
+              /status check/,
+              /within 3 × 24 hours of your request \(Article 11\)/,
+              /Article 56/,
+              /prospective employer in the destination country/,
+              /What cannot be deleted from here/,
+              /made only by the system \(Article 10\)/,
+            ];
+      for (const w of want) expect(t).toMatch(w);
+    },
+  );
 
   it('puts plain words first and article numbers in brackets', () => {
     // No sentence opens with a law reference: "(Pasal 5)" follows what it supports.

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { LIMITS } from '../../src/status/limits';
-import { type Person,person } from '../../tools/people';
+import { type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -33,7 +33,11 @@ async function register(p: Person = person(), headers: Record<string, string> = 
     method: 'POST',
     redirect: 'manual',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': freshIp(), ...headers },
-    body: new URLSearchParams(Object.entries({ ...p, consent: 'yes', ...extra }).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]]))),
+    body: new URLSearchParams(
+      Object.entries({ ...p, consent: 'yes', ...extra }).flatMap(([k, v]) =>
+        Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]],
+      ),
+    ),
   });
   return { status: res.status, location: res.headers.get('location') ?? '', html: res.status === 303 ? '' : await res.text() };
 }
@@ -43,7 +47,12 @@ async function check(reference: string, birthDate: string, ip = freshIp(), heade
   const res = await fetch(`${env.site.url}/api/cek-status`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip, ...headers },
-    body: new URLSearchParams({ reference, 'birthDate-day': String(Number(d)), 'birthDate-month': String(Number(m)), 'birthDate-year': y! }),
+    body: new URLSearchParams({
+      reference,
+      'birthDate-day': String(Number(d)),
+      'birthDate-month': String(Number(m)),
+      'birthDate-year': y!,
+    }),
   });
   const html = await res.text();
   return { status: res.status, html, h1: parse(html).querySelector('main h1')?.text.trim() };
@@ -74,7 +83,9 @@ describe('status-check limits hold under simultaneous requests', () => {
   });
 
   it('45 addresses of one IPv6 /64 are one client: 30 answered', async () => {
-    const answers = await Promise.all(Array.from({ length: 45 }, (_, i) => check(unissued(), '1990-01-01', `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 45 }, (_, i) => check(unissued(), '1990-01-01', `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`)),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(LIMITS.perClientPerHour);
     // Another /64 of the same provider is another client.
     expect((await check(unissued(), '1990-01-01', '2001:db8:77:2::1')).status).toBe(200);
@@ -102,12 +113,22 @@ describe('the owner keeps a way in', () => {
     expect(parse(html).querySelector('#stage-title')?.text.trim()).toBe('Diterima, menunggu diperiksa');
     // The link itself is on the page and in the WhatsApp message.
     expect(html).toContain(new URL(location, env.site.url).href.replaceAll('&', '&amp;'));
-    expect(decodeURIComponent(parse(html).querySelector('a[href^="https://wa.me/"]')!.getAttribute('href')!)).toContain(new URL(location, env.site.url).searchParams.get('t')!);
+    expect(decodeURIComponent(parse(html).querySelector('a[href^="https://wa.me/"]')!.getAttribute('href')!)).toContain(
+      new URL(location, env.site.url).searchParams.get('t')!,
+    );
     // Delivered too: the same stage, from the cache delivery left.
     await drainAll(airtableSettingsFromEnv()!);
-    expect(parse(await (await fetch(new URL(location, env.site.url))).text()).querySelector('#stage-title')?.text.trim()).toBe('Diterima, menunggu diperiksa');
+    expect(
+      parse(await (await fetch(new URL(location, env.site.url))).text())
+        .querySelector('#stage-title')
+        ?.text.trim(),
+    ).toBe('Diterima, menunggu diperiksa');
     // Staff clear the lock: the right date is answered again.
-    const res = await fetch(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${process.env.OUTBOX_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'unlock', reference: ref }) });
+    const res = await fetch(`${env.site.url}/api/registrations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${process.env.OUTBOX_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'unlock', reference: ref }),
+    });
     expect(await res.json()).toMatchObject({ reference: ref, cleared: LIMITS.failuresPerReference });
     expect((await check(ref, p.birthDate)).h1).toBe(`Status pendaftaran ${ref}`);
   });
@@ -207,7 +228,11 @@ describe('erasing the last record of a NIK', () => {
     const added = (await shared()).filter((k) => !earlier.has(k));
     expect(added).toHaveLength(1);
     const erase = (reference: string) =>
-      fetch(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${process.env.OUTBOX_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'erase', reference }) });
+      fetch(`${env.site.url}/api/registrations`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${process.env.OUTBOX_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ action: 'erase', reference }),
+      });
     await erase(refs[0]!);
     const marker = added[0]!;
     expect(await shared()).toContain(marker);

@@ -30,14 +30,23 @@ describe('npm run airtable:setup', () => {
     expect(wanted[0]?.name).toBe('Referensi');
     const status = wanted.find((f) => f.name === 'Status');
     expect((status?.options?.choices as { name: string }[]).map((c) => c.name)).toEqual([
-      'Baru', 'Dihubungi', 'Seleksi', 'Pelatihan bahasa', 'Siap berangkat', 'Tidak memenuhi syarat', 'Tidak lolos seleksi', 'Mengundurkan diri',
+      'Baru',
+      'Dihubungi',
+      'Seleksi',
+      'Pelatihan bahasa',
+      'Siap berangkat',
+      'Tidak memenuhi syarat',
+      'Tidak lolos seleksi',
+      'Mengundurkan diri',
     ]);
   });
 
-  it('fails with Airtable\'s own message on a bad token', async () => {
+  it("fails with Airtable's own message on a bad token", async () => {
     standin = new AirtableStandin({ token: 't', bases: { appS: [] } });
     const endpointUrl = await standin.start();
-    await expect(setupTable({ token: 'wrong', baseId: 'appS', table: 'P', endpointUrl }, wanted, () => {})).rejects.toThrow(/401 AUTHENTICATION_REQUIRED/);
+    await expect(setupTable({ token: 'wrong', baseId: 'appS', table: 'P', endpointUrl }, wanted, () => {})).rejects.toThrow(
+      /401 AUTHENTICATION_REQUIRED/,
+    );
   });
 });
 

@@ -61,13 +61,18 @@ describe('Airtable stand-in', () => {
 
   it('adds a select option when typecast is on', async () => {
     const url = await start();
-    const res = await call(url, '/v0/appB/T', { method: 'POST', body: JSON.stringify({ typecast: true, records: [{ fields: { Kecamatan: 'Ciruas' } }] }) });
+    const res = await call(url, '/v0/appB/T', {
+      method: 'POST',
+      body: JSON.stringify({ typecast: true, records: [{ fields: { Kecamatan: 'Ciruas' } }] }),
+    });
     expect(res.status).toBe(200);
   });
 
   it('refuses a formula it cannot parse with 422 INVALID_FILTER_BY_FORMULA', async () => {
     const url = await start();
-    const res = await body(await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({ filterByFormula: 'SEARCH(' }) }));
+    const res = await body(
+      await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({ filterByFormula: 'SEARCH(' }) }),
+    );
     expect(res).toMatchObject({ status: 422, json: { error: { type: 'INVALID_FILTER_BY_FORMULA' } } });
   });
 
@@ -90,11 +95,22 @@ describe('Airtable stand-in', () => {
 
   it('creates tables and fields through the Metadata API, refusing duplicates', async () => {
     const url = await start();
-    const created = await body(await call(url, '/v0/meta/bases/appB/tables', { method: 'POST', body: JSON.stringify({ name: 'Baru', fields: [{ name: 'A', type: 'singleLineText' }] }) }));
+    const created = await body(
+      await call(url, '/v0/meta/bases/appB/tables', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Baru', fields: [{ name: 'A', type: 'singleLineText' }] }),
+      }),
+    );
     expect(created.json).toMatchObject({ name: 'Baru', fields: [{ name: 'A', type: 'singleLineText' }] });
-    const field = await call(url, `/v0/meta/bases/appB/tables/${created.json.id}/fields`, { method: 'POST', body: JSON.stringify({ name: 'B', type: 'email' }) });
+    const field = await call(url, `/v0/meta/bases/appB/tables/${created.json.id}/fields`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'B', type: 'email' }),
+    });
     expect(field.status).toBe(200);
-    const again = await call(url, `/v0/meta/bases/appB/tables/${created.json.id}/fields`, { method: 'POST', body: JSON.stringify({ name: 'B', type: 'email' }) });
+    const again = await call(url, `/v0/meta/bases/appB/tables/${created.json.id}/fields`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'B', type: 'email' }),
+    });
     expect(again.status).toBe(422);
     const list = await body(await call(url, '/v0/meta/bases/appB/tables'));
     expect(list.json.tables.map((t: { name: string }) => t.name)).toEqual(['T', 'Baru']);
@@ -103,15 +119,22 @@ describe('Airtable stand-in', () => {
   it('lists 100 records a page with an offset while more remain, as GET and as POST listRecords', async () => {
     const url = await start({ requestsPerSecond: 1000 });
     for (let i = 0; i < 25; i++) {
-      await call(url, '/v0/appB/T', { method: 'POST', body: JSON.stringify({ records: Array.from({ length: 10 }, (_, j) => ({ fields: { Referensi: `R${i * 10 + j}` } })) }) });
+      await call(url, '/v0/appB/T', {
+        method: 'POST',
+        body: JSON.stringify({ records: Array.from({ length: 10 }, (_, j) => ({ fields: { Referensi: `R${i * 10 + j}` } })) }),
+      });
     }
     const first = await body(await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({}) }));
     expect(first.json.records).toHaveLength(100);
     expect(first.json.offset).toMatch(/^itr/);
-    const second = await body(await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({ offset: first.json.offset }) }));
+    const second = await body(
+      await call(url, '/v0/appB/T/listRecords', { method: 'POST', body: JSON.stringify({ offset: first.json.offset }) }),
+    );
     const third = await body(await call(url, `/v0/appB/T?offset=${encodeURIComponent(second.json.offset)}`));
     expect([second.json.records.length, third.json.records.length, third.json.offset]).toEqual([100, 50, undefined]);
-    const refs = [...first.json.records, ...second.json.records, ...third.json.records].map((r: { fields: { Referensi: string } }) => r.fields.Referensi);
+    const refs = [...first.json.records, ...second.json.records, ...third.json.records].map(
+      (r: { fields: { Referensi: string } }) => r.fields.Referensi,
+    );
     expect(new Set(refs).size).toBe(250);
     expect((await body(await call(url, '/v0/appB/T?pageSize=7&maxRecords=10'))).json.records).toHaveLength(7);
     expect((await call(url, '/v0/appB/T?offset=itrNope/rec1')).status).toBe(422);
@@ -129,7 +152,12 @@ describe('Airtable stand-in', () => {
     await table.update([{ id: rec!.id, fields: { 'NIK ganda': true } }]);
     expect(standin.records('appB', 'T')[0]?.fields).toEqual({ Referensi: 'SRG-AAAAAA', 'NIK ganda': true });
     const upsert = async (records: object[]) =>
-      body(await call(url, '/v0/appB/T', { method: 'PATCH', body: JSON.stringify({ performUpsert: { fieldsToMergeOn: ['Referensi'] }, records }) }));
+      body(
+        await call(url, '/v0/appB/T', {
+          method: 'PATCH',
+          body: JSON.stringify({ performUpsert: { fieldsToMergeOn: ['Referensi'] }, records }),
+        }),
+      );
     const result = await upsert([{ fields: { Referensi: 'SRG-AAAAAA', Kecamatan: 'Serang' } }, { fields: { Referensi: 'SRG-BBBBBB' } }]);
     expect(result.json.updatedRecords).toEqual([rec!.id]);
     expect(result.json.createdRecords).toHaveLength(1);
@@ -137,6 +165,8 @@ describe('Airtable stand-in', () => {
       { Referensi: 'SRG-AAAAAA', 'NIK ganda': true, Kecamatan: 'Serang' },
       { Referensi: 'SRG-BBBBBB' },
     ]);
-    expect((await call(url, '/v0/appB/T', { method: 'PATCH', body: JSON.stringify({ records: [{ id: 'recNope', fields: {} }] }) })).status).toBe(404);
+    expect(
+      (await call(url, '/v0/appB/T', { method: 'PATCH', body: JSON.stringify({ records: [{ id: 'recNope', fields: {} }] }) })).status,
+    ).toBe(404);
   });
 });

@@ -50,13 +50,18 @@ describe('content cannot add code', () => {
     expect(listed.has(sha256Source(SCRIPT))).toBe(false);
     // Every script hash in any policy is one of the site's own scripts (or an inline stylesheet's).
     const own = new Set(await ownScriptHashes());
-    const scriptSrc = [...headers.matchAll(/script-src ([^;]+);/g)].flatMap((m) => m[1]!.split(' ').filter((s) => s.startsWith("'sha256-")));
+    const scriptSrc = [...headers.matchAll(/script-src ([^;]+);/g)].flatMap((m) =>
+      m[1]!.split(' ').filter((s) => s.startsWith("'sha256-")),
+    );
     expect(scriptSrc.length).toBeGreaterThan(0);
     expect(scriptSrc.every((h) => own.has(h))).toBe(true);
   }, 180_000);
 
   it('a page that inlines any other script fails the build, naming the page and the script', async () => {
-    await writeFile(join(project, 'src/pages/uji-skrip.astro'), `---\n---\n<html lang="id"><head><title>x</title></head><body><script is:inline>${SCRIPT}</script></body></html>\n`);
+    await writeFile(
+      join(project, 'src/pages/uji-skrip.astro'),
+      `---\n---\n<html lang="id"><head><title>x</title></head><body><script is:inline>${SCRIPT}</script></body></html>\n`,
+    );
     const result = await build().then(
       () => ({ code: 0, out: '' }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
@@ -70,7 +75,10 @@ describe('content cannot add code', () => {
     await rm(join(project, 'src/pages/uji-skrip.astro'), { force: true });
     await rm(join(project, 'content/pages/id/kode-mdx.mdx'), { force: true });
     const production = (url?: string) =>
-      run('npx', ['astro', 'build'], { cwd: project, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTEXT: 'production', ...(url ? { URL: url } : { URL: '' }) } }).then(
+      run('npx', ['astro', 'build'], {
+        cwd: project,
+        env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTEXT: 'production', ...(url ? { URL: url } : { URL: '' }) },
+      }).then(
         () => ({ code: 0, out: '' }),
         (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
       );

@@ -1,4 +1,4 @@
-import { type ChildProcess,spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
@@ -35,12 +35,17 @@ beforeEach(async () => {
 });
 
 const settings = () => airtableSettingsFromEnv()!;
-const run = (opts: Parameters<typeof drainOutbox>[1] = {}) => drainOutbox(settings(), { budgetMs: 60_000, timeoutMs: 1500, pauseTimes: testPauses, ...opts });
+const run = (opts: Parameters<typeof drainOutbox>[1] = {}) =>
+  drainOutbox(settings(), { budgetMs: 60_000, timeoutMs: 1500, pauseTimes: testPauses, ...opts });
 
 async function burst(n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
   const answers = await Promise.all(
     Array.from({ length: n }, () =>
-      fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person(over)) }),
+      fetch(`${env.site.url}/api/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(person(over)),
+      }),
     ),
   );
   expect(answers.map((a) => a.status)).toEqual(Array(n).fill(201));
@@ -55,7 +60,10 @@ async function backlog(n: number, over: Parameters<typeof person>[0] = {}): Prom
       Array.from({ length: Math.min(100, n - i) }, async () => {
         const v = validateRegistration({ ...person(over) }, env.config, todayInSerang());
         if (!v.ok) throw new Error('synthetic person invalid');
-        const item = await acceptRegistration({ values: v.value, labels: choiceLabels(v.value, env.config), lang: 'id', consentVersion: env.config.consent.version }, { nikHash: nikHash(v.value.nik) });
+        const item = await acceptRegistration(
+          { values: v.value, labels: choiceLabels(v.value, env.config), lang: 'id', consentVersion: env.config.consent.version },
+          { nikHash: nikHash(v.value.nik) },
+        );
         return item.reference;
       }),
     );
@@ -118,12 +126,16 @@ describe('delivery when Airtable fails', () => {
   it.each([
     ['intermittent 500s', { kind: 'status', status: 500, times: 7 } as const],
     ['timeouts', { kind: 'timeout', times: 4 } as const],
-  ])('%s', async (_why, fault) => {
-    env.standin.fail(fault);
-    const refs = await burst(20);
-    await drainAll(settings());
-    expectExactlyOnce(refs);
-  }, 60_000);
+  ])(
+    '%s',
+    async (_why, fault) => {
+      env.standin.fail(fault);
+      const refs = await burst(20);
+      await drainAll(settings());
+      expectExactlyOnce(refs);
+    },
+    60_000,
+  );
 
   it('no slot from the shared budget (its store not answering): no Airtable call, delivery pauses', async () => {
     const refs = await backlog(10);
@@ -173,7 +185,14 @@ describe('no record holds up another', () => {
     // A record Airtable refuses (a date it cannot read), accepted in the middle of the others.
     const v = validateRegistration({ ...person() }, env.config, todayInSerang());
     if (!v.ok) throw new Error('invalid');
-    const poison = (await acceptRegistration({ values: { ...v.value, birthDate: 'bukan tanggal' }, labels: {}, lang: 'id', consentVersion: env.config.consent.version })).reference;
+    const poison = (
+      await acceptRegistration({
+        values: { ...v.value, birthDate: 'bukan tanggal' },
+        labels: {},
+        lang: 'id',
+        consentVersion: env.config.consent.version,
+      })
+    ).reference;
     const more = await backlog(5);
     const report = await run();
     expect(report).toMatchObject({ delivered: 14, held: 1 });
@@ -283,16 +302,30 @@ describe('outbox status for staff', () => {
     process.env.OUTBOX_ADMIN_TOKEN = 'admin-test';
     const { default: outbox } = await import('../../netlify/functions/outbox');
     expect((await outbox(new Request('http://x/api/outbox'), productionContext() as never)).status).toBe(404);
-    const res = await outbox(new Request('http://x/api/outbox', { headers: { Authorization: 'Bearer admin-test' } }), productionContext() as never);
+    const res = await outbox(
+      new Request('http://x/api/outbox', { headers: { Authorization: 'Bearer admin-test' } }),
+      productionContext() as never,
+    );
     const status = await res.json();
     expect(status).toMatchObject({ due: 3, held: 0, leased: 0, pause: { reason: 'SERVICE_UNAVAILABLE 503', failures: 1 } });
     expect(status.oldestAgeSeconds).toBeGreaterThanOrEqual(0);
     const text = JSON.stringify(status);
     for (const item of await waitingItems()) {
-      for (const value of [item.submission.values.nik, item.submission.values.birthDate, item.submission.values.phone, item.submission.values.fullName]) expect(text).not.toContain(String(value));
+      for (const value of [
+        item.submission.values.nik,
+        item.submission.values.birthDate,
+        item.submission.values.phone,
+        item.submission.values.fullName,
+      ])
+        expect(text).not.toContain(String(value));
     }
     env.standin.heal();
-    const flushed = await (await outbox(new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }), productionContext() as never)).json();
+    const flushed = await (
+      await outbox(
+        new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }),
+        productionContext() as never,
+      )
+    ).json();
     expect(flushed.delivered).toBe(3);
     expectExactlyOnce(refs);
   }, 60_000);

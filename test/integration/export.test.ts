@@ -25,7 +25,11 @@ beforeAll(async () => {
   env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
   dir = await mkdtemp(join(tmpdir(), 'export-'));
   for (const p of people) {
-    const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) });
+    const res = await fetch(`${env.site.url}/api/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(p),
+    });
     if (res.status !== 201) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
   }
   await drainAll(airtableSettingsFromEnv()!);
@@ -35,7 +39,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const exportTo = (file: string, ...flags: string[]) => run('node_modules/.bin/tsx', ['tools/registrations-export.ts', join(dir, file), ...flags], { env: process.env });
+const exportTo = (file: string, ...flags: string[]) =>
+  run('node_modules/.bin/tsx', ['tools/registrations-export.ts', join(dir, file), ...flags], { env: process.env });
 
 /** A CSV line split as a spreadsheet splits it (quotes, doubled quotes, the separator). */
 function splitCsvLine(line: string, sep: string): string[] {
@@ -65,7 +70,11 @@ describe('registrations:export', () => {
     expect(stdout).toMatch(/^2 pendaftaran ditulis/);
     const text = await readFile(join(dir, file), 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
-    const [header, ...lines] = text.slice(1).trimEnd().split('\r\n').map((l) => splitCsvLine(l, sep));
+    const [header, ...lines] = text
+      .slice(1)
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => splitCsvLine(l, sep));
     expect(lines).toHaveLength(2);
     const col = (name: string) => header!.indexOf(name);
     for (const p of people) {
@@ -96,7 +105,11 @@ describe('registrations:export', () => {
 
   it('from a laptop: only Airtable settings, no Netlify Blobs, no Netlify at all — an .xlsx all the same', async () => {
     // A clean environment: PATH and the Airtable settings (the stand-in), nothing of Netlify's.
-    const clean = { PATH: process.env.PATH!, HOME: process.env.HOME!, ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AIRTABLE_'))) } as NodeJS.ProcessEnv;
+    const clean = {
+      PATH: process.env.PATH!,
+      HOME: process.env.HOME!,
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('AIRTABLE_'))),
+    } as NodeJS.ProcessEnv;
     expect(clean.NETLIFY_BLOBS_CONTEXT).toBeUndefined();
     const { stdout } = await run('node_modules/.bin/tsx', ['tools/registrations-export.ts', join(dir, 'laptop.xlsx')], { env: clean });
     expect(stdout).toContain('Netlify Blobs tidak tersedia');

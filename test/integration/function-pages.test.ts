@@ -33,7 +33,9 @@ beforeAll(async () => {
   // the stub below lets through; anything else (the site itself above all) is refused and recorded.
   blobs = new BlobsServer({ directory: await mkdtemp(join(tmpdir(), 'pages-blobs-')), token: 't', port: 0 });
   blobsUrl = `http://127.0.0.1:${(await blobs.start()).port}`;
-  process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify({ edgeURL: blobsUrl, uncachedEdgeURL: blobsUrl, siteID: 'pages', token: 't' })).toString('base64');
+  process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
+    JSON.stringify({ edgeURL: blobsUrl, uncachedEdgeURL: blobsUrl, siteID: 'pages', token: 't' }),
+  ).toString('base64');
   await getStore({ name: 'registration-references', consistency: 'strong' }).set('SRG-ABCDEF', '');
   // Synthetic: the secret the receipt link's token is derived from.
   process.env.NIK_INDEX_KEY ??= 'function-pages-synthetic-key';
@@ -65,7 +67,10 @@ async function call(handler: (req: Request, context?: never) => Promise<Response
 describe('function pages', () => {
   it('the receipt: its own title and breadcrumb, the switch keeps the reference', async () => {
     const token = receiptToken('SRG-ABCDEF');
-    const page = await call(receiptHandler(() => site), `/daftar/terima-kasih/?ref=SRG-ABCDEF&t=${token}`);
+    const page = await call(
+      receiptHandler(() => site),
+      `/daftar/terima-kasih/?ref=SRG-ABCDEF&t=${token}`,
+    );
     expect(page.res.status).toBe(200);
     expect(page.title).toBe('SRG-ABCDEF — Tanda terima pendaftaran | Kerja Luar Negeri Kota Serang');
     expect(page.crumbs).toEqual(['Beranda', 'Daftar minat kerja luar negeri', 'Tanda terima pendaftaran']);
@@ -74,7 +79,10 @@ describe('function pages', () => {
   });
 
   it('the self-check result: its own breadcrumb, the switch keeps the answers', async () => {
-    const page = await call(eligibilityHandler(() => site), '/api/cek-kelayakan?usia=over&pendidikan=sma&lang=en');
+    const page = await call(
+      eligibilityHandler(() => site),
+      '/api/cek-kelayakan?usia=over&pendidikan=sma&lang=en',
+    );
     expect(page.res.status).toBe(200);
     expect(page.title).toBe('Eligibility check result | Kota Serang Jobs Abroad');
     expect(page.crumbs).toEqual(['Home', 'Eligibility check', 'Eligibility check result']);
@@ -83,11 +91,15 @@ describe('function pages', () => {
   });
 
   it('registration errors: the form page titled as an error, the switch to the other form', async () => {
-    const page = await call(registerHandler(() => site), '/api/register', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: formBody({ ...person(), nik: '123' }),
-    });
+    const page = await call(
+      registerHandler(() => site),
+      '/api/register',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: formBody({ ...person(), nik: '123' }),
+      },
+    );
     expect(page.res.status).toBe(422);
     expect(page.title).toMatch(/^Kesalahan: Daftar minat/);
     expect(page.crumbs).toEqual(['Beranda', 'Daftar minat kerja luar negeri']);
@@ -95,8 +107,11 @@ describe('function pages', () => {
     expect(page.fetched).toEqual([]);
   });
 
-  it('without the build\'s data a function answers 503 with a message, not a broken page', async () => {
-    const page = await call(eligibilityHandler(() => undefined), '/api/cek-kelayakan?lang=id');
+  it("without the build's data a function answers 503 with a message, not a broken page", async () => {
+    const page = await call(
+      eligibilityHandler(() => undefined),
+      '/api/cek-kelayakan?lang=id',
+    );
     expect(page.res.status).toBe(503);
     expect(page.res.headers.get('retry-after')).toBe('60');
   });

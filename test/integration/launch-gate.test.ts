@@ -19,7 +19,12 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const post = (body: string) =>
-  fetch(`${env.site.url}/api/register`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+  fetch(`${env.site.url}/api/register`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+  });
 const writes = () => env.blobRequests.filter((r) => r.type === 'set').length;
 
 describe('the production gate', () => {
@@ -36,13 +41,24 @@ describe('the production gate', () => {
       expect(html).toContain('pemberitahuan privasi menyebut siapa yang bertanggung jawab');
       expect(writes()).toBe(before);
       // Scripts get the same refusal as JSON.
-      const json = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) });
+      const json = await fetch(`${env.site.url}/api/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(person()),
+      });
       expect(json.status).toBe(403);
       expect(writes()).toBe(before);
       // npm start's dev server (no context name) is not the live production deploy: not gated.
       const site = { config: { ...env.config, gate: gaps }, shells: (await import('../../src/site-data')).builtSiteData()!.shells };
       process.env.SITE_DEV_SERVER = '1';
-      const dev = await registerHandler(() => site)(new Request(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formBody(person()) }), { deploy: { context: '', published: false } } as never);
+      const dev = await registerHandler(() => site)(
+        new Request(`${env.site.url}/api/register`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: formBody(person()),
+        }),
+        { deploy: { context: '', published: false } } as never,
+      );
       delete process.env.SITE_DEV_SERVER;
       expect(dev.status).toBe(303);
     } finally {

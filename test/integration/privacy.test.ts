@@ -37,13 +37,21 @@ afterEach(() => {
 });
 
 const register = async (p = person()) => {
-  const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(p) });
+  const res = await fetch(`${env.site.url}/api/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(p),
+  });
   return { res, body: (await res.json()) as { reference?: string; error?: string }, p };
 };
 const deliver = () => drainAll(airtableSettingsFromEnv()!);
 const recordFor = (reference: string) => env.records().find((r) => r.fields[COLUMNS.reference] === reference);
 const staff = (action: string, reference: string) =>
-  fetch(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ action, reference }) });
+  fetch(`${env.site.url}/api/registrations`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action, reference }),
+  });
 const cli = (action: string, reference: string, out?: string) =>
   run('node_modules/.bin/tsx', ['tools/registrations.ts', action, reference, ...(out ? ['--out', out] : [])], {
     env: { ...process.env, SITE_URL: env.site.url, OUTBOX_ADMIN_TOKEN: TEST_ADMIN_TOKEN },
@@ -64,7 +72,9 @@ describe('the outbox is sealed', () => {
     const old = await register();
     process.env.OUTBOX_KEYS = `${newOutboxKey('test2')},${TEST_OUTBOX_KEYS}`;
     const fresh = await register();
-    const raw = await getStore({ name: 'registration-outbox', consistency: 'strong' }).get(`item/${fresh.body.reference}`, { type: 'json' });
+    const raw = await getStore({ name: 'registration-outbox', consistency: 'strong' }).get(`item/${fresh.body.reference}`, {
+      type: 'json',
+    });
     expect(raw.sealed.keyId).toBe('test2');
     await deliver();
     expect(recordFor(old.body.reference!)).toBeDefined();
@@ -88,9 +98,19 @@ describe('the outbox is sealed', () => {
     await clearOutbox();
     const store = getStore({ name: 'registration-outbox', consistency: 'strong' });
     const createdAt = new Date().toISOString();
-    const damaged = { reference: 'SRG-RUSAK2', createdAt, attempts: 0, sealed: { keyId: 'test1', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', data: 'AAAA' } };
+    const damaged = {
+      reference: 'SRG-RUSAK2',
+      createdAt,
+      attempts: 0,
+      sealed: { keyId: 'test1', iv: 'AAAAAAAAAAAAAAAA', tag: 'AAAAAAAAAAAAAAAAAAAAAA==', data: 'AAAA' },
+    };
     const p = person();
-    const unsealed = { reference: 'SRG-LAMA23', createdAt, attempts: 0, submission: { values: { fullName: p.fullName, nik: p.nik }, lang: 'id', consentVersion: 'x' } };
+    const unsealed = {
+      reference: 'SRG-LAMA23',
+      createdAt,
+      attempts: 0,
+      submission: { values: { fullName: p.fullName, nik: p.nik }, lang: 'id', consentVersion: 'x' },
+    };
     for (const item of [damaged, unsealed]) {
       await store.setJSON(`item/${item.reference}`, item);
       await store.set(dueKey(item), '');
@@ -101,11 +121,12 @@ describe('the outbox is sealed', () => {
     expect(recordFor('SRG-LAMA23')).toBeUndefined();
     expect(recordFor(fresh.body.reference!)).toBeDefined();
     expect((await waitingReferences()).sort()).toEqual(['SRG-LAMA23', 'SRG-RUSAK2']);
-    for (const ref of ['SRG-RUSAK2', 'SRG-LAMA23']) expect((await store.get(`item/${ref}`, { type: 'json' })).lastError).toBe('OUTBOX_SEAL_BROKEN');
+    for (const ref of ['SRG-RUSAK2', 'SRG-LAMA23'])
+      expect((await store.get(`item/${ref}`, { type: 'json' })).lastError).toBe('OUTBOX_SEAL_BROKEN');
     await clearOutbox();
   });
 
-  it('without a key, registration answers 503 in the person\'s language, logs why, and stores nothing', async () => {
+  it("without a key, registration answers 503 in the person's language, logs why, and stores nothing", async () => {
     process.env.OUTBOX_KEYS = '';
     const log = logged();
     const writesBefore = env.blobRequests.filter((r) => r.type === 'set').length;
@@ -128,12 +149,22 @@ describe('a Deploy Preview or branch deploy never touches registrations', () => 
   const preview = { deploy: { context: 'deploy-preview', id: 'x', published: false } } as never;
   const branch = { deploy: { context: 'branch-deploy', id: 'x', published: false } } as never;
 
-  it.each([['deploy-preview', preview], ['branch-deploy', branch]])('%s: registration is off with a clear page, and nothing is written', async (_name, context) => {
+  it.each([
+    ['deploy-preview', preview],
+    ['branch-deploy', branch],
+  ])('%s: registration is off with a clear page, and nothing is written', async (_name, context) => {
     const site = await import('../../src/site-data');
     const handler = registerHandler(site.builtSiteData);
     const writesBefore = env.blobRequests.length;
     const form = new URLSearchParams({ fullName: 'Uji Coba', consent: 'yes' });
-    const res = await handler(new Request(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: form }), context);
+    const res = await handler(
+      new Request(`${env.site.url}/api/register`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form,
+      }),
+      context,
+    );
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('versi pratinjau situs');
     expect(env.blobRequests.length).toBe(writesBefore);
@@ -151,9 +182,16 @@ describe('a Deploy Preview or branch deploy never touches registrations', () => 
   it('its receipt confirms nothing and its staff endpoint does not exist', async () => {
     const { body } = await register();
     const site = await import('../../src/site-data');
-    const receipt = await receiptHandler(site.builtSiteData)(new Request(`${env.site.url}/daftar/terima-kasih/?ref=${body.reference}&t=${receiptToken(body.reference!)}`), preview);
+    const receipt = await receiptHandler(site.builtSiteData)(
+      new Request(`${env.site.url}/daftar/terima-kasih/?ref=${body.reference}&t=${receiptToken(body.reference!)}`),
+      preview,
+    );
     expect(receipt.status).toBe(404);
-    const req = new Request(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` }, body: JSON.stringify({ action: 'find', reference: body.reference }) });
+    const req = new Request(`${env.site.url}/api/registrations`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      body: JSON.stringify({ action: 'find', reference: body.reference }),
+    });
     expect((await registrationsHandler(req, preview)).status).toBe(404);
   });
 });
@@ -197,7 +235,11 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
     expect(delivered.stdout).toMatch(/Di Airtable \(baris rec/);
     expect(delivered.stdout).not.toContain('Di outbox');
     const json = JSON.parse(await readFile(`/tmp/find-${ref}.json`, 'utf8'));
-    expect(json).toMatchObject({ reference: ref, issued: true, airtable: { fields: { NIK: p.nik, Email: 'uji@contoh.id', 'Versi persetujuan': env.config.consent.version } } });
+    expect(json).toMatchObject({
+      reference: ref,
+      issued: true,
+      airtable: { fields: { NIK: p.nik, Email: 'uji@contoh.id', 'Versi persetujuan': env.config.consent.version } },
+    });
     await rm(`/tmp/find-${ref}.json`);
   });
 
@@ -230,7 +272,11 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
 
   it('refuses a malformed reference and a wrong token without touching anything', async () => {
     expect((await staff('erase', 'SRG-1')).status).toBe(422);
-    const res = await fetch(`${env.site.url}/api/registrations`, { method: 'POST', headers: { Authorization: 'Bearer salah' }, body: '{}' });
+    const res = await fetch(`${env.site.url}/api/registrations`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer salah' },
+      body: '{}',
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -247,7 +293,12 @@ describe('the daily retention run', () => {
     for (let i = 0; i < 20_000; i++) {
       const status = STATUS_CHOICES[Math.floor(i / 40) % STATUS_CHOICES.length]!;
       const changed = i % 40 === 0 ? old : recent;
-      table.push({ id: `recT${i}`, createdTime: old, modifiedTime: changed, fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: old } } as never);
+      table.push({
+        id: `recT${i}`,
+        createdTime: old,
+        modifiedTime: changed,
+        fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: old },
+      } as never);
     }
     const due = table.filter((r) => (r as { modifiedTime?: string }).modifiedTime === old);
     expect(due).toHaveLength(500);
@@ -272,7 +323,8 @@ describe('the daily retention run', () => {
 describe('idempotency entries expire', () => {
   it('entries of days that ended more than 24 hours ago are deleted, whole days, however many; recent ones still answer', async () => {
     const store = getStore({ name: 'registration-submissions', consistency: 'strong' });
-    for (let i = 0; i < 30; i++) await store.setJSON(`20261101/id/${crypto.randomUUID()}`, { reference: 'SRG-OLD234', at: Date.parse('2026-11-01T05:00:00Z') });
+    for (let i = 0; i < 30; i++)
+      await store.setJSON(`20261101/id/${crypto.randomUUID()}`, { reference: 'SRG-OLD234', at: Date.parse('2026-11-01T05:00:00Z') });
     const id = crypto.randomUUID();
     const fresh = await register(Object.assign(person(), { submissionId: id }) as never);
     // Out of time before it starts: nothing deleted, and it says so.

@@ -76,7 +76,9 @@ describe('accepted registrations', () => {
     expect(html).toContain(env.config.nextSteps.id);
     expect(html).toContain('tidak pernah meminta uang');
     // The language switch keeps the person on their receipt.
-    expect(html).toContain(`<a class="lang" href="/en/register/thank-you/?ref=${reference}&amp;t=${new URL(location, env.site.url).searchParams.get('t')}"`);
+    expect(html).toContain(
+      `<a class="lang" href="/en/register/thank-you/?ref=${reference}&amp;t=${new URL(location, env.site.url).searchParams.get('t')}"`,
+    );
   });
 
   it('form in English: redirects to the English confirmation page', async () => {
@@ -151,7 +153,20 @@ describe('refused registrations write nothing', () => {
     expect(res.status).toBe(422);
     const { errors } = await res.json();
     expect(errors.nik).toBe('Masukkan NIK 16 angka yang tertera di KTP Anda');
-    expect(Object.keys(errors)).toEqual(expect.arrayContaining(['fullName', 'nik', 'birthDate', 'phone', 'district', 'education', 'destinations', 'sector', 'languageLevel', 'consent']));
+    expect(Object.keys(errors)).toEqual(
+      expect.arrayContaining([
+        'fullName',
+        'nik',
+        'birthDate',
+        'phone',
+        'district',
+        'education',
+        'destinations',
+        'sector',
+        'languageLevel',
+        'consent',
+      ]),
+    );
     await nothingWritten();
   });
 

@@ -109,7 +109,11 @@ describe('security headers on every kind of page', () => {
   });
 
   it('JSON answers of the function carry them too', async () => {
-    const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(person()) });
+    const res = await fetch(`${env.site.url}/api/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(person()),
+    });
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });

@@ -8,7 +8,7 @@ import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { receiptToken } from '../../src/server/keys';
 import { checkStatus } from '../../src/status/check';
 import { LIMITS } from '../../src/status/limits';
-import { type Person,person } from '../../tools/people';
+import { type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -28,7 +28,11 @@ afterEach(() => {
 });
 
 const register = async (p: Person = person(), extra: Record<string, unknown> = {}) => {
-  const res = await fetch(`${env.site.url}/api/register`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...p, ...extra }) });
+  const res = await fetch(`${env.site.url}/api/register`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...p, ...extra }),
+  });
   return ((await res.json()) as { reference: string }).reference;
 };
 const deliver = () => drainAll(airtableSettingsFromEnv()!);
@@ -40,11 +44,27 @@ const airtableCalls = () => env.standin.requests.filter((r) => r.path.startsWith
 /** The form as a person posts it: the birth date in three fields, no leading zeros. */
 async function check(reference: string, birthDate: string, { ip = `198.51.100.${++address % 250}`, lang = 'id' } = {}) {
   const [y, m, d] = birthDate.split('-');
-  const body = new URLSearchParams({ lang, reference, 'birthDate-day': String(Number(d)), 'birthDate-month': String(Number(m)), 'birthDate-year': y! });
-  const res = await fetch(`${env.site.url}/api/cek-status`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip }, body });
+  const body = new URLSearchParams({
+    lang,
+    reference,
+    'birthDate-day': String(Number(d)),
+    'birthDate-month': String(Number(m)),
+    'birthDate-year': y!,
+  });
+  const res = await fetch(`${env.site.url}/api/cek-status`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip },
+    body,
+  });
   const html = await res.text();
   const main = parse(html).querySelector('main');
-  return { status: res.status, html, h1: main?.querySelector('h1')?.text.trim(), stage: main?.querySelector('#stage-title')?.text.trim(), text: main?.text ?? '' };
+  return {
+    status: res.status,
+    html,
+    h1: main?.querySelector('h1')?.text.trim(),
+    stage: main?.querySelector('#stage-title')?.text.trim(),
+    text: main?.text ?? '',
+  };
 }
 
 describe('the status check', () => {
@@ -103,7 +123,11 @@ describe('the status check', () => {
     const ref = await register(p);
     expect((await check(`  ${ref.toLowerCase().replace('-', ' ')} `, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
     expect((await check(ref.slice(4), p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
-    const res = await fetch(`${env.site.url}/api/cek-status`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'reference=SRG-1&birthDate-day=31&birthDate-month=2&birthDate-year=1999' });
+    const res = await fetch(`${env.site.url}/api/cek-status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'reference=SRG-1&birthDate-day=31&birthDate-month=2&birthDate-year=1999',
+    });
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('Nomor pendaftaran terdiri dari SRG- dan 6 huruf atau angka');
@@ -145,7 +169,11 @@ describe('the status check', () => {
   it('all addresses together may check 300 times a minute', async () => {
     const now = Date.parse('2026-11-29T10:00:00Z');
     const answers = [];
-    for (let i = 0; i <= LIMITS.perMinute; i++) answers.push((await checkStatus(unissued(1000 + i), '1990-01-01', { settings: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now, floorMs: 0 })).kind);
+    for (let i = 0; i <= LIMITS.perMinute; i++)
+      answers.push(
+        (await checkStatus(unissued(1000 + i), '1990-01-01', { settings: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now, floorMs: 0 }))
+          .kind,
+      );
     expect(answers.slice(0, LIMITS.perMinute).every((k) => k === 'nomatch')).toBe(true);
     expect(answers.at(-1)).toBe('limited');
   });
@@ -170,13 +198,17 @@ describe('the status check', () => {
     const { statusHandler } = await import('../../netlify/functions/status');
     const site = await import('../../src/site-data');
     const [y, m, d] = p.birthDate.split('-');
-    const req = new Request(`${env.site.url}/api/cek-status`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ reference: ref, 'birthDate-day': d!, 'birthDate-month': m!, 'birthDate-year': y! }) });
+    const req = new Request(`${env.site.url}/api/cek-status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ reference: ref, 'birthDate-day': d!, 'birthDate-month': m!, 'birthDate-year': y! }),
+    });
     const res = await statusHandler(site.builtSiteData)(req, { deploy: { context: 'deploy-preview' } } as never);
     expect(await res.text()).toContain('Data tidak ditemukan');
   });
 });
 
-describe('the status check\'s counters expire', () => {
+describe("the status check's counters expire", () => {
   it('hours and minutes that passed, and months before the last, go; the current ones stay', async () => {
     const { getStore } = await import('@netlify/blobs');
     const { countCheck, expireStatusLimits, reserveTry } = await import('../../src/status/limits');
@@ -203,7 +235,14 @@ describe('the status check\'s counters expire', () => {
 
 describe('registering from an official vacancy', () => {
   it('records the vacancy key and SIP number in the "Lowongan" column; an unknown one is not recorded', async () => {
-    env.setConfig({ vacancies: [{ value: 'perawat-lansia-osaka', label: { id: 'perawat-lansia-osaka (SIP B.12/SIP/2026)', en: 'perawat-lansia-osaka (SIP B.12/SIP/2026)' } }] });
+    env.setConfig({
+      vacancies: [
+        {
+          value: 'perawat-lansia-osaka',
+          label: { id: 'perawat-lansia-osaka (SIP B.12/SIP/2026)', en: 'perawat-lansia-osaka (SIP B.12/SIP/2026)' },
+        },
+      ],
+    });
     const from = await register(person(), { vacancy: 'perawat-lansia-osaka' });
     const made = await register(person(), { vacancy: 'lowongan-palsu' });
     await deliver();
@@ -226,7 +265,9 @@ describe('the receipt worth keeping', () => {
     expect(main.querySelector('#stage-title')?.text).toBe('Diterima, menunggu diperiksa');
     const wa = main.querySelectorAll('a').find((a) => a.getAttribute('href')?.startsWith('https://wa.me/'))!;
     const message = new URL(wa.getAttribute('href')!).searchParams.get('text');
-    expect(message).toBe(`Nomor pendaftaran minat kerja luar negeri Kota Serang: ${ref}. Tautan pribadi untuk melihat tahap (jangan dibagikan): ${link} Cek status dengan tanggal lahir: ${env.site.url}/cek-status/`);
+    expect(message).toBe(
+      `Nomor pendaftaran minat kerja luar negeri Kota Serang: ${ref}. Tautan pribadi untuk melihat tahap (jangan dibagikan): ${link} Cek status dengan tanggal lahir: ${env.site.url}/cek-status/`,
+    );
     expect(main.querySelector('a[href="/tahapan/"]')).not.toBeNull();
   });
 });

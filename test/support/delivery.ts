@@ -1,7 +1,16 @@
 import type { AirtableSettings } from '../../src/delivery/airtable';
 import { type DrainOptions, drainOutbox, type DrainReport } from '../../src/delivery/drain';
 import { currentPause } from '../../src/delivery/pause';
-import { allEntries, dropEntry, flagTaskDone, flagTasks, type OutboxItem,readItem, readRecord, removeItem } from '../../src/delivery/queue';
+import {
+  allEntries,
+  dropEntry,
+  flagTaskDone,
+  flagTasks,
+  type OutboxItem,
+  readItem,
+  readRecord,
+  removeItem,
+} from '../../src/delivery/queue';
 
 /** Short pauses, matching the stand-in's short penalty in tests (Airtable's are 30 s and 5 s doubling). */
 export const testPauses = { rateLimitMs: 1600, firstMs: 150 };

@@ -14,7 +14,11 @@ import { FIXTURE_PROJECT_FILE } from './fixture-site';
 // others of the same run see the flag (global setups share the main process). SKIP_BUILD=1 reuses
 // both when iterating locally.
 const build = (cwd: string) =>
-  execFileSync(join(process.cwd(), 'node_modules/.bin/astro'), ['build', '--silent'], { cwd, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  execFileSync(join(process.cwd(), 'node_modules/.bin/astro'), ['build', '--silent'], {
+    cwd,
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
 
 export default async function setup() {
   if (process.env.SKIP_BUILD === '1' || process.env.SITE_BUILT_IN_THIS_RUN) return;

@@ -34,7 +34,12 @@ export const registrationConfig: RegistrationConfig = {
     destination('australia', 'Australia', 'Australia', ['Inggris']),
     destination('asia-tenggara', 'Asia Tenggara', 'Southeast Asia'),
   ],
-  vacancies: [{ value: 'perawat-lansia-jepang', label: { id: 'perawat-lansia-jepang (SIP B.123/SIP/XI/2026)', en: 'perawat-lansia-jepang (SIP B.123/SIP/XI/2026)' } }],
+  vacancies: [
+    {
+      value: 'perawat-lansia-jepang',
+      label: { id: 'perawat-lansia-jepang (SIP B.123/SIP/XI/2026)', en: 'perawat-lansia-jepang (SIP B.123/SIP/XI/2026)' },
+    },
+  ],
   sectors: [
     { value: 'manufaktur', label: { id: 'Manufaktur dan pabrik', en: 'Manufacturing and factory work' } },
     { value: 'konstruksi', label: { id: 'Konstruksi', en: 'Construction' } },

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename,writeFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server,type ServerResponse } from 'node:http';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 
@@ -165,7 +165,9 @@ export class AirtableStandin {
           records.push(...t.records.slice(i, i + 500).map((r) => JSON.stringify(r)));
           await new Promise((r) => setImmediate(r));
         }
-        tables.push(`{"id":${JSON.stringify(t.id)},"name":${JSON.stringify(t.name)},"fields":${JSON.stringify(t.fields)},"records":[${records.join(',')}]}`);
+        tables.push(
+          `{"id":${JSON.stringify(t.id)},"name":${JSON.stringify(t.name)},"fields":${JSON.stringify(t.fields)},"records":[${records.join(',')}]}`,
+        );
       }
       parts.push(`${JSON.stringify(baseId)}:{"tables":[${tables.join(',')}]}`);
     }
@@ -225,7 +227,13 @@ export class AirtableStandin {
       }
       if (fault?.kind === 'timeout') return; // never answers; the client's timeout decides
       if (fault?.kind === 'status') {
-        const types: Record<number, string> = { 500: 'SERVER_ERROR', 502: 'BAD_GATEWAY', 503: 'SERVICE_UNAVAILABLE', 429: 'TOO_MANY_REQUESTS', 422: 'INVALID_VALUE_FOR_COLUMN' };
+        const types: Record<number, string> = {
+          500: 'SERVER_ERROR',
+          502: 'BAD_GATEWAY',
+          503: 'SERVICE_UNAVAILABLE',
+          429: 'TOO_MANY_REQUESTS',
+          422: 'INVALID_VALUE_FOR_COLUMN',
+        };
         return error(fault.status, types[fault.status] ?? 'UNEXPECTED_ERROR', 'Injected by the test stand-in');
       }
 
@@ -238,10 +246,18 @@ export class AirtableStandin {
       const baseId = meta ? parts[3] : parts[1];
       const base = baseId ? this.bases.get(baseId) : undefined;
       const notFound = () =>
-        error(403, 'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND', 'Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions, and that the model names and/or ids are correct.');
+        error(
+          403,
+          'INVALID_PERMISSIONS_OR_MODEL_NOT_FOUND',
+          'Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions, and that the model names and/or ids are correct.',
+        );
       if (!base || !baseId) return notFound();
       if (this.rateLimited(baseId)) {
-        return error(429, 'TOO_MANY_REQUESTS', 'You have made too many requests in a short period of time. Please retry your request later');
+        return error(
+          429,
+          'TOO_MANY_REQUESTS',
+          'You have made too many requests in a short period of time. Please retry your request later',
+        );
       }
       let body: Record<string, unknown> = {};
       if (raw) {
@@ -265,14 +281,19 @@ export class AirtableStandin {
             const predicate = parseFormula(String(params.filterByFormula));
             rows = rows.filter((r) => predicate(r.fields, { modifiedTime: r.modifiedTime ?? r.createdTime }));
           } catch {
-            return error(422, 'INVALID_FILTER_BY_FORMULA', `The formula for filtering records is invalid: ${String(params.filterByFormula).slice(0, 40)}`);
+            return error(
+              422,
+              'INVALID_FILTER_BY_FORMULA',
+              `The formula for filtering records is invalid: ${String(params.filterByFormula).slice(0, 40)}`,
+            );
           }
         }
         // Pages of at most 100 (pageSize), an `offset` while more remain, `maxRecords` capping the whole.
         const total = Math.min(rows.length, Number(params.maxRecords ?? Infinity));
         const pageSize = Math.min(Number(params.pageSize ?? 100), 100);
         const from = params.offset === undefined ? 0 : this.offsets.get(String(params.offset));
-        if (from === undefined) return error(422, 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE', 'The offset is no longer valid; start the listing again');
+        if (from === undefined)
+          return error(422, 'LIST_RECORDS_ITERATOR_NOT_AVAILABLE', 'The offset is no longer valid; start the listing again');
         const to = Math.min(from + pageSize, total);
         const wanted = (Array.isArray(params.fields) ? params.fields : url.searchParams.getAll('fields[]')) as string[];
         const pick = (f: Row) => (wanted.length ? Object.fromEntries(Object.entries(f).filter(([k]) => wanted.includes(k))) : f);
@@ -282,7 +303,10 @@ export class AirtableStandin {
           this.offsets.set(offset, to);
           if (this.offsets.size > 10_000) this.offsets.delete(this.offsets.keys().next().value!);
         }
-        return send(200, { records: rows.slice(from, to).map((r) => ({ ...asSent(r), fields: pick(r.fields) })), ...(offset ? { offset } : {}) });
+        return send(200, {
+          records: rows.slice(from, to).map((r) => ({ ...asSent(r), fields: pick(r.fields) })),
+          ...(offset ? { offset } : {}),
+        });
       }
       if (req.method === 'PATCH' && parts.length === 3) return this.update(table, body, send, error);
       if (req.method === 'DELETE') {
@@ -290,7 +314,8 @@ export class AirtableStandin {
         const ids = parts.length === 4 ? [parts[3]!] : url.searchParams.getAll('records[]');
         if (!ids.length) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request');
         if (ids.length > 10) return error(422, 'INVALID_RECORDS', 'You can delete up to 10 records per request');
-        if (ids.some((rid) => !table.records.some((r) => r.id === rid))) return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
+        if (ids.some((rid) => !table.records.some((r) => r.id === rid)))
+          return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
         table.records = table.records.filter((r) => !ids.includes(r.id));
         await this.save();
         const deleted = ids.map((rid) => ({ id: rid, deleted: true }));
@@ -298,7 +323,8 @@ export class AirtableStandin {
       }
       if (req.method === 'POST' && parts.length === 3) {
         const records = body.records;
-        if (!Array.isArray(records) || records.length === 0) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
+        if (!Array.isArray(records) || records.length === 0)
+          return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
         if (records.length > 10) return error(422, 'INVALID_RECORDS', 'You can create up to 10 records per request');
         const created: StandinRecord[] = [];
         for (const r of records as { fields?: Row }[]) {
@@ -336,7 +362,8 @@ export class AirtableStandin {
     error: (code: number, type: string, message: string) => void,
   ): Promise<void> {
     const records = body.records as { id?: string; fields?: Row }[] | undefined;
-    if (!Array.isArray(records) || records.length === 0) return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
+    if (!Array.isArray(records) || records.length === 0)
+      return error(422, 'INVALID_REQUEST_MISSING_FIELDS', 'Could not find field "records" in the request body');
     if (records.length > 10) return error(422, 'INVALID_RECORDS', 'You can update up to 10 records per request');
     const mergeOn = (body.performUpsert as { fieldsToMergeOn?: string[] } | undefined)?.fieldsToMergeOn;
     const updated: StandinRecord[] = [];
@@ -380,7 +407,8 @@ export class AirtableStandin {
         const choices = (spec.options?.choices ?? []) as { name: string }[];
         for (const v of Array.isArray(value) ? value : [value]) {
           if (choices.some((c) => c.name === v)) continue;
-          if (!typecast) return ['INVALID_MULTIPLE_CHOICE_OPTIONS', `Insufficient permissions to create new select option ""${String(v)}""`];
+          if (!typecast)
+            return ['INVALID_MULTIPLE_CHOICE_OPTIONS', `Insufficient permissions to create new select option ""${String(v)}""`];
           choices.push({ name: String(v) });
           spec.options = { ...spec.options, choices };
         }
@@ -421,7 +449,8 @@ export class AirtableStandin {
     if (rest[2] === 'fields' && method === 'POST') {
       const spec = body as unknown as AirtableFieldSpec;
       if (!spec.name || !spec.type) return error(422, 'INVALID_REQUEST_UNKNOWN', 'Invalid request: field needs a name and a type');
-      if (table.fields.some((f) => f.name === spec.name)) return error(422, 'DUPLICATE_OR_EMPTY_FIELD_NAME', `Field name "${spec.name}" already exists`);
+      if (table.fields.some((f) => f.name === spec.name))
+        return error(422, 'DUPLICATE_OR_EMPTY_FIELD_NAME', `Field name "${spec.name}" already exists`);
       const field = { ...spec, id: id('fld') };
       table.fields.push(field);
       return this.save().then(() => send(200, field));

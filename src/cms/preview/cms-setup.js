@@ -27,7 +27,12 @@
     if (!value) return '';
     const d = new Date(value);
     if (Number.isNaN(d.getTime())) return String(value);
-    return new Intl.DateTimeFormat(l === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(d);
+    return new Intl.DateTimeFormat(l === 'en' ? 'en-GB' : 'id-ID', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Asia/Jakarta',
+    }).format(d);
   };
   /** @param {any[]} children */
   const page = (...children) => h('main', { className: 'cms-preview' }, h('article', { className: 'prose' }, ...children));
@@ -56,7 +61,11 @@
       h('h1', {}, get(props, 'name')),
       h('p', { className: 'lead' }, get(props, 'summary')),
       facts.length
-        ? h('dl', { className: 'facts facts--list' }, ...facts.map(([k, v]) => h('div', { key: k }, h('dt', {}, label(props, k)), h('dd', {}, v))))
+        ? h(
+            'dl',
+            { className: 'facts facts--list' },
+            ...facts.map(([k, v]) => h('div', { key: k }, h('dt', {}, label(props, k)), h('dd', {}, v))),
+          )
         : null,
       props.widgetFor('body'),
       h('p', {}, h('span', { className: 'button' }, label(props, 'destination.register'))),
@@ -64,10 +73,6 @@
   });
 
   cms.registerPreviewTemplate('announcements', (/** @type {any} */ props) =>
-    page(
-      h('h1', {}, get(props, 'title')),
-      h('p', { className: 'meta' }, date(get(props, 'date'), lang(props))),
-      props.widgetFor('body'),
-    ),
+    page(h('h1', {}, get(props, 'title')), h('p', { className: 'meta' }, date(get(props, 'date'), lang(props))), props.widgetFor('body')),
   );
 })();

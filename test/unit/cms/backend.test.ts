@@ -19,16 +19,24 @@ describe('CMS_BACKEND', () => {
     expect(parseYaml(cmsConfigYaml({ backend: b })).backend).toEqual({ name: 'git-gateway', branch: 'main', squash_merges: true });
   });
 
-  it('github: the repository in config.yml, no Identity widget, GitHub\'s API allowed', () => {
+  it("github: the repository in config.yml, no Identity widget, GitHub's API allowed", () => {
     const b = cmsBackendFromEnv({ CMS_BACKEND: 'github', CMS_REPO: 'pemkot-serang/kerja-luar-negeri' });
     expect(parseYaml(cmsConfigYaml({ backend: b })).backend).toMatchObject({ name: 'github', repo: 'pemkot-serang/kerja-luar-negeri' });
     expect(b.identityWidget).toBe(false);
     expect(adminCsp({ connect: b.connect })).toMatch(/connect-src 'self' https:\/\/api\.github\.com;/);
   });
 
-  it('decapbridge: git-gateway pointed at DecapBridge\'s login and gateway', () => {
-    const b = cmsBackendFromEnv({ CMS_BACKEND: 'decapbridge', CMS_REPO: 'pemkot-serang/kerja-luar-negeri', CMS_DECAPBRIDGE_SITE: 'abc-123' });
-    expect(b.config).toMatchObject({ name: 'git-gateway', identity_url: 'https://auth.decapbridge.com/sites/abc-123', gateway_url: 'https://gateway.decapbridge.com' });
+  it("decapbridge: git-gateway pointed at DecapBridge's login and gateway", () => {
+    const b = cmsBackendFromEnv({
+      CMS_BACKEND: 'decapbridge',
+      CMS_REPO: 'pemkot-serang/kerja-luar-negeri',
+      CMS_DECAPBRIDGE_SITE: 'abc-123',
+    });
+    expect(b.config).toMatchObject({
+      name: 'git-gateway',
+      identity_url: 'https://auth.decapbridge.com/sites/abc-123',
+      gateway_url: 'https://gateway.decapbridge.com',
+    });
     expect(adminCsp({ connect: b.connect })).toContain('https://auth.decapbridge.com');
   });
 
@@ -43,7 +51,10 @@ describe('CMS_BACKEND', () => {
   it('the launch check names the chosen backend and reports a broken setting', async () => {
     const settings = await readSettings(FIXTURE);
     const item = (env: Record<string, string>) => launchItems(settings, env).find((i) => i.what.startsWith('Login CMS'))!;
-    expect(item({ CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_LOGIN_READY: '1' })).toMatchObject({ what: 'Login CMS untuk petugas (CMS_BACKEND=github)', ok: true });
+    expect(item({ CMS_BACKEND: 'github', CMS_REPO: 'a/b', CMS_LOGIN_READY: '1' })).toMatchObject({
+      what: 'Login CMS untuk petugas (CMS_BACKEND=github)',
+      ok: true,
+    });
     expect(item({ CMS_BACKEND: 'github' })).toMatchObject({ ok: false, where: expect.stringMatching(/CMS_REPO/) });
   });
 });

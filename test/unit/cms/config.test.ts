@@ -98,7 +98,11 @@ describe.each(Object.keys(collectionDefs) as (keyof typeof collectionDefs)[])('C
       if (def.shape) return Object.keys(def.shape);
       return shape(def.in ?? def.innerType);
     };
-    expect(fieldsOf(name).map((f) => f.name).sort()).toEqual(shape(collectionDefs[name].schema).sort());
+    expect(
+      fieldsOf(name)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(shape(collectionDefs[name].schema).sort());
   });
 
   it.each(fields.map((f) => [f.path.join('.'), f] as const))('%s: required flag matches the schema', (_p, { path, field }) => {
@@ -109,7 +113,8 @@ describe.each(Object.keys(collectionDefs) as (keyof typeof collectionDefs)[])('C
   it.each(fields.filter((f) => f.field.widget === 'select').map((f) => [f.path.join('.'), f] as const))(
     '%s: the choices are exactly the allowed values',
     (_p, { path, field }) => {
-      for (const option of field.options as { value: string }[]) expect(parses(name, setAt(sample, path, option.value)), option.value).toBe(true);
+      for (const option of field.options as { value: string }[])
+        expect(parses(name, setAt(sample, path, option.value)), option.value).toBe(true);
       expect(parses(name, setAt(sample, path, 'bukan-pilihan'))).toBe(false);
     },
   );
@@ -134,20 +139,24 @@ describe.each(Object.keys(collectionDefs) as (keyof typeof collectionDefs)[])('C
     },
   );
 
-  it.each(fields.filter((f) => f.field.widget === 'boolean').map((f) => [f.path.join('.'), f] as const))(
-    '%s: a switch',
-    (_p, { path }) => {
-      expect(parses(name, setAt(sample, path, !getAt(sample, path)))).toBe(true);
-      expect(parses(name, setAt(sample, path, 'ya'))).toBe(false);
-    },
-  );
+  it.each(fields.filter((f) => f.field.widget === 'boolean').map((f) => [f.path.join('.'), f] as const))('%s: a switch', (_p, { path }) => {
+    expect(parses(name, setAt(sample, path, !getAt(sample, path)))).toBe(true);
+    expect(parses(name, setAt(sample, path, 'ya'))).toBe(false);
+  });
 
   it.each(fields.filter((f) => Array.isArray(f.field.pattern)).map((f) => [f.path.join('.'), f] as const))(
     '%s: the CMS pattern and the schema agree',
     (_p, { path, field }) => {
       const pattern = new RegExp((field.pattern as [string, string])[0]);
       const current = String(getAt(sample, path) ?? '');
-      for (const value of [current, 'Huruf Besar', 'ada spasi', 'https://serangkota.go.id/', 'petugas@serangkota.go.id', 'korea-selatan'].filter(Boolean)) {
+      for (const value of [
+        current,
+        'Huruf Besar',
+        'ada spasi',
+        'https://serangkota.go.id/',
+        'petugas@serangkota.go.id',
+        'korea-selatan',
+      ].filter(Boolean)) {
         expect(pattern.test(value), value).toBe(parses(name, setAt(sample, path, value)));
       }
     },

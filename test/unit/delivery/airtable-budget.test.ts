@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { BUDGET_WINDOW_MS,CALLS_PER_WINDOW, nextAllowed } from '../../../src/delivery/airtable-budget';
+import { BUDGET_WINDOW_MS, CALLS_PER_WINDOW, nextAllowed } from '../../../src/delivery/airtable-budget';
 
 describe('the Airtable budget', () => {
   it.each([

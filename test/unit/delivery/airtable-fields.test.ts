@@ -10,7 +10,17 @@ const lists = {
   sectors: [{ value: 'manufaktur', label: { id: 'Manufaktur', en: 'Manufacturing' } }],
   vacancies: [],
 } as never;
-const values = { fullName: 'Uji Coba', nik: '3673010101000001', birthDate: '2000-01-01', phone: '+6281200000001', district: 'kasemen', education: 'sma', destinations: ['jepang', 'dihapus'], sector: 'manufaktur', languageLevel: 'basic' };
+const values = {
+  fullName: 'Uji Coba',
+  nik: '3673010101000001',
+  birthDate: '2000-01-01',
+  phone: '+6281200000001',
+  district: 'kasemen',
+  education: 'sma',
+  destinations: ['jepang', 'dihapus'],
+  sector: 'manufaktur',
+  languageLevel: 'basic',
+};
 
 const submission: Submission = {
   // Synthetic person (tools/people.ts style): not a real NIK or phone number.

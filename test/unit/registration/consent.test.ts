@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
-import { type ConsentText,consentVersion } from '../../../src/registration/consent';
+import { type ConsentText, consentVersion } from '../../../src/registration/consent';
 
 const text: ConsentText = {
   summary: { id: 'Data Anda dipakai untuk program ini.', en: 'Your data is used for this program.' },

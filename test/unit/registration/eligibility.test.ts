@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { type EligibilityFacts, type EligibilityRules, exemptionApplies, type Unmet,unmetRequirements } from '../../../src/registration/eligibility';
+import {
+  type EligibilityFacts,
+  type EligibilityRules,
+  exemptionApplies,
+  type Unmet,
+  unmetRequirements,
+} from '../../../src/registration/eligibility';
 
 const article: EligibilityRules = { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] };
 // A stricter rule set staff might publish, to show the thresholds come from the rules and not the code.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { nikMatchesBirthDate,parseNik } from '../../../src/registration/nik';
+import { nikMatchesBirthDate, parseNik } from '../../../src/registration/nik';
 
 describe('NIK', () => {
   it.each([

@@ -15,13 +15,20 @@ const valid = (over: RawInput = {}): RawInput => ({ ...person({ birthDate: '1999
 
 describe('registration rules', () => {
   it('accepts a valid applicant and normalises what it stores', () => {
-    const r = validateRegistration(valid({ phone: '0812-3456-7890', nik: '3673 0114 0399 9001', fullName: '  Siti   Rahayu ' }), config, TODAY);
+    const r = validateRegistration(
+      valid({ phone: '0812-3456-7890', nik: '3673 0114 0399 9001', fullName: '  Siti   Rahayu ' }),
+      config,
+      TODAY,
+    );
     expect(r.ok && r.value).toMatchObject({ phone: '+6281234567890', nik: '3673011403999001', fullName: 'Siti Rahayu' });
   });
 
   it('reports every missing required field, and nothing for the optional ones', () => {
     const r = validateRegistration({}, config, TODAY);
-    const required = fields.filter((f) => !f.optional).map((f) => f.name).sort();
+    const required = fields
+      .filter((f) => !f.optional)
+      .map((f) => f.name)
+      .sort();
     expect(r.ok).toBe(false);
     expect(Object.keys(!r.ok ? r.errors : {}).sort()).toEqual(required);
   });
@@ -36,21 +43,56 @@ describe('registration rules', () => {
     ['a date that does not exist', { birthDate: '1999-02-30' }, 'birthDate', 'reg.error.birthDate.invalid'],
     ['a date in another format', { birthDate: '14/03/1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
     ['a date in the future', { birthDate: '2030-03-14' }, 'birthDate', 'reg.error.birthDate.future'],
-    ['three fields, one left empty', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '', 'birthDate-year': '1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
-    ['three fields, 31 February', { birthDate: undefined, 'birthDate-day': '31', 'birthDate-month': '2', 'birthDate-year': '1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
-    ['three fields, a two-digit year', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '3', 'birthDate-year': '99' }, 'birthDate', 'reg.error.birthDate.invalid'],
-    ['three fields, a month as a word', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': 'Maret', 'birthDate-year': '1999' }, 'birthDate', 'reg.error.birthDate.invalid'],
-    ['three fields all empty', { birthDate: undefined, 'birthDate-day': '', 'birthDate-month': ' ', 'birthDate-year': '' }, 'birthDate', 'reg.error.birthDate.required'],
+    [
+      'three fields, one left empty',
+      { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '', 'birthDate-year': '1999' },
+      'birthDate',
+      'reg.error.birthDate.invalid',
+    ],
+    [
+      'three fields, 31 February',
+      { birthDate: undefined, 'birthDate-day': '31', 'birthDate-month': '2', 'birthDate-year': '1999' },
+      'birthDate',
+      'reg.error.birthDate.invalid',
+    ],
+    [
+      'three fields, a two-digit year',
+      { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '3', 'birthDate-year': '99' },
+      'birthDate',
+      'reg.error.birthDate.invalid',
+    ],
+    [
+      'three fields, a month as a word',
+      { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': 'Maret', 'birthDate-year': '1999' },
+      'birthDate',
+      'reg.error.birthDate.invalid',
+    ],
+    [
+      'three fields all empty',
+      { birthDate: undefined, 'birthDate-day': '', 'birthDate-month': ' ', 'birthDate-year': '' },
+      'birthDate',
+      'reg.error.birthDate.required',
+    ],
     ['a landline', { phone: '0254 200 000' }, 'phone', 'reg.error.phone.invalid'],
     ['an email without domain', { email: 'siti@' }, 'email', 'reg.error.email.invalid'],
     ['a district outside Kota Serang', { district: 'ciruas' }, 'district', 'reg.error.district.required'],
     ['an unknown education', { education: 'sma-plus' }, 'education', 'reg.error.education.required'],
     ['no destination', { destinations: [] }, 'destinations', 'reg.error.destinations.required'],
     ['a destination not in content', { destinations: ['kanada'] }, 'destinations', 'reg.error.destinations.required'],
-    ['four destinations', { destinations: ['jepang', 'eropa', 'australia', 'timur-tengah'] }, 'destinations', 'reg.error.destinations.tooMany'],
+    [
+      'four destinations',
+      { destinations: ['jepang', 'eropa', 'australia', 'timur-tengah'] },
+      'destinations',
+      'reg.error.destinations.tooMany',
+    ],
     ['an unknown sector', { sector: 'pertambangan' }, 'sector', 'reg.error.sector.required'],
     ['an unknown language level', { languageLevel: 'native' }, 'languageLevel', 'reg.error.languageLevel.required'],
-    ['a certificate over 100 characters', { languageCertificate: 'x'.repeat(101) }, 'languageCertificate', 'reg.error.languageCertificate.length'],
+    [
+      'a certificate over 100 characters',
+      { languageCertificate: 'x'.repeat(101) },
+      'languageCertificate',
+      'reg.error.languageCertificate.length',
+    ],
     ['no consent', { consent: undefined }, 'consent', 'reg.error.consent.required'],
     ['consent as "no"', { consent: 'no' }, 'consent', 'reg.error.consent.required'],
   ])('refuses %s', (_why, over, field, key) => {
@@ -62,8 +104,14 @@ describe('registration rules', () => {
   it.each([
     ['consent "yes" from the form', { consent: 'yes' }],
     ['consent true from JSON', { consent: true }],
-    ['the birth date in three fields, without leading zeros', { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '3', 'birthDate-year': '1999' }],
-    ['the birth date in three fields, with leading zeros and spaces', { birthDate: undefined, 'birthDate-day': ' 14 ', 'birthDate-month': '03', 'birthDate-year': '1999' }],
+    [
+      'the birth date in three fields, without leading zeros',
+      { birthDate: undefined, 'birthDate-day': '14', 'birthDate-month': '3', 'birthDate-year': '1999' },
+    ],
+    [
+      'the birth date in three fields, with leading zeros and spaces',
+      { birthDate: undefined, 'birthDate-day': ' 14 ', 'birthDate-month': '03', 'birthDate-year': '1999' },
+    ],
     ['one destination as a string (a single form value)', { destinations: 'jepang' }],
     ['the same destination twice counts once', { destinations: ['jepang', 'jepang', 'eropa', 'eropa'] }],
     ['Paket C, equal to SMA', { education: 'paket-c' }],
@@ -104,9 +152,15 @@ describe('form markup from the field list', () => {
     expect(html).toMatch(/<input id="f-nik" name="nik" type="text"[^>]*inputmode="numeric"[^>]*spellcheck="false"/);
     // Birth date: three short numeric fields in one fieldset, each with its own autocomplete token.
     expect(html).toMatch(/<fieldset[^>]*><legend>Tanggal lahir<\/legend>/);
-    expect(html).toMatch(/<input id="f-birthDate" name="birthDate-day" type="text" inputmode="numeric"[^>]*maxlength="2" autocomplete="bday-day"/);
-    expect(html).toMatch(/<input id="f-birthDate-month" name="birthDate-month" type="text" inputmode="numeric"[^>]*autocomplete="bday-month"/);
-    expect(html).toMatch(/<input id="f-birthDate-year" name="birthDate-year" type="text" inputmode="numeric"[^>]*maxlength="4" autocomplete="bday-year"/);
+    expect(html).toMatch(
+      /<input id="f-birthDate" name="birthDate-day" type="text" inputmode="numeric"[^>]*maxlength="2" autocomplete="bday-day"/,
+    );
+    expect(html).toMatch(
+      /<input id="f-birthDate-month" name="birthDate-month" type="text" inputmode="numeric"[^>]*autocomplete="bday-month"/,
+    );
+    expect(html).toMatch(
+      /<input id="f-birthDate-year" name="birthDate-year" type="text" inputmode="numeric"[^>]*maxlength="4" autocomplete="bday-year"/,
+    );
     expect(html).not.toContain('type="date"');
     expect(html).toMatch(/id="f-phone"[^>]*autocomplete="tel"/);
     expect(html).toContain('novalidate');

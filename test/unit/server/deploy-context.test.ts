@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { handlesRegistrations } from '../../../src/server/deploy-context';
 
-const ctx = (context: string, published?: boolean) => ({ deploy: { context, id: 'd', ...(published === undefined ? {} : { published }) } }) as never;
+const ctx = (context: string, published?: boolean) =>
+  ({ deploy: { context, id: 'd', ...(published === undefined ? {} : { published }) } }) as never;
 
 describe('handlesRegistrations fails closed', () => {
   it.each([

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, parseBody, readCapped, wantsJson } from '../../../src/server/request-body';
 
 const post = (body: BodyInit | null, type = 'application/x-www-form-urlencoded', headers: Record<string, string> = {}) =>
-  new Request('http://site.test/api/register', { method: 'POST', body, headers: { 'Content-Type': type, ...headers }, duplex: 'half' } as RequestInit);
+  new Request('http://site.test/api/register', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': type, ...headers },
+    duplex: 'half',
+  } as RequestInit);
 
 /** A chunked body (no Content-Length) that counts how much of it was read. */
 function endless(chunk: number, chunks: number) {
@@ -26,7 +31,11 @@ describe('parseBody', () => {
     ['broken JSON', post('{', 'application/json'), { ok: false, json: true, status: 400 }],
     ['bytes that are not UTF-8', post(new Uint8Array([0xff, 0xfe])), { ok: false, status: 400 }],
     ['another media type', post('x', 'text/plain'), { ok: false, status: 415 }],
-    ['a declared length over the cap', post('a=1', undefined, { 'Content-Length': String(MAX_BODY_BYTES + 1) }), { ok: false, status: 413 }],
+    [
+      'a declared length over the cap',
+      post('a=1', undefined, { 'Content-Length': String(MAX_BODY_BYTES + 1) }),
+      { ok: false, status: 413 },
+    ],
     ['a body over the cap', post('a='.padEnd(MAX_BODY_BYTES + 10, 'x')), { ok: false, status: 413 }],
   ])('%s', async (_why, req, expected) => {
     expect(await parseBody(req)).toMatchObject(expected);

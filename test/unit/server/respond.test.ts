@@ -6,7 +6,15 @@ describe('answers', () => {
   it.each([
     ['JSON', () => json(422, { a: 1 }), 'application/json; charset=utf-8'],
     ['plain text', () => plain(503, 'id', 'reg.error.unavailable'), 'text/plain; charset=utf-8'],
-    ['a page', () => page('<html><head><style>p{}</style></head><body><!--content--></body></html>', 200, { content: '<p>x</p>', languageSwitch: '/en/' }), 'text/html; charset=utf-8'],
+    [
+      'a page',
+      () =>
+        page('<html><head><style>p{}</style></head><body><!--content--></body></html>', 200, {
+          content: '<p>x</p>',
+          languageSwitch: '/en/',
+        }),
+      'text/html; charset=utf-8',
+    ],
   ])('%s: no-store, security headers, its type', (_why, make, type) => {
     const res = make();
     expect(res.headers.get('content-type')).toBe(type);

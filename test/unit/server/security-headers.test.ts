@@ -6,7 +6,8 @@ import { headersFile, inlineHashes, metaCsp, policy } from '../../../src/server/
 
 describe('inlineHashes', () => {
   it('hashes inline styles and scripts, not external scripts or JSON-LD', () => {
-    const html = '<style>a{}</style><script>one()</script><script src="/x.js"></script><script type="application/ld+json">{}</script><script type="module">two()</script>';
+    const html =
+      '<style>a{}</style><script>one()</script><script src="/x.js"></script><script type="application/ld+json">{}</script><script type="module">two()</script>';
     const found = inlineHashes(html);
     expect(found.styles).toEqual([sha256Source('a{}')]);
     expect(found.scripts.sort()).toEqual([sha256Source('one()'), sha256Source('two()')].sort());
@@ -31,13 +32,17 @@ describe('policies', () => {
   });
 
   it('_headers gives each path one policy: search pages theirs, /admin its own', () => {
-    const file = headersFile(['index.html', 'daftar', 'cari', 'admin', 'en/search'], "default-src 'self' 'unsafe-eval'", ['/cari/', '/en/search/']);
+    const file = headersFile(['index.html', 'daftar', 'cari', 'admin', 'en/search'], "default-src 'self' 'unsafe-eval'", [
+      '/cari/',
+      '/en/search/',
+    ]);
     const blocks = file.split('\n').reduce<Record<string, string[]>>((acc, line) => {
       if (!line.startsWith(' ') && line) acc[line] = [];
       else if (line) acc[Object.keys(acc).at(-1)!]!.push(line.trim());
       return acc;
     }, {});
-    for (const [path, headers] of Object.entries(blocks)) expect(headers.filter((h) => h.startsWith('Content-Security-Policy')).length, path).toBeLessThanOrEqual(1);
+    for (const [path, headers] of Object.entries(blocks))
+      expect(headers.filter((h) => h.startsWith('Content-Security-Policy')).length, path).toBeLessThanOrEqual(1);
     expect(blocks['/cari']!.join()).toContain('wasm-unsafe-eval');
     expect(blocks['/daftar']!.join()).not.toContain('wasm-unsafe-eval');
     expect(blocks['/admin/*']!.join()).toContain('unsafe-eval');

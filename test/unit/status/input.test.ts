@@ -19,9 +19,17 @@ describe('readStatusInput', () => {
   it.each([
     ['a reference and a date', { reference: 'srg-7k4qpx', ...date }, { ok: true, reference: 'SRG-7K4QPX', birthDate: '2000-03-14' }],
     ['no reference', { ...date }, { ok: false, errors: { reference: 'status.error.reference.required' } }],
-    ['a reference with O (never issued: 0/O are not used)', { reference: 'SRG-7K4QPO', ...date }, { ok: false, errors: { reference: 'status.error.reference.invalid' } }],
+    [
+      'a reference with O (never issued: 0/O are not used)',
+      { reference: 'SRG-7K4QPO', ...date },
+      { ok: false, errors: { reference: 'status.error.reference.invalid' } },
+    ],
     ['no date', { reference: 'SRG-7K4QPX' }, { ok: false, errors: { birthDate: 'reg.error.birthDate.required' } }],
-    ['30 February', { reference: 'SRG-7K4QPX', 'birthDate-day': '30', 'birthDate-month': '2', 'birthDate-year': '2000' }, { ok: false, errors: { birthDate: 'reg.error.birthDate.invalid' } }],
+    [
+      '30 February',
+      { reference: 'SRG-7K4QPX', 'birthDate-day': '30', 'birthDate-month': '2', 'birthDate-year': '2000' },
+      { ok: false, errors: { birthDate: 'reg.error.birthDate.invalid' } },
+    ],
   ])('%s', (_why, raw, expected) => {
     expect(readStatusInput(raw)).toEqual(expected);
   });

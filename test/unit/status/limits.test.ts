@@ -25,5 +25,4 @@ describe('the limits, in numbers', () => {
     expect(triesPerYear).toBeLessThanOrEqual(120);
     expect(triesPerYear / birthDates).toBeLessThan(0.01);
   });
-
 });

@@ -10,14 +10,49 @@ describe('import directions', () => {
   });
 
   it.each([
-    ['content importing registration', 'src/content/routes.ts', "import { fields } from '../registration/fields';", 'content may import only'],
-    ['content importing delivery', 'src/content/vacancies.ts', "import { putOutbox } from '../delivery/outbox';", 'content may import only'],
-    ['a basic importing a capability', 'src/server/respond.ts', "import type { RegistrationConfig } from '../registration/config';", 'server may import only'],
-    ['registration importing delivery', 'src/registration/validate.ts', "import { COLUMNS } from '../delivery/airtable';", 'registration may import only'],
-    ['a function importing the stand-in', 'netlify/functions/register.ts', "import { AirtableStandin } from '../../tools/airtable-standin/server';", 'shipped code never imports tools/'],
-    ['a component importing test support', 'src/components/X.astro', "import { person } from '../../test/support/people';", 'shipped code never imports test/'],
+    [
+      'content importing registration',
+      'src/content/routes.ts',
+      "import { fields } from '../registration/fields';",
+      'content may import only',
+    ],
+    [
+      'content importing delivery',
+      'src/content/vacancies.ts',
+      "import { putOutbox } from '../delivery/outbox';",
+      'content may import only',
+    ],
+    [
+      'a basic importing a capability',
+      'src/server/respond.ts',
+      "import type { RegistrationConfig } from '../registration/config';",
+      'server may import only',
+    ],
+    [
+      'registration importing delivery',
+      'src/registration/validate.ts',
+      "import { COLUMNS } from '../delivery/airtable';",
+      'registration may import only',
+    ],
+    [
+      'a function importing the stand-in',
+      'netlify/functions/register.ts',
+      "import { AirtableStandin } from '../../tools/airtable-standin/server';",
+      'shipped code never imports tools/',
+    ],
+    [
+      'a component importing test support',
+      'src/components/X.astro',
+      "import { person } from '../../test/support/people';",
+      'shipped code never imports test/',
+    ],
     ['a tool importing test support', 'tools/dev.ts', "import { x } from '../test/support/axe';", 'tools never import test/'],
-    ['the page script importing server code', 'src/scripts/register-form.ts', "import { esc } from '../shared/html';", 'scripts may import only'],
+    [
+      'the page script importing server code',
+      'src/scripts/register-form.ts',
+      "import { esc } from '../shared/html';",
+      'scripts may import only',
+    ],
   ])('fail on %s', (_why, path, source, rule) => {
     const found = violations([{ path, source }]);
     expect(found).toHaveLength(1);
@@ -25,7 +60,11 @@ describe('import directions', () => {
   });
 
   it.each([
-    ['a function using capabilities', 'netlify/functions/register.ts', "import { validateRegistration } from '../../src/registration/validate';"],
+    [
+      'a function using capabilities',
+      'netlify/functions/register.ts',
+      "import { validateRegistration } from '../../src/registration/validate';",
+    ],
     ['delivery using registration', 'src/delivery/airtable.ts', "import { fields } from '../registration/fields';"],
     ['a page using anything shipped', 'src/pages/x.astro', "import { SHELL_SLOTS } from '../server/page-shell';"],
   ])('allow %s', (_why, path, source) => {

@@ -23,7 +23,13 @@ describe('npm run check:launch', () => {
   it('lists exactly what is empty today: every contact, complaint channel and privacy fact, and every production setting', async () => {
     const items = launchItems(await readSettings(FIXTURE), {});
     expect(items.filter((i) => !i.ok).map((i) => i.what)).toEqual(items.map((i) => i.what));
-    expect(items.map((i) => i.what)).toEqual(expect.arrayContaining(['Kunci enkripsi kotak keluar', 'Pejabat pelindungan data pribadi (nama atau jabatan)', 'Hotline pengaduan KP2MI']));
+    expect(items.map((i) => i.what)).toEqual(
+      expect.arrayContaining([
+        'Kunci enkripsi kotak keluar',
+        'Pejabat pelindungan data pribadi (nama atau jabatan)',
+        'Hotline pengaduan KP2MI',
+      ]),
+    );
     expect(formatLaunch(items)).toMatch(/Belum siap: 30 hal/);
   });
 
@@ -35,7 +41,13 @@ describe('npm run check:launch', () => {
 
   it('a filled-in site is ready', async () => {
     const settings = await readSettings(FIXTURE);
-    Object.assign(settings.contact, { address: 'Jl. Contoh No. 1', phone: '0254 000000', whatsapp: '0812 0000 0000', email: 'info@contoh.go.id', hours: { id: 'Senin–Jumat', en: 'Monday–Friday' } });
+    Object.assign(settings.contact, {
+      address: 'Jl. Contoh No. 1',
+      phone: '0254 000000',
+      whatsapp: '0812 0000 0000',
+      email: 'info@contoh.go.id',
+      hours: { id: 'Senin–Jumat', en: 'Monday–Friday' },
+    });
     Object.assign(settings.reporting, { hotline: '0800 000', whatsapp: '0812 0000 0001', website: 'https://contoh.go.id' });
     Object.assign(settings.privacy.controller, { address: 'Jl. Contoh No. 1', email: 'pdp@contoh.go.id' });
     Object.assign(settings.privacy.officer, { name: 'Kepala Bidang Contoh', email: 'dpo@contoh.go.id' });
@@ -51,8 +63,16 @@ describe('npm run check:launch', () => {
   it.each([
     ['a malformed outbox key', { OUTBOX_KEYS: 'k1:pendek' }, 'Kunci enkripsi kotak keluar'],
     ['a localhost address', { URL: 'http://localhost:4321' }, 'Alamat publik situs (https, bukan localhost)'],
-    ['a short secret: each key derived from it is named', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci tautan pribadi di tanda terima (diturunkan dari NIK_INDEX_KEY)'],
-    ['a short secret (the NIK index)', { NIK_INDEX_KEY: 'rahasia' }, 'Kunci indeks NIK ganda dan batas 3 pendaftaran per NIK (diturunkan dari NIK_INDEX_KEY)'],
+    [
+      'a short secret: each key derived from it is named',
+      { NIK_INDEX_KEY: 'rahasia' },
+      'Kunci tautan pribadi di tanda terima (diturunkan dari NIK_INDEX_KEY)',
+    ],
+    [
+      'a short secret (the NIK index)',
+      { NIK_INDEX_KEY: 'rahasia' },
+      'Kunci indeks NIK ganda dan batas 3 pendaftaran per NIK (diturunkan dari NIK_INDEX_KEY)',
+    ],
   ])('%s is not ready', async (_why, change, what) => {
     const items = launchItems(await readSettings(FIXTURE), { ...readyEnv, ...change });
     expect(items.find((i) => i.what === what)?.ok).toBe(false);
