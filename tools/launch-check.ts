@@ -88,6 +88,11 @@ export function launchItems(settings: Settings, env: Record<string, string | und
       where: `docs/launch.md, "Keputusan Pemkot Serang" 2; setelah ditandatangani isi ${NETLIFY('PDP_SIGNOFF_TRANSFER')}=1`,
     },
     {
+      what: 'Keputusan: dasar pemrosesan (persetujuan atau tugas pelayanan publik) dan penilaian dampak penolakan otomatis dan pencocokan NIK (Pasal 34 UU PDP)',
+      ok: env.PDP_SIGNOFF_BASIS === '1',
+      where: `docs/launch.md, "Keputusan Pemkot Serang" 4 dan 5; setelah ditandatangani isi ${NETLIFY('PDP_SIGNOFF_BASIS')}=1`,
+    },
+    {
       what: 'Pendaftaran di produksi terbuka (gerbang peluncuran: pemberitahuan privasi menyebut pengendali, pejabat PDP, masa simpan, kontak)',
       ok: gateGaps(settings).length === 0,
       where: `${CMS('Pelindungan data pribadi dan Kontak bantuan')}: ${gateGaps(settings)

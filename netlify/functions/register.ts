@@ -12,6 +12,7 @@ import { isLocale, localeOr, otherLocale, t } from '../../src/i18n';
 import { choiceLabels } from '../../src/registration/fields';
 import { HONEYPOT, renderClosed, renderForm, renderIneligible, renderOpensSoon } from '../../src/registration/form-html';
 import { newReference, receiptLocation } from '../../src/registration/reference';
+import { registrationState } from '../../src/registration/registration-state';
 import { validateRegistration } from '../../src/registration/validate';
 import { crossSite } from '../../src/server/cross-site';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
@@ -78,17 +79,19 @@ export function registerHandler(siteData: () => SiteData | undefined) {
       return derivedKey('receipt-token') ? received(newReference()) : unavailable();
     }
 
-    if (!config.open) {
-      return asJson
-        ? json(403, { error: config.closedMessage[lang] })
-        : answer(403, renderClosed(lang, config), `${t(lang, 'reg.closed.title')} — `);
-    }
-    // No NIK before the notice names who is responsible: production stays shut until it does.
-    if (isLiveProduction(context) && config.gate.length) {
+    // No NIK before the notice names who is responsible: production stays shut until it does. The pages
+    // decide with the same function (registration-state.ts), so the form and every call to register agree.
+    const state = registrationState(config, isLiveProduction(context));
+    if (state === 'soon') {
       logEvent('register.gate_closed', { gaps: config.gate.join(',') });
       return asJson
         ? json(403, { error: t(lang, 'reg.soon.text') })
         : answer(403, renderOpensSoon(lang), `${t(lang, 'reg.soon.title')} — `);
+    }
+    if (state === 'closed') {
+      return asJson
+        ? json(403, { error: config.closedMessage[lang] })
+        : answer(403, renderClosed(lang, config), `${t(lang, 'reg.closed.title')} — `);
     }
 
     const result = validateRegistration(raw, config, todayInSerang());

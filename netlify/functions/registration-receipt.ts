@@ -9,13 +9,13 @@ import { sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
 import { type Locale, otherLocale, t } from '../../src/i18n';
-import { renderReceipt } from '../../src/registration/form-html';
+import { renderReceipt, renderUnknownReceipt } from '../../src/registration/form-html';
 import { isReference, receiptLocation } from '../../src/registration/reference';
-import { handlesRegistrations } from '../../src/server/deploy-context';
+import { registrationState } from '../../src/registration/registration-state';
+import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
 import { receiptTokenValid } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { page, plain } from '../../src/server/respond';
-import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 import { ownerStatus } from '../../src/status/check';
@@ -37,12 +37,8 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     const issue = owner ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
     if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
     if (!issue.issued) {
-      const content =
-        `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
-        `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
-        `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
       return page(shell, 404, {
-        content,
+        content: renderUnknownReceipt(lang, registrationState(site.config, isLiveProduction(context))),
         titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
         languageSwitch: sectionPath(other, 'registerThanks'),
       });

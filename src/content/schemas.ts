@@ -230,6 +230,10 @@ const settingsSchema = z.strictObject({
      * is not decided yet, and the launch check lists it.
      */
     apjatiRole: blankable(z.enum(APJATI_ROLES)),
+    /** Where a person reaches APJATI about their data (its role says what APJATI answers for); empty: hidden. */
+    apjatiContact: z
+      .strictObject({ address: optionalText(300), email: blankable(z.email()), phone: optionalText(30) })
+      .default({ address: undefined, email: undefined, phone: undefined }),
     /**
      * The one retention rule: every registration, whatever its status, is deleted this many months after
      * it last changed. At least 12: language training alone can last 8 months without a status change.
