@@ -12,6 +12,8 @@ import { checkContent, formatProblem } from '../../src/content/check';
 import { parseEntry } from '../../src/content/entry-file';
 import { collectionDefs } from '../../src/content/schemas';
 import { withFallback } from '../../src/content/translation-fallback';
+import { sha256Source } from '../../src/server/own-scripts';
+import { inlineHashes } from '../../src/server/security-headers';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { copyProject } from '../../tools/project-copy';
 
@@ -220,8 +222,9 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:hr
 
 /**
  * A page's shape: every element with its attributes' names, the scheme of every address, the kind of
- * every <meta http-equiv>, and the policy's hashes for whatever inline code it holds. Text and attribute
- * values may differ between the two builds; the shape may not.
+ * every <meta http-equiv>, the hash of every inline stylesheet and script, and the hashes a function's
+ * policy would allow for it. Text and attribute values may differ between the two builds; the shape
+ * may not.
  */
 function shape(html: string): string[] {
   return (
@@ -237,9 +240,13 @@ function shape(html: string): string[] {
           return attr;
         });
         const tag = el.tagName.toLowerCase();
-        const type = tag === 'script' ? ` type=${el.getAttribute('type') ?? ''}` : '';
-        return `<${tag} ${attrs.sort().join(' ')}${type}>`;
+        const type = el.getAttribute('type') ?? '';
+        // Our own inline code is the same whatever the content; structured data is content.
+        const code = tag === 'style' || (tag === 'script' && type !== 'application/ld+json') ? ` ${sha256Source(el.rawText)}` : '';
+        return `<${tag} ${attrs.sort().join(' ')}${tag === 'script' ? ` type=${type}` : ''}${code}>`;
       })
+      // …and what a function's policy would allow for this page, read as it is at run time.
+      .concat(`policy: ${[...inlineHashes(html).styles, ...inlineHashes(html).scripts].sort().join(' ')}`)
   );
 }
 
