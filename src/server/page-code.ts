@@ -6,8 +6,8 @@ import { inlineHashes } from './security-headers';
 // What a built page may hold that runs code, styles the page or sends the reader elsewhere: the site's
 // own inline loaders (own-scripts.ts), its own compiled stylesheets (own-styles.ts), scripts served from
 // this site, and structured data written as escaped JSON (jsonInHtml). Anything else — whatever its
-// case or attributes, wherever in the page — is refused and the build fails (headers-integration.ts),
-// because content text that became markup is the only way it could have got there.
+// case or attributes, wherever in the page — is refused and the build fails (headers-integration.ts):
+// it is content text that became markup, or code that was not added as the site's own.
 //
 // The page is parsed, not searched with a pattern: <SCRIPT>, <script type=x>, a script inside an
 // <svg> or a <noscript> are all elements to the parser as they are to a browser. Style attributes and
@@ -40,22 +40,24 @@ function foreignScript(el: HTMLElement, own: OwnCode): string | undefined {
   const body = el.rawText;
   if (src !== undefined) return SITE_PATH.test(src.trim()) && !body.trim() ? undefined : `<script src="${excerpt(src)}">${excerpt(body)}`;
   if (type === 'application/ld+json') {
-    // Ours is written by jsonInHtml: valid JSON with no <, > or & left to close the element.
+    // Ours is written by jsonInHtml: valid JSON with no <, >, &, U+2028 or U+2029 left as they are.
     let json = true;
     try {
       JSON.parse(body);
     } catch {
       json = false;
     }
-    return json && !/[<>&]/.test(body) ? undefined : `<script type="application/ld+json"> that is not escaped JSON: ${excerpt(body)}`;
+    return json && !/[<>&\u2028\u2029]/.test(body)
+      ? undefined
+      : `<script type="application/ld+json"> that is not escaped JSON: ${excerpt(body)}`;
   }
   return own.scripts.has(sha256Source(body)) ? undefined : `<script>${excerpt(body)}`;
 }
 
 /**
  * Everything in `html` that is not the site's own code, as short descriptions (empty: none). Also
- * checks what a function's policy would allow for this page (security-headers.ts `inlineHashes`,
- * which reads the page with a pattern at run time): only the site's own hashes.
+ * checks what a function's policy would allow for this page (security-headers.ts `inlineHashes`, the
+ * quick reading used at run time): only the site's own hashes.
  */
 export function foreignCode(html: string, own: OwnCode): string[] {
   const found: string[] = [];
