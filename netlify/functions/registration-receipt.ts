@@ -5,17 +5,16 @@
 // can neither test which references exist nor send a victim a link "confirming" a registration.
 import type { Config, Context } from '@netlify/functions';
 
-import { sectionPath } from '../../src/content/paths';
+import { invitationCalendarPath, sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
 import { type Locale, otherLocale, t } from '../../src/i18n';
-import { renderReceipt } from '../../src/registration/form-html';
-import { isReference, receiptLocation } from '../../src/registration/reference';
+import { renderReceipt, renderUnknownReceipt } from '../../src/registration/form-html';
+import { isReference, ownerLink, receiptLocation } from '../../src/registration/reference';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { receiptTokenValid } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { page, plain } from '../../src/server/respond';
-import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
 import { ownerStatus } from '../../src/status/check';
@@ -37,12 +36,8 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     const issue = owner ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
     if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
     if (!issue.issued) {
-      const content =
-        `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
-        `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
-        `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
       return page(shell, 404, {
-        content,
+        content: renderUnknownReceipt(lang, sectionPath(lang, 'register')),
         titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
         languageSwitch: sectionPath(other, 'registerThanks'),
       });
@@ -57,7 +52,14 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
         statusPath: sectionPath(lang, 'status'),
         stagesPath: sectionPath(lang, 'stages'),
         receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
-        ...(stage?.kind === 'stage' ? { stageHtml: stageCard(lang, stage, site.config.stages) } : {}),
+        ...(stage?.kind === 'stage'
+          ? {
+              stageHtml: stageCard(lang, stage, site.config.stages, {
+                letter: ownerLink(sectionPath(lang, 'invitation'), ref, token!),
+                calendar: ownerLink(invitationCalendarPath(lang), ref, token!),
+              }),
+            }
+          : {}),
       }),
       titlePrefix: `${ref} — `,
       languageSwitch: receiptLocation(other, ref, token!),

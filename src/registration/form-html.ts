@@ -241,6 +241,18 @@ export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, 
   );
 }
 
+/**
+ * What a link that is not an owner's shows (a reference without its token, an unknown or erased one):
+ * one neutral page, which warns about brokers' links. The receipt and the invitation letter use it.
+ */
+export function renderUnknownReceipt(lang: Locale, registerHref: string): string {
+  return (
+    `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
+    `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
+    `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${esc(registerHref)}">${esc(t(lang, 'nav.register'))}</a></p>`
+  );
+}
+
 export interface ReceiptFacts {
   /** When the reference was issued (ISO), when known. */
   issuedAt?: string | undefined;
