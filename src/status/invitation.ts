@@ -5,7 +5,7 @@ import type { CachedStatus } from '../delivery/status-cache';
 // (and whether it changed since an earlier one), called off, or withdrawn (staff emptied it). An
 // invitation is shown until 30 days after its day, the time its letter verifies; so is a withdrawn one's notice.
 
-export const LETTER_VALID_DAYS = 30;
+const LETTER_VALID_DAYS = 30;
 const DAY = 86_400_000;
 
 export type InvitationView =

@@ -81,7 +81,10 @@ describe("the letter's code", () => {
       for (const c of letterCode(`SRG-${String(i).padStart(6, 'A')}`, fp)) counts.set(c, (counts.get(c) ?? 0) + 1);
     expect(counts.size).toBe(31);
     // 30,000 characters over 31: about 968 each; a biased mapping would sit far outside this band.
-    for (const n of counts.values()) (expect(n).toBeGreaterThan(800), expect(n).toBeLessThan(1150));
+    for (const n of counts.values()) {
+      expect(n).toBeGreaterThan(800);
+      expect(n).toBeLessThan(1150);
+    }
   });
 });
 
