@@ -10,7 +10,10 @@ import { countVerification, giveBackWrong, LETTER_LIMITS, type LetterLimited } f
 // SRG-7K••PX, S. C. R." or one "not a letter of this program" out. Guessing gets nothing: every code
 // takes the same store reads — the code's entry (letter-index.ts), then the owner's view of its
 // reference or of one never issued (check.ts ownerStatus: whether issued, the outbox record, the
-// cached status) — no Airtable call for a code that matches no letter, and no answer before FLOOR_MS.
+// cached status) — no Airtable call for a code that matches no letter in force, and no answer before
+// FLOOR_MS. Only a code recorded for a letter, whose reference's cached status is older than the cache
+// window, costs one Airtable read (through the shared budget) and may take longer: it was a real letter,
+// and the read tells whether it still stands.
 // A code counts against its client's wrong tries before it is looked up, and gives the try back when
 // it matched (letter-limits.ts). A code verifies only while its invitation is the one staff set (same
 // fingerprint, not called off, its day not 30 days past): a changed or withdrawn invitation's letter
@@ -69,13 +72,14 @@ export async function verifyLetter(code: string, opts: VerifyOptions): Promise<L
   const answer = await (async (): Promise<LetterAnswer> => {
     const counted = await countVerification(opts.ip, now, opts.limits);
     if ('limited' in counted) return { kind: 'limited', scope: counted.limited };
-    const entry = await readLetter(code);
+    const found = await readLetter(code);
+    // A code past its time is read as one never issued: the same reads, and never an Airtable call.
+    const entry = found && now <= found.until ? found : undefined;
     const { ip: _ip, limits: _limits, floorMs: _floor, ...checkOptions } = opts;
     const stage = await ownerStatus(entry?.reference ?? NO_REFERENCE, { ...checkOptions, now });
     const view = stage.kind === 'stage' ? stage.invitation : undefined;
     if (
       entry &&
-      now <= entry.until &&
       letterStands(view) &&
       view.invitation.fingerprint === entry.fingerprint &&
       letterCode(entry.reference, entry.fingerprint) === code

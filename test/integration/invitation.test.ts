@@ -267,7 +267,10 @@ describe("the letter's code, verified by anyone", () => {
     const opts = { settings: airtableSettingsFromEnv(), floorMs: 0 };
     const day = (n: number) => Date.parse(at) + n * 86_400_000;
     expect((await verifyLetter(code!, { ...opts, ip: nextIp(), now: day(29) })).kind).toBe('genuine');
+    // Past its time the code reads as one never issued: no Airtable call though the cache is old by then.
+    const calls = airtableCalls();
     expect((await verifyLetter(code!, { ...opts, ip: nextIp(), now: day(31) })).kind).toBe('unknown');
+    expect(airtableCalls()).toBe(calls);
     await eraseEverywhere(ref);
     expect(await readLetter(code!)).toBeUndefined();
     expect((await verifyLetter(code!, { ...opts, ip: nextIp() })).kind).toBe('unknown');
