@@ -80,6 +80,8 @@ export const config: Config = {
   // same form: this function answers in its place, so a QR code's ?kode= is filled in without script.
   path: ['/cek-surat', '/cek-surat/', '/en/verify-letter', '/en/verify-letter/'],
   method: ['GET', 'POST'],
+  // Netlify's default, said out loud: the function answers even where a static file has the same path.
+  preferStatic: false,
   // The first guard, per address; src/status/letter-limits.ts adds hourly, global and wrong-code limits.
   rateLimit: { windowLimit: 20, windowSize: 60, aggregateBy: ['ip', 'domain'] },
 };
