@@ -328,3 +328,38 @@ describe('the limits under 100 simultaneous verifications', () => {
     expect(answers.filter((a) => a.kind === 'limited' && a.scope === 'global')).toHaveLength(60);
   });
 });
+
+describe("the letters' store and counters expire", () => {
+  it('codes past their day go whole days at a time, with their markers; current ones stay', async () => {
+    const { getStore } = await import('@netlify/blobs');
+    const { expireLetters, indexLetter } = await import('../../src/delivery/letter-index');
+    const now = Date.parse('2026-11-29T10:30:00Z');
+    await indexLetter('OLDCODE234', { reference: 'SRG-OLDAAA', fingerprint: 'fp-old', until: now - 2 * 86_400_000 });
+    await indexLetter('NEWCODE234', { reference: 'SRG-NEWAAA', fingerprint: 'fp-new', until: now + 86_400_000 });
+    const store = getStore({ name: 'invitation-letters', consistency: 'strong' });
+    const keys = async (prefix: string) => (await store.list({ prefix })).blobs.map((b) => b.key);
+    expect(await expireLetters(now, Date.now() - 1)).toMatchObject({ unfinished: true });
+    expect((await expireLetters(now)).unfinished).toBe(false);
+    expect(await readLetter('OLDCODE234')).toBeUndefined();
+    expect(await keys('ref/SRG-OLDAAA/')).toEqual([]);
+    expect(await keys('until/20261127/')).toEqual([]);
+    expect(await readLetter('NEWCODE234')).toMatchObject({ reference: 'SRG-NEWAAA' });
+    expect(await keys('ref/SRG-NEWAAA/')).toEqual(['ref/SRG-NEWAAA/NEWCODE234']);
+  });
+
+  it('verification counters of past hours, minutes and days go; the current ones stay', async () => {
+    const { getStore } = await import('@netlify/blobs');
+    const { countVerification, expireLetterLimits } = await import('../../src/status/letter-limits');
+    const now = Date.parse('2026-11-29T10:30:00Z');
+    await countVerification('192.0.2.10', now - 86_400_000);
+    await countVerification('192.0.2.11', now);
+    const store = getStore({ name: 'status-limits', consistency: 'strong' });
+    const keys = async (prefix: string) => (await store.list({ prefix })).blobs.map((b) => b.key);
+    expect((await expireLetterLimits(now)).unfinished).toBe(false);
+    expect(await keys('letter-client/2026112810/')).toEqual([]);
+    expect(await keys('letter-wrong/20261128/')).toEqual([]);
+    expect(await keys('letter-client/2026112910/')).toHaveLength(1);
+    expect(await keys('letter-wrong/20261129/')).toHaveLength(1);
+    expect((await keys('letter-all/')).every((k) => k >= 'letter-all/202611291030')).toBe(true);
+  });
+});
