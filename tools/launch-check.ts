@@ -31,6 +31,7 @@ const KEY_NAMES: Record<KeyPurpose, string> = {
   'birth-date': 'tanggal lahir di cek status',
   client: 'alamat klien pada batas cek status',
   'receipt-token': 'tautan pribadi di tanda terima',
+  'letter-code': 'kode keaslian surat undangan seleksi',
 };
 
 export function launchItems(settings: Settings, env: Record<string, string | undefined>): LaunchItem[] {

@@ -5,12 +5,12 @@
 // can neither test which references exist nor send a victim a link "confirming" a registration.
 import type { Config, Context } from '@netlify/functions';
 
-import { sectionPath } from '../../src/content/paths';
+import { invitationCalendarPath, sectionPath } from '../../src/content/paths';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
 import { type Locale, otherLocale, t } from '../../src/i18n';
 import { renderReceipt, renderUnknownReceipt } from '../../src/registration/form-html';
-import { isReference, receiptLocation } from '../../src/registration/reference';
+import { isReference, ownerLink, receiptLocation } from '../../src/registration/reference';
 import { registrationState } from '../../src/registration/registration-state';
 import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
 import { receiptTokenValid } from '../../src/server/keys';
@@ -53,7 +53,14 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
         statusPath: sectionPath(lang, 'status'),
         stagesPath: sectionPath(lang, 'stages'),
         receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
-        ...(stage?.kind === 'stage' ? { stageHtml: stageCard(lang, stage, site.config.stages) } : {}),
+        ...(stage?.kind === 'stage'
+          ? {
+              stageHtml: stageCard(lang, stage, site.config.stages, {
+                letter: ownerLink(sectionPath(lang, 'invitation'), ref, token!),
+                calendar: ownerLink(invitationCalendarPath(lang), ref, token!),
+              }),
+            }
+          : {}),
       }),
       titlePrefix: `${ref} — `,
       languageSwitch: receiptLocation(other, ref, token!),

@@ -30,6 +30,7 @@ type View =
   | { kind: 'search' }
   | { kind: 'status' }
   | { kind: 'stages' }
+  | { kind: 'verifyLetter' }
   | { kind: 'poster'; vacancy?: CollectionEntry<'vacancies'>; names?: Names; target: string }
   | { kind: 'register'; vacancy?: CollectionEntry<'vacancies'> };
 
@@ -142,6 +143,7 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
     { kind: 'search', title: t(lang, 'search.title'), description: t(lang, 'search.description') },
     { kind: 'status', title: t(lang, 'status.title'), description: t(lang, 'status.description') },
     { kind: 'stages', title: t(lang, 'stages.title'), description: t(lang, 'stages.description') },
+    { kind: 'verifyLetter', title: t(lang, 'verify.title'), description: t(lang, 'verify.description') },
   ] as const;
   for (const { kind, title, description } of tools) {
     routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });

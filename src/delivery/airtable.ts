@@ -1,7 +1,8 @@
 import Airtable from 'airtable';
 
 import type { Budget } from './airtable-budget';
-import { columnOf, COLUMNS } from './airtable-fields';
+import { columnOf, COLUMNS, INVITATION_COLUMNS } from './airtable-fields';
+import { initialsOf, type Invitation, invitationFromFields } from './invitation';
 
 // The one Airtable client: settings, the SDK's table, every call through the shared budget
 // (budgetedCall), lookups by reference, and the labels of Airtable's errors. Delivery, the status
@@ -117,18 +118,23 @@ export async function findReferences(table: Table, references: string[], call: C
   return (await findRecords(table, references, [COLUMNS.reference], call)).map((r) => r.reference);
 }
 
-/** One reference's status and birth date: a single request (one page of at most one record). */
-export async function readStatusRow(
-  table: Table,
-  reference: string,
-  call: Call,
-): Promise<{ status: string; birthDate: string } | undefined> {
+/** What the status read brings: the status, the birth date (hashed at once by the caller), the name's initials, the invitation. */
+export interface StatusRow {
+  status: string;
+  birthDate: string;
+  initials?: string;
+  invitation?: Invitation;
+}
+
+/** One reference's status, birth date, initials and selection invitation: a single request (one page of at most one record). */
+export async function readStatusRow(table: Table, reference: string, call: Call): Promise<StatusRow | undefined> {
   const birthColumn = columnOf('birthDate');
+  const nameColumn = columnOf('fullName');
   const page = await call(() =>
     table
       .select({
         filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`,
-        fields: [COLUMNS.status, birthColumn],
+        fields: [COLUMNS.status, birthColumn, nameColumn, ...Object.values(INVITATION_COLUMNS)],
         maxRecords: 1,
         pageSize: 1,
         method: 'post',
@@ -136,9 +142,15 @@ export async function readStatusRow(
       .firstPage(),
   );
   const record = page[0] as { fields: Record<string, unknown> } | undefined;
-  return record
-    ? { status: String(record.fields[COLUMNS.status] ?? 'Baru'), birthDate: String(record.fields[birthColumn] ?? '') }
-    : undefined;
+  if (!record) return undefined;
+  const initials = initialsOf(record.fields[nameColumn]);
+  const invitation = invitationFromFields(record.fields);
+  return {
+    status: String(record.fields[COLUMNS.status] ?? 'Baru'),
+    birthDate: String(record.fields[birthColumn] ?? ''),
+    ...(initials ? { initials } : {}),
+    ...(invitation ? { invitation } : {}),
+  };
 }
 
 /** The NIK of a found record, when it has one (erasing its index markers needs its hash). */

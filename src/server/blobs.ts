@@ -25,6 +25,8 @@ const STORES = {
   statusCache: 'status-cache',
   /** src/status/limits.ts and src/delivery/ceiling.ts: counters of the public limits. */
   limits: 'status-limits',
+  /** src/delivery/letter-index.ts: selection invitation letters' codes, for the verification page. */
+  letters: 'invitation-letters',
 } as const;
 
 type StoreName = keyof typeof STORES;

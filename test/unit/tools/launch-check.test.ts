@@ -31,7 +31,7 @@ describe('npm run check:launch', () => {
         'Hotline pengaduan KP2MI',
       ]),
     );
-    expect(formatLaunch(items)).toMatch(/Belum siap: 31 hal/);
+    expect(formatLaunch(items)).toMatch(/Belum siap: 32 hal/);
   });
 
   it('with production settings in the environment, only the content facts remain', async () => {

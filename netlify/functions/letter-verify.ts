@@ -1,0 +1,87 @@
+// GET and POST /cek-surat/ (English: /en/verify-letter/) — anyone checks a selection invitation letter
+// by its code. GET shows the form; with ?kode= (what the letter's QR code holds) the code is filled in,
+// and one press checks it: a link preview or a prefetch spends no one's tries and reads no store, and
+// every check takes the one POST path with its limits and its floor (src/status/letter-verify.ts). The
+// code is not personal data; it is never logged. Logged: the kind of answer only.
+import type { Config, Context } from '@netlify/functions';
+
+import { sectionPath } from '../../src/content/paths';
+import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { isLocale, type Locale, otherLocale, t } from '../../src/i18n';
+import { crossSite } from '../../src/server/cross-site';
+import { crossSiteAnswer } from '../../src/server/cross-site-answer';
+import { handlesRegistrations } from '../../src/server/deploy-context';
+import { MissingKeyError } from '../../src/server/keys';
+import { logEvent } from '../../src/server/log';
+import { parseBody } from '../../src/server/request-body';
+import { page, plain } from '../../src/server/respond';
+import { builtSiteData } from '../../src/site-data';
+import type { SiteData } from '../../src/site-data/types';
+import { renderVerifyAnswer, renderVerifyPage } from '../../src/status/letter-html';
+import {
+  formatLetterCode,
+  isLetterCode,
+  type LetterAnswer,
+  normalizeLetterCode,
+  readLetterInput,
+  verifyLetter,
+} from '../../src/status/letter-verify';
+
+const statusOf = { genuine: 200, unknown: 200, busy: 503, limited: 429 } as const;
+
+export function letterVerifyHandler(siteData: () => SiteData | undefined) {
+  return async (req: Request, context?: Context): Promise<Response> => {
+    const url = new URL(req.url);
+    let lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
+    const site = siteData();
+    if (!site) return plain(503, lang, 'verify.busy.text');
+    const answer = (status: number, content: string, titlePrefix = '') =>
+      page(site.shells.letterVerify[lang], status, {
+        content,
+        titlePrefix,
+        languageSwitch: sectionPath(otherLocale(lang), 'verifyLetter'),
+      });
+
+    if (req.method !== 'POST') {
+      const typed = normalizeLetterCode(url.searchParams.get('kode'));
+      const code = isLetterCode(typed) ? formatLetterCode(typed) : typed.slice(0, 20);
+      return answer(200, renderVerifyPage(lang, { code, prefilled: isLetterCode(typed) }));
+    }
+    if (crossSite(req)) {
+      logEvent('letter.cross_site');
+      return crossSiteAnswer(req, lang, site.shells.letterVerify[lang]);
+    }
+    const parsed = await parseBody(req);
+    if (!parsed.ok) return plain(parsed.status, lang, 'verify.busy.text');
+    if (isLocale(parsed.raw.lang)) lang = parsed.raw.lang;
+    const input = readLetterInput(parsed.raw);
+    if (!input.ok) return answer(422, renderVerifyPage(lang, { code: input.typed, error: input.error }), t(lang, 'reg.errorPrefix'));
+    // A preview shares production's stores: it knows no letter (and waits as a check would).
+    const result: LetterAnswer = handlesRegistrations(context)
+      ? await verifyLetter(input.code, {
+          settings: airtableSettingsFromEnv(),
+          ip: context?.ip || req.headers.get('x-nf-client-connection-ip') || 'unknown',
+        }).catch((e: unknown) => {
+          if (e instanceof MissingKeyError) logEvent('letter.key_missing', { key: e.purpose });
+          return { kind: 'busy' } as const;
+        })
+      : { kind: 'unknown' };
+    logEvent('letter.verify', { answer: result.kind, ...('scope' in result ? { scope: result.scope } : {}) });
+    const title =
+      result.kind === 'genuine' ? t(lang, 'verify.genuine.title') : result.kind === 'unknown' ? t(lang, 'verify.unknown.title') : '';
+    return answer(statusOf[result.kind], renderVerifyAnswer(lang, result), title ? `${title} — ` : '');
+  };
+}
+
+export default letterVerifyHandler(builtSiteData);
+
+export const config: Config = {
+  // Literal paths: src/content/paths.ts (verifyLetter) has the same. The built page at these paths is the
+  // same form: this function answers in its place, so a QR code's ?kode= is filled in without script.
+  path: ['/cek-surat', '/cek-surat/', '/en/verify-letter', '/en/verify-letter/'],
+  method: ['GET', 'POST'],
+  // Netlify's default, said out loud: the function answers even where a static file has the same path.
+  preferStatic: false,
+  // The first guard, per address; src/status/letter-limits.ts adds hourly, global and wrong-code limits.
+  rateLimit: { windowLimit: 20, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};
