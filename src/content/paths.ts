@@ -16,6 +16,8 @@ export const sections = {
   status: { id: 'cek-status', en: 'check-status' },
   stages: { id: 'tahapan', en: 'stages' },
   poster: { id: 'poster', en: 'poster' },
+  /** Served by netlify/functions/figures.ts (its config.path lists these literally), built only while published. */
+  figures: { id: 'angka', en: 'figures' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 type Section = keyof typeof sections;

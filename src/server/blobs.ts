@@ -25,6 +25,8 @@ const STORES = {
   statusCache: 'status-cache',
   /** src/status/limits.ts and src/delivery/ceiling.ts: counters of the public limits. */
   limits: 'status-limits',
+  /** src/figures/figures-store.ts: the published figures and a computation in progress. */
+  figures: 'program-figures',
 } as const;
 
 type StoreName = keyof typeof STORES;
