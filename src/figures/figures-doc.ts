@@ -1,13 +1,13 @@
 import { todayInSerang } from '../shared/serang-time';
 import { type FigureLists, knownKeys, type TableName, TABLES } from './categories';
-import { exposed, type Shown, suppressEach, suppressPartition,THRESHOLD } from './suppress';
+import { exposed, type Shown, suppressEach, suppressPartition, THRESHOLD } from './suppress';
 import type { Tally } from './tally';
 
 // The one document the page and the CSV read (store `program-figures`, key `published`): counts already
 // suppressed (src/figures/suppress.ts), so no count below the threshold is ever stored where the page
 // reads, and the time it was computed. Small: one row per month, kecamatan, field, destination, stage.
 
-export interface FigureCell {
+interface FigureCell {
   /** The value as Airtable holds it (a status, an Indonesian label), a month as YYYY-MM, '' for "not given". */
   key: string;
   shown: Shown;

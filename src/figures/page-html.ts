@@ -60,10 +60,10 @@ const moments: Record<Locale, Intl.DateTimeFormat> = {
 };
 
 /** "Selasa, 3 Maret 2026 pukul 00.12 WIB": when the figures were computed, in words, in Kota Serang's time. */
-export const computedAtWords = (lang: Locale, doc: FiguresDoc) => `${moments[lang].format(new Date(doc.computedAt))} WIB`;
+const computedAtWords = (lang: Locale, doc: FiguresDoc) => `${moments[lang].format(new Date(doc.computedAt))} WIB`;
 
 /** A count as the page writes it: "1.234", "kurang dari 10", "disembunyikan". */
-export function shownText(lang: Locale, shown: Shown): string {
+function shownText(lang: Locale, shown: Shown): string {
   if (shown === 'small') return t(lang, 'figures.small');
   if (shown === 'hidden') return t(lang, 'figures.hidden');
   return numbers[lang].format(shown);

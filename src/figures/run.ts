@@ -22,11 +22,11 @@ import { addRecords, emptyTally } from './tally';
 // more once today's figures are published (an idle run reads one key's metadata).
 
 /** Pages a run may list: 40 pages are 4,000 registrations, about 17 s at the figures' own pace. */
-export const MAX_CALLS = 40;
+const MAX_CALLS = 40;
 /** A scheduled function has 30 s; a page is not started after this (its timeout is on top). */
-export const RUN_BUDGET_MS = 18_000;
+const RUN_BUDGET_MS = 18_000;
 /** The figures' own pace: at most 2.5 calls a second of Airtable's 5. */
-export const MIN_GAP_MS = 400;
+const MIN_GAP_MS = 400;
 /** One run at a time; a run that dies frees the computation when this ends. */
 const LEASE = 'figures/run';
 const LEASE_MS = 60_000;

@@ -3,7 +3,7 @@ import type { FigureRecord } from './tally';
 // All the figures need of Airtable: the next page of records, with only these columns, after an offset.
 // The computation (run.ts) is written against this; airtable-pages.ts is the one adapter.
 
-export interface FigurePage {
+interface FigurePage {
   records: FigureRecord[];
   /** Airtable's offset of the page after this one; none on the last page. */
   offset?: string;

@@ -29,7 +29,7 @@ function monthOf(record: FigureRecord): string {
 }
 
 /** The keys a record counts under in each table: one each, destinations as many as it names (up to three). */
-export function keysOf(record: FigureRecord): Record<TableName, string[]> {
+function keysOf(record: FigureRecord): Record<TableName, string[]> {
   const destinations = record.fields[FIGURE_COLUMNS.destinations];
   const named = (Array.isArray(destinations) ? destinations : [destinations]).map(text).filter(Boolean);
   return {

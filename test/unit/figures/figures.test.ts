@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { config as functionConfig } from '../../../netlify/functions/figures';
 import { sectionPath } from '../../../src/content/paths';
 import { figuresDoc } from '../../../src/figures/figures-doc';
-import { FIGURES_REGION,figuresCsv, figuresCsvPath, figuresRegion, fillFiguresRegion } from '../../../src/figures/page-html';
+import { FIGURES_REGION, figuresCsv, figuresCsvPath, figuresRegion, fillFiguresRegion } from '../../../src/figures/page-html';
 import { addRecords, emptyTally, type FigureRecord } from '../../../src/figures/tally';
 import { locales } from '../../../src/i18n';
 import { registrationConfig as lists } from '../../support/registration-config';
