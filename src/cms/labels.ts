@@ -267,6 +267,14 @@ export const fieldUi: Record<string, Record<string, FieldUi>> = {
     },
     'programStatus.text': { label: 'Keadaan program', multiline: true },
     'programStatus.updated': { label: 'Tanggal dipastikan' },
+    figures: {
+      label: 'Halaman angka program',
+      hint: 'Halaman publik /angka/ berisi jumlah pendaftaran, dihitung setiap hari dari Airtable. Angka di bawah 10 tidak ditampilkan.',
+    },
+    'figures.publish': {
+      label: 'Terbitkan halaman angka',
+      hint: 'Matikan: halaman tidak dibuat dan tidak ada tautan ke sana. Nyalakan: halaman tampil di menu dan beranda setelah situs dibangun ulang; angka pertama muncul beberapa menit kemudian, lalu dihitung ulang setiap hari mulai pukul 00.00 WIB.',
+    },
     source: { label: 'Sumber resmi program' },
     'source.title': { label: 'Judul artikel' },
     'source.publisher': { label: 'Penerbit' },

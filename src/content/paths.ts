@@ -19,6 +19,8 @@ export const sections = {
   /** The selection invitation letter (the owner's link: ?ref=&t=); its calendar file beside it. */
   invitation: { id: 'daftar/undangan', en: 'register/invitation' },
   verifyLetter: { id: 'cek-surat', en: 'verify-letter' },
+  /** Served by netlify/functions/figures.ts (its config.path lists these literally), built only while published. */
+  figures: { id: 'angka', en: 'figures' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 type Section = keyof typeof sections;

@@ -31,6 +31,7 @@ type View =
   | { kind: 'status' }
   | { kind: 'stages' }
   | { kind: 'verifyLetter' }
+  | { kind: 'figures' }
   | { kind: 'poster'; vacancy?: CollectionEntry<'vacancies'>; names?: Names; target: string }
   | { kind: 'register'; vacancy?: CollectionEntry<'vacancies'> };
 
@@ -147,6 +148,19 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
   ] as const;
   for (const { kind, title, description } of tools) {
     routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });
+  }
+  // The figures page exists only while staff publish it (settings → figures.publish); on Netlify its
+  // function answers at the same address with the day's figures (netlify/functions/figures.ts).
+  if ((await getSettings()).figures.publish) {
+    routes.push({
+      key: 'figures',
+      lang,
+      path: sectionPath(lang, 'figures'),
+      title: t(lang, 'figures.title'),
+      description: t(lang, 'figures.description'),
+      crumbs: [home],
+      view: { kind: 'figures' },
+    });
   }
   routes.push({
     key: 'poster',

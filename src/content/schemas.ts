@@ -248,6 +248,11 @@ const settingsSchema = z.strictObject({
   programStatus: z
     .strictObject({ text: optionalLocalized(600), updated: blankable(z.coerce.date()) })
     .default({ text: { id: undefined, en: undefined }, updated: undefined }),
+  /**
+   * The public figures page (/angka/, /en/figures/: src/figures/). Off until staff publish it: then it is
+   * not built, not linked, and its function answers the site's 404. Off by default.
+   */
+  figures: z.strictObject({ publish: z.boolean() }).default({ publish: false }),
   source: z.strictObject({
     title: text(200),
     publisher: text(100),

@@ -27,6 +27,8 @@ const STORES = {
   limits: 'status-limits',
   /** src/delivery/letter-index.ts: selection invitation letters' codes, for the verification page. */
   letters: 'invitation-letters',
+  /** src/figures/figures-store.ts: the published figures and a computation in progress. */
+  figures: 'program-figures',
 } as const;
 
 type StoreName = keyof typeof STORES;

@@ -26,6 +26,13 @@ export interface ShellPage {
 
 export const SHELL_ROOT = 'site-data';
 
+/**
+ * The figures page's shell: the page itself (src/components/views/FiguresView.astro), built here as
+ * well as at its own address while staff publish it, and only then (the site-data integration reads
+ * it when it exists). Its canonical address and menu are the page's, not this one's.
+ */
+export const figuresShellPath = (lang: Locale) => `/${SHELL_ROOT}/figures-${lang}/`;
+
 export function shellPages(): ShellPage[] {
   return locales.flatMap((lang) => {
     const home: Crumb = { label: t(lang, 'nav.home'), href: homePath(lang) };
