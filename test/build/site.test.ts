@@ -9,6 +9,7 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
+import { BRAND_MARK_SVG } from '../../src/shared/brand-mark';
 import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../../tools/dist';
 import { serveSite } from '../../tools/static-server';
 import { fixtureProject } from '../support/fixture-site';
@@ -30,8 +31,9 @@ const isPoster = (f: string) => /(^|\/)poster\/index\.html$/.test(f);
 const webPages = pages.filter((f) => !isPoster(f));
 
 describe('a shared link shows the official card', () => {
-  it('every web page names the 1200×630 PNG card (with its description) and the large-picture card type; the phone icon exists', async () => {
+  it('every web page names the 1200×630 PNG card (with its description) and the large-picture card type; the phone icon and the favicon (the mark, as a file) exist', async () => {
     const card = PNG.sync.read(await readFile(join(DIST, 'share-card.png')));
+    expect((await readFile(join(DIST, 'favicon.svg'), 'utf8')).trim()).toBe(BRAND_MARK_SVG);
     expect([card.width, card.height]).toEqual([1200, 630]);
     expect(PNG.sync.read(await readFile(join(DIST, 'apple-touch-icon.png'))).width).toBe(180);
     for (const f of webPages) {
@@ -41,6 +43,7 @@ describe('a shared link shows the official card', () => {
       expect(d.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')?.length, f).toBeGreaterThan(20);
       expect(d.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), f).toBe('summary_large_image');
       expect(d.querySelector('link[rel="apple-touch-icon"]')?.getAttribute('href'), f).toBe('/apple-touch-icon.png');
+      expect(d.querySelector('link[rel="icon"]')?.getAttribute('href'), f).toBe('/favicon.svg');
     }
   });
 });
