@@ -12,7 +12,7 @@ import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
 import type { SiteData } from '../src/site-data/types';
 import { AirtableStandin } from './airtable-standin/server';
-import { LocalBlobsServer } from './local-blobs';
+import { type BlobsFaults, LocalBlobsServer, setRemoteFaults } from './local-blobs';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
@@ -100,6 +100,11 @@ export async function startRegistrationEnv(
     records: () => standin.records(BASE_ID, TABLE),
     /** Requests the Blobs server answered (type and path): tests count what a run reads. */
     blobRequests,
+    /** Makes the Blobs server misbehave (refused or lost conditional writes, latency); `{}` heals it. */
+    async blobsFaults(faults: BlobsFaults): Promise<void> {
+      if (blobs) blobs.setFaults(faults);
+      else await setRemoteFaults(port, 'blobs-token', faults);
+    },
     setConfig(change: Partial<RegistrationConfig>) {
       current = { ...open, config: { ...open.config, ...change } };
     },
