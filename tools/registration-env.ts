@@ -40,14 +40,14 @@ export async function startRegistrationEnv(
   const config = built.config;
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
-  const blobRequests: { type: string; url: string }[] = [];
+  const blobRequests: { type: string; url: string; at: number }[] = [];
   const blobs = blobsPort
     ? undefined
     : new LocalBlobsServer({
         directory: dir,
         token: 'blobs-token',
         port: 0,
-        onRequest: (r: { type: string; url: string }) => void blobRequests.push(r),
+        onRequest: (r: { type: string; url: string }) => void blobRequests.push({ ...r, at: performance.now() }),
       });
   const port = blobsPort ?? (await blobs!.start()).port;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
@@ -98,7 +98,7 @@ export async function startRegistrationEnv(
     standin,
     config,
     records: () => standin.records(BASE_ID, TABLE),
-    /** Requests the Blobs server answered (type and path): tests count what a run reads. */
+    /** Requests the Blobs server answered (type, path, when): tests count what a run reads, and in what rounds. */
     blobRequests,
     /** Makes the Blobs server misbehave (refused or lost conditional writes, latency); `{}` heals it. */
     async blobsFaults(faults: BlobsFaults): Promise<void> {
