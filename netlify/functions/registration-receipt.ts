@@ -21,6 +21,9 @@ import type { SiteData } from '../../src/site-data/types';
 import { ownerStatus } from '../../src/status/check';
 import { stageCard } from '../../src/status/form-html';
 
+/** The address carries the owner's token: no link on the page may send it on as a Referer. */
+const NO_REFERRER = { 'Referrer-Policy': 'no-referrer' };
+
 export function receiptHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
@@ -41,27 +44,33 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
         `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
         `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
         `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
-      return page(shell, 404, {
-        content,
-        titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
-        languageSwitch: sectionPath(other, 'registerThanks'),
-      });
+      return page(
+        shell,
+        404,
+        { content, titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `, languageSwitch: sectionPath(other, 'registerThanks') },
+        NO_REFERRER,
+      );
     }
     // The stage as the status check would show it, through the same cache and budget, no birth date.
     const stage = await ownerStatus(ref, { settings: airtableSettingsFromEnv() }).catch(() => undefined);
     logEvent('receipt.owner', { answer: stage?.kind ?? 'failed', ...(stage && 'source' in stage ? { source: stage.source } : {}) });
-    return page(shell, 200, {
-      content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
-        issuedAt: issue.at,
-        statusUrl: new URL(sectionPath(lang, 'status'), url).href,
-        statusPath: sectionPath(lang, 'status'),
-        stagesPath: sectionPath(lang, 'stages'),
-        receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
-        ...(stage?.kind === 'stage' ? { stageHtml: stageCard(lang, stage, site.config.stages) } : {}),
-      }),
-      titlePrefix: `${ref} — `,
-      languageSwitch: receiptLocation(other, ref, token!),
-    });
+    return page(
+      shell,
+      200,
+      {
+        content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
+          issuedAt: issue.at,
+          statusUrl: new URL(sectionPath(lang, 'status'), url).href,
+          statusPath: sectionPath(lang, 'status'),
+          stagesPath: sectionPath(lang, 'stages'),
+          receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
+          ...(stage?.kind === 'stage' ? { stageHtml: stageCard(lang, stage, site.config.stages) } : {}),
+        }),
+        titlePrefix: `${ref} — `,
+        languageSwitch: receiptLocation(other, ref, token!),
+      },
+      NO_REFERRER,
+    );
   };
 }
 
