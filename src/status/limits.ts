@@ -139,12 +139,15 @@ export class CheckCount {
     const s = limits();
     const back = nothingToCompare || clientLimited ? this.trySlot : undefined;
     if (back) this.trySlot = undefined;
-    const [, everyone] = await Promise.all([
-      releaseSlot(s, back ?? `${this.tries.folder}/none`).catch(() => undefined),
-      clientLimited ? giveBack(this.ownSlots).then(() => 'skipped') : settle([takeSlot(s, this.surveys!.everyone)]).then(([k]) => k),
-    ]);
-    if (clientLimited) this.ownSlots = [];
-    return everyone ? undefined : 'global';
+    const tryBack = releaseSlot(s, back ?? `${this.tries.folder}/none`).catch(() => undefined);
+    if (clientLimited) {
+      const own = this.ownSlots;
+      this.ownSlots = [];
+      await Promise.all([tryBack, giveBack(own)]);
+      return undefined;
+    }
+    const [, [slot]] = await Promise.all([tryBack, settle([takeSlot(s, this.surveys!.everyone)])]);
+    return slot ? undefined : 'global';
   }
 
   /** Whether this check holds a try on the reference (else the reference had its tries: locked). */
