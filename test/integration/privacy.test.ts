@@ -17,7 +17,7 @@ import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
 import { receiptToken } from '../../src/server/keys';
 import { STATUS_CHOICES } from '../../src/shared/registration-status';
-import { person } from '../../tools/people';
+import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
 import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -40,7 +40,7 @@ afterEach(() => {
 const register = async (p = person()) => {
   const res = await fetch(`${env.site.url}/api/register`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
     body: JSON.stringify(p),
   });
   return { res, body: (await res.json()) as { reference?: string; error?: string }, p };

@@ -8,7 +8,7 @@ import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { receiptToken } from '../../src/server/keys';
 import { checkStatus } from '../../src/status/check';
 import { LIMITS } from '../../src/status/limits';
-import { type Person, person } from '../../tools/people';
+import { clientAddress, type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -30,7 +30,7 @@ afterEach(() => {
 const register = async (p: Person = person(), extra: Record<string, unknown> = {}) => {
   const res = await fetch(`${env.site.url}/api/register`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
     body: JSON.stringify({ ...p, ...extra }),
   });
   return ((await res.json()) as { reference: string }).reference;
