@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import type { StoredCounter, Survey } from '../server/blobs';
 import { clientShares, dailyPlaces, firstOverCeiling } from './ceiling';
 import { forgetNikRecord, indexNik, nikRegistrations } from './nik-index';
@@ -21,8 +23,8 @@ export type Admission =
   | { kind: 'full'; alert: boolean };
 
 /** Takes a slot of each counter at once; when any take was refused by the store, gives the others back and throws. */
-async function takeAll(counters: StoredCounter[], surveys: Survey[]): Promise<(string | undefined)[]> {
-  const results = await Promise.allSettled(counters.map((c, i) => c.take(surveys[i]!)));
+async function takeAll(counters: StoredCounter[], surveys: Survey[], owner: string): Promise<(string | undefined)[]> {
+  const results = await Promise.allSettled(counters.map((c, i) => c.take(surveys[i]!, owner)));
   const slots = results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
   const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (!refused) return slots;
@@ -60,7 +62,9 @@ export async function admitRegistration(
   try {
     if (read instanceof Error) throw read;
     const [surveys, placeSurvey] = read;
-    const slots = await takeAll(counters, surveys);
+    // One owner id on every slot this registration takes: erasing it later frees its own NIK slot only.
+    const owner = randomUUID();
+    const slots = await takeAll(counters, surveys, owner);
     slots.forEach((slot, i) => slot && taken.push(() => counters[i]!.giveBack(slot)));
     if (!slots.every(Boolean)) {
       await giveBack();
@@ -76,7 +80,11 @@ export async function admitRegistration(
     }
     return {
       kind: 'accepted',
-      item: await acceptRegistration(submission, { ...(submissionId ? { submissionId } : {}), nikHash, nikSlot: slots[nikIndex]! }),
+      item: await acceptRegistration(submission, {
+        ...(submissionId ? { submissionId } : {}),
+        nikHash,
+        nikSlot: { key: slots[nikIndex]!, owner },
+      }),
     };
   } catch (e) {
     await giveBack();
@@ -94,7 +102,7 @@ export async function admitRegistration(
  */
 export async function acceptRegistration(
   submission: Submission,
-  options: { submissionId?: string; nikHash?: string; nikSlot?: string } = {},
+  options: { submissionId?: string; nikHash?: string; nikSlot?: { key: string; owner: string } } = {},
 ): Promise<OutboxItem> {
   const at = new Date();
   const reference = await issueReference(at);

@@ -5,8 +5,9 @@ import { keyedHash } from '../server/keys';
 // src/server/keys.ts), never a NIK in clear.
 //   nik/<hash>/first          the first record of a NIK
 //   nik/<hash>/shared         present once a second record has the NIK: one read tells delivery to flag
-//   nik/<hash>/refs/<ref>     the records of a NIK still held (each holding the key of the slot it took),
-//                             so erasing one frees its slot, and erasing the last one clears the markers
+//   nik/<hash>/refs/<ref>     the records of a NIK still held, each with the slot it took and that
+//                             slot's owner id: erasing one frees its own slot (not one taken after
+//                             staff released the NIK), and erasing the last one clears the markers
 //   accepted/<period>/<hash>/<slot>   registrations accepted per NIK in a 30-day period (the limit)
 
 /** At most this many registrations of one NIK are accepted in any 30 days. */
@@ -46,11 +47,11 @@ export async function releaseNik(hash: string, now = Date.now()): Promise<number
  * a later one sets `shared` and returns the first record's reference, to be flagged too (it may be in
  * Airtable already). Throws StoreRefused when the store does not say which.
  */
-export async function indexNik(hash: string, reference: string, slot = ''): Promise<string | undefined> {
+export async function indexNik(hash: string, reference: string, slot?: { key: string; owner: string }): Promise<string | undefined> {
   const s = index();
   // The record's own entry and the first-record marker are independent: written at once.
   const [, first] = await Promise.all([
-    s.set(`nik/${hash}/refs/${reference}`, slot),
+    s.set(`nik/${hash}/refs/${reference}`, slot ? JSON.stringify(slot) : ''),
     writeConfirmed(s, `nik/${hash}/first`, { onlyIfNew: true }, { data: reference, owner: reference }),
   ]);
   if (first) return undefined;
@@ -58,6 +59,21 @@ export async function indexNik(hash: string, reference: string, slot = ''): Prom
   if (earlier === reference) return undefined;
   await s.set(`nik/${hash}/shared`, '');
   return earlier ?? undefined;
+}
+
+/** The slot a record's entry names, if it names one of this NIK's. */
+function slotOf(entry: string | null, hash: string): { key: string; owner: string } | undefined {
+  try {
+    const slot = JSON.parse(entry ?? '') as { key?: unknown; owner?: unknown };
+    return typeof slot.key === 'string' &&
+      slot.key.startsWith('accepted/') &&
+      slot.key.includes(`/${hash}/`) &&
+      typeof slot.owner === 'string'
+      ? { key: slot.key, owner: slot.owner }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether another record has the same NIK: one read, whatever their number. */
@@ -70,10 +86,10 @@ export async function nikShared(hash: string | undefined): Promise<boolean> {
 export async function forgetNikRecord(hash: string, reference: string): Promise<string[]> {
   const s = index();
   const removed: string[] = [];
-  // The slot this registration took: freed, so the NIK may be registered again.
-  const slot = await s.get(`nik/${hash}/refs/${reference}`, { type: 'text' });
-  if (slot?.startsWith(`accepted/`) && slot.includes(`/${hash}/`)) {
-    await s.delete(slot);
+  // The slot this registration took, if it is still the one it took: freed, so the NIK may be registered again.
+  const slot = slotOf(await s.get(`nik/${hash}/refs/${reference}`, { type: 'text' }), hash);
+  if (slot && (await s.getMetadata(slot.key))?.metadata.owner === slot.owner) {
+    await s.delete(slot.key);
     removed.push('indeks NIK: satu dari 3 pendaftaran per 30 hari');
   }
   await s.delete(`nik/${hash}/refs/${reference}`);

@@ -136,12 +136,18 @@ const NO_ETAG = '"never-a-blob"';
 /**
  * Takes one of the slots a survey found free: its key, to give back with releaseSlot, or undefined when
  * the counter is full (others took them meanwhile). Throws StoreRefused when the store would not say.
+ * The slot carries `owner` (random unless given), so a slot can later be told from one taken after it.
  * A full counter writes nothing; with `sameCostWhenFull` it still makes one conditional write that
  * cannot succeed, so that a full counter answers in the time a free one does (the status check: a
  * locked reference must not be told from another by its time).
  */
-export async function takeSlot(s: Store, found: Survey, options: { sameCostWhenFull?: boolean } = {}): Promise<string | undefined> {
-  for (const key of found.free) if (await writeConfirmed(s, key, { onlyIfNew: true })) return key;
+export async function takeSlot(
+  s: Store,
+  found: Survey,
+  options: { sameCostWhenFull?: boolean; owner?: string } = {},
+): Promise<string | undefined> {
+  const owner = options.owner ?? randomUUID();
+  for (const key of found.free) if (await writeConfirmed(s, key, { onlyIfNew: true }, { owner })) return key;
   if (!found.free.length && options.sameCostWhenFull) {
     const result = await s.set(slotKey(found.counter.folder, 0), '', { onlyIfMatch: NO_ETAG }).catch(() => undefined);
     if (result?.modified !== false) throw new StoreRefused(found.counter.folder);
@@ -157,13 +163,13 @@ export async function releaseSlot(s: Store, key: string): Promise<void> {
 /** A counter in its store, for callers that count in several stores at once (src/delivery/accept.ts). */
 export interface StoredCounter {
   survey(): Promise<Survey>;
-  take(found: Survey): Promise<string | undefined>;
+  take(found: Survey, owner?: string): Promise<string | undefined>;
   giveBack(slot: string): Promise<void>;
 }
 
 export const storedCounter = (s: () => Store, counter: Counter): StoredCounter => ({
   survey: () => survey(s(), counter),
-  take: (found) => takeSlot(s(), found),
+  take: (found, owner) => takeSlot(s(), found, owner ? { owner } : {}),
   giveBack: (slot) => releaseSlot(s(), slot),
 });
 
