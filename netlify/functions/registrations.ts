@@ -32,23 +32,20 @@ export default async (req: Request, context?: Context): Promise<Response> => {
     }
   })();
   const reference = typeof body.reference === 'string' ? body.reference.trim().toUpperCase() : '';
-  if (body.action === 'release' && body.nik !== undefined) {
-    // Typed by staff at the owner's request, in the body only; never logged.
+  if (body.action === 'release') {
+    // By the NIK (typed by staff at its owner's request: in the body only, never logged), or by a reference.
+    const byNik = body.nik !== undefined;
     const nik = typeof body.nik === 'string' ? body.nik.replace(/[\s.-]/g, '') : '';
-    if (!/^\d{16}$/.test(nik)) return json(422, { error: 'NIK harus 16 angka.' });
-    const released = await releaseNikRegistrations(airtableSettingsFromEnv(), { nik });
-    logEvent('rights.release', { by: 'nik', released: released ?? 0 });
-    return json(200, { released });
+    if (byNik ? !/^\d{16}$/.test(nik) : !isReference(reference))
+      return json(422, { error: byNik ? 'NIK harus 16 angka.' : 'Nomor pendaftaran harus seperti SRG-ABC234.' });
+    const released = await releaseNikRegistrations(airtableSettingsFromEnv(), byNik ? { nik } : { reference }).catch(() => null);
+    if (released === null) return json(503, { error: 'Penyimpanan situs atau Airtable tidak bisa dihubungi. Jalankan lagi nanti.' });
+    if (released === undefined)
+      return json(404, { error: `NIK untuk ${reference} tidak ditemukan (nomor tidak dikenal, atau datanya sudah dihapus).` });
+    logEvent('rights.release', { ...(byNik ? { by: 'nik' } : { reference }), released });
+    return json(200, { ...(byNik ? {} : { reference }), released });
   }
   if (!isReference(reference)) return json(422, { error: 'Nomor pendaftaran harus seperti SRG-ABC234.' });
-  if (body.action === 'release') {
-    const released = await releaseNikRegistrations(airtableSettingsFromEnv(), { reference }).catch(() => null);
-    if (released === null) return json(503, { error: 'Airtable tidak bisa dihubungi. Jalankan lagi nanti.' });
-    logEvent('rights.release', { reference, released: released ?? 0 });
-    return released === undefined
-      ? json(404, { error: `NIK untuk ${reference} tidak ditemukan (nomor tidak dikenal, atau datanya sudah dihapus).` })
-      : json(200, { reference, released });
-  }
   if (body.action === 'unlock') {
     // The owner asked staff in person: the status check answers this reference again.
     const cleared = await clearReferenceLock(reference);
