@@ -231,19 +231,27 @@ describe('a store 40 ms away', () => {
   });
 
   it('their answers leave at the same time: medians within 15 ms', async () => {
-    const refs = await Promise.all(Array.from({ length: 2 }, async () => (await register()).ref));
+    const refs = await Promise.all(Array.from({ length: 3 }, async () => (await register()).ref));
     const locked = (await register()).ref;
     for (let i = 0; i < LIMITS.failuresPerReference; i++) await check(locked, wrongDate(i));
     await env.blobsFaults({ latencyMs: 40 });
     const ms: Record<'never' | 'wrong' | 'locked', number[]> = { never: [], wrong: [], locked: [] };
-    for (let i = 0; i < 9; i++) {
-      ms.never.push((await check(unissued(), wrongDate(i))).ms);
-      ms.wrong.push((await check(refs[i % 2]!, wrongDate(i))).ms);
-      ms.locked.push((await check(locked, wrongDate(i))).ms);
+    // The three at once, each round: whatever else the machine does then lands on all three alike.
+    for (let i = 0; i < 15; i++) {
+      const [never, wrong, lockedOne] = await Promise.all([
+        check(unissued(), wrongDate(i)),
+        check(refs[i % 3]!, wrongDate(i)),
+        check(locked, wrongDate(i)),
+      ]);
+      ms.never.push(never.ms);
+      ms.wrong.push(wrong.ms);
+      ms.locked.push(lockedOne.ms);
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const medians = Object.values(ms).map(median);
-    expect(Math.max(...medians) - Math.min(...medians)).toBeLessThanOrEqual(15);
+    expect(Math.max(...medians) - Math.min(...medians), `medians ${medians.map((m) => m.toFixed(1)).join(', ')} ms`).toBeLessThanOrEqual(
+      15,
+    );
   });
 });
 
