@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
 
 import { getStore } from '@netlify/blobs';
 import { parse } from 'node-html-parser';
@@ -234,7 +235,12 @@ describe('a slow store', () => {
     expect(lockedRounds).toEqual(never);
   });
 
-  it('40 ms a request: their answers leave at the same time, medians within 15 ms', async () => {
+  it('40 ms a request: their answers leave at the same time, medians within 15 ms', async (ctx) => {
+    // Timing means nothing on a machine running several times more work than it has cores (a local
+    // disk-backed store answers a small read later than a miss when its thread pool queues): then the
+    // rounds test above is the proof, and `npm run bench:abuse` the figures.
+    const load = loadavg()[0]! / cpus().length;
+    if (load > 2) ctx.skip(`machine oversubscribed: load ${load.toFixed(1)} per core`);
     const refs = await Promise.all(Array.from({ length: 3 }, async () => (await register()).ref));
     const locked = (await register()).ref;
     for (let i = 0; i < LIMITS.failuresPerReference; i++) await check(locked, wrongDate(i));
