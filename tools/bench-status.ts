@@ -12,7 +12,7 @@ import { airtableSettingsFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { checkStatus, type StatusAnswer } from '../src/status/check';
 import { pct, print, table, withEnv } from './bench-support';
-import { type Person, person } from './people';
+import { clientAddress, type Person, person } from './people';
 
 console.log = () => {};
 
@@ -27,7 +27,7 @@ await withEnv(async (env) => {
       (await (
         await fetch(`${env.site.url}/api/register`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
           body: JSON.stringify(p),
         })
       ).json()) as { reference: string }

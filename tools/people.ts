@@ -56,3 +56,13 @@ export function formBody(p: object): string {
   }
   return params.toString();
 }
+
+let addresses = 0;
+/**
+ * A client address for one synthetic person (198.18.0.0/15, the range kept for benchmarks): people
+ * register from their own phones, and the limits count registrations per client address.
+ */
+export function clientAddress(): string {
+  const n = addresses++;
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}

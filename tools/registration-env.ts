@@ -16,7 +16,7 @@ import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
 import type { SiteData } from '../src/site-data/types';
 import { AirtableStandin } from './airtable-standin/server';
-import { LocalBlobsServer } from './local-blobs';
+import { type BlobsFaults, LocalBlobsServer, setRemoteFaults } from './local-blobs';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
@@ -45,14 +45,14 @@ export async function startRegistrationEnv(
   const config = built.config;
   const dir = await mkdtemp(join(tmpdir(), 'blobs-'));
   // A Blobs server in another process (the bench) or in this one (tests).
-  const blobRequests: { type: string; url: string }[] = [];
+  const blobRequests: { type: string; url: string; at: number }[] = [];
   const blobs = blobsPort
     ? undefined
     : new LocalBlobsServer({
         directory: dir,
         token: 'blobs-token',
         port: 0,
-        onRequest: (r: { type: string; url: string }) => void blobRequests.push(r),
+        onRequest: (r: { type: string; url: string }) => void blobRequests.push({ ...r, at: performance.now() }),
       });
   const port = blobsPort ?? (await blobs!.start()).port;
   process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(
@@ -107,8 +107,13 @@ export async function startRegistrationEnv(
     standin,
     config,
     records: () => standin.records(BASE_ID, TABLE),
-    /** Requests the Blobs server answered (type and path): tests count what a run reads. */
+    /** Requests the Blobs server answered (type, path, when): tests count what a run reads, and in what rounds. */
     blobRequests,
+    /** Makes the Blobs server misbehave (refused or lost conditional writes, latency); `{}` heals it. */
+    async blobsFaults(faults: BlobsFaults): Promise<void> {
+      if (blobs) blobs.setFaults(faults);
+      else await setRemoteFaults(port, 'blobs-token', faults);
+    },
     setConfig(change: Partial<RegistrationConfig>) {
       current = { ...open, config: { ...open.config, ...change } };
     },

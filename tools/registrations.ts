@@ -4,27 +4,47 @@
 // npm run registrations:erase -- SRG-XXXXXX  deletes it everywhere; prints what was removed
 // npm run registrations:unlock -- SRG-XXXXXX the status check answers this reference again (its owner
 //                                            asked in person after a stranger's wrong tries locked it)
+// npm run registrations:release [-- SRG-XXXXXX]  the NIK's registrations of the last 30 days are
+//                                            forgotten, so its owner (who came with the KTP) can
+//                                            register again: by a reference registered with it, or,
+//                                            without one, by the NIK typed at the prompt (read from
+//                                            the keyboard, so it never lands in the shell's history)
 // Asks the running site (default http://localhost:4321, or SITE_URL) through /api/registrations with
 // OUTBOX_ADMIN_TOKEN. Staff guide: docs/airtable.md ("Hak pemilik data").
 import { writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline/promises';
 
 import type { Erasure, Holdings } from '../src/delivery/registration-rights';
 import { LOCAL_OUTBOX_TOKEN } from './airtable-standin/local';
 
 const [action, reference = '', ...rest] = process.argv.slice(2);
+const actions = ['find', 'erase', 'unlock', 'release'];
 const outIndex = rest.indexOf('--out');
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const token = process.env.OUTBOX_ADMIN_TOKEN ?? LOCAL_OUTBOX_TOKEN;
 
-if (!['find', 'erase', 'unlock'].includes(action ?? '') || !reference) {
-  console.error('Pakai: npm run registrations:find|erase|unlock -- SRG-XXXXXX');
+if (!actions.includes(action ?? '') || (!reference && action !== 'release')) {
+  console.error('Pakai: npm run registrations:find|erase|unlock|release -- SRG-XXXXXX (release tanpa nomor: NIK ditanyakan)');
   process.exit(2);
 }
 
+/** The NIK, typed by staff at a prompt: never an argument (shell history) or part of a URL. */
+async function askNik(): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  const nik = (await rl.question('NIK pemilik (16 angka, dari KTP yang ditunjukkan): ')).replace(/[\s.-]/g, '');
+  rl.close();
+  if (!/^\d{16}$/.test(nik)) {
+    console.error('NIK harus 16 angka.');
+    process.exit(2);
+  }
+  return nik;
+}
+
+const who = action === 'release' && !reference ? { nik: await askNik() } : { reference };
 const res = await fetch(new URL('/api/registrations', site), {
   method: 'POST',
   headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-  body: JSON.stringify({ action, reference }),
+  body: JSON.stringify({ action, ...who }),
 }).catch(() => undefined);
 if (!res) {
   console.error(`${site} tidak bisa dihubungi: jalankan npm start dulu, atau atur SITE_URL.`);
@@ -64,6 +84,11 @@ if (action === 'find') {
     await writeFile(file, `${JSON.stringify(h, null, 2)}\n`, { mode: 0o600 });
     console.log(`\nSalinan JSON: ${file} — berikan kepada pemilik data lewat saluran resmi, lalu hapus berkas ini.`);
   }
+} else if (action === 'release') {
+  const released = Number(body.released);
+  console.log(
+    `${reference ? `NIK dari ${reference}` : 'NIK ini'}: bisa didaftarkan lagi (${released} pendaftaran dalam 30 hari terakhir tidak dihitung lagi).`,
+  );
 } else if (action === 'unlock') {
   console.log(`${String(body.reference)}: cek status dibuka lagi (${Number(body.cleared)} percobaan salah dihapus).`);
 } else {

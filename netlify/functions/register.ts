@@ -17,7 +17,7 @@ import { validateRegistration } from '../../src/registration/validate';
 import { crossSite } from '../../src/server/cross-site';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
 import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
-import { derivedKey, receiptToken } from '../../src/server/keys';
+import { decoyReceiptToken, derivedKey, receiptToken } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { parseBody, wantsJson } from '../../src/server/request-body';
 import { json, page, plain, seeOther } from '../../src/server/respond';
@@ -69,14 +69,15 @@ export function registerHandler(siteData: () => SiteData | undefined) {
           );
     }
 
-    const received = (reference: string) =>
-      asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference, receiptToken(reference)));
+    const received = (reference: string, token = receiptToken(reference)) =>
+      asJson ? json(201, { reference, status: 'received' }) : seeOther(receiptLocation(lang, reference, token));
 
-    // A filled honeypot is answered exactly like a success, with a reference that was never stored.
+    // A filled honeypot is answered exactly like a success, with a reference that was never stored and
+    // a token of the same form that opens nothing.
     if (typeof raw[HONEYPOT] === 'string' && raw[HONEYPOT].trim() !== '') {
       logEvent('register.honeypot');
       await countHoneypotHit().catch(() => undefined);
-      return derivedKey('receipt-token') ? received(newReference()) : unavailable();
+      return derivedKey('receipt-token') ? received(newReference(), decoyReceiptToken()) : unavailable();
     }
 
     // No NIK before the notice names who is responsible: production stays shut until it does. The pages
@@ -139,6 +140,8 @@ export function registerHandler(siteData: () => SiteData | undefined) {
           ...(submissionId ? { submissionId } : {}),
           nikHash: nikHash(result.value.nik),
           ...(config.dailyLimit ? { dailyLimit: config.dailyLimit } : {}),
+          // Per-client shares only where clients are people's addresses (under npm start every request is this machine's).
+          ...(isLiveProduction(context) ? { ip: context?.ip || req.headers.get('x-nf-client-connection-ip') || 'unknown' } : {}),
         },
       );
     } catch {
@@ -165,6 +168,15 @@ export function registerHandler(siteData: () => SiteData | undefined) {
           t(lang, 'reg.errorPrefix'),
         );
       }
+      case 'client-limit':
+        logEvent('register.client_limit');
+        return asJson
+          ? json(429, { error: t(lang, 'reg.clientLimit.text') })
+          : answer(
+              429,
+              `<h1>${esc(t(lang, 'reg.clientLimit.title'))}</h1><p>${esc(t(lang, 'reg.clientLimit.text'))}</p>`,
+              `${t(lang, 'reg.clientLimit.title')} — `,
+            );
       case 'full':
         // One alert line a day, for whoever watches the logs: the ceiling may need raising in the CMS.
         if (admission.alert) logEvent('register.daily_ceiling_reached', { dailyLimit: config.dailyLimit ?? 0 });

@@ -21,6 +21,9 @@ import type { SiteData } from '../../src/site-data/types';
 import { ownerStatus } from '../../src/status/check';
 import { stageCard } from '../../src/status/form-html';
 
+/** The address carries the owner's token: no link on the page may send it on as a Referer. */
+const NO_REFERRER = { 'Referrer-Policy': 'no-referrer' };
+
 export function receiptHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
@@ -37,34 +40,44 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     const issue = owner ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
     if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
     if (!issue.issued) {
-      return page(shell, 404, {
-        content: renderUnknownReceipt(lang, registrationState(site.config, isLiveProduction(context))),
-        titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
-        languageSwitch: sectionPath(other, 'registerThanks'),
-      });
+      return page(
+        shell,
+        404,
+        {
+          content: renderUnknownReceipt(lang, registrationState(site.config, isLiveProduction(context))),
+          titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
+          languageSwitch: sectionPath(other, 'registerThanks'),
+        },
+        NO_REFERRER,
+      );
     }
     // The stage as the status check would show it, through the same cache and budget, no birth date.
     const stage = await ownerStatus(ref, { settings: airtableSettingsFromEnv() }).catch(() => undefined);
     logEvent('receipt.owner', { answer: stage?.kind ?? 'failed', ...(stage && 'source' in stage ? { source: stage.source } : {}) });
-    return page(shell, 200, {
-      content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
-        issuedAt: issue.at,
-        statusUrl: new URL(sectionPath(lang, 'status'), url).href,
-        statusPath: sectionPath(lang, 'status'),
-        stagesPath: sectionPath(lang, 'stages'),
-        receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
-        ...(stage?.kind === 'stage'
-          ? {
-              stageHtml: stageCard(lang, stage, site.config.stages, {
-                letter: ownerLink(sectionPath(lang, 'invitation'), ref, token!),
-                calendar: ownerLink(invitationCalendarPath(lang), ref, token!),
-              }),
-            }
-          : {}),
-      }),
-      titlePrefix: `${ref} — `,
-      languageSwitch: receiptLocation(other, ref, token!),
-    });
+    return page(
+      shell,
+      200,
+      {
+        content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
+          issuedAt: issue.at,
+          statusUrl: new URL(sectionPath(lang, 'status'), url).href,
+          statusPath: sectionPath(lang, 'status'),
+          stagesPath: sectionPath(lang, 'stages'),
+          receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
+          ...(stage?.kind === 'stage'
+            ? {
+                stageHtml: stageCard(lang, stage, site.config.stages, {
+                  letter: ownerLink(sectionPath(lang, 'invitation'), ref, token!),
+                  calendar: ownerLink(invitationCalendarPath(lang), ref, token!),
+                }),
+              }
+            : {}),
+        }),
+        titlePrefix: `${ref} — `,
+        languageSwitch: receiptLocation(other, ref, token!),
+      },
+      NO_REFERRER,
+    );
   };
 }
 

@@ -1,31 +1,56 @@
-import { expireBuckets, releaseSlot, store, takeSlot } from '../server/blobs';
+import { expireBuckets, store, type StoredCounter, storedCounter, StoreRefused, writeConfirmed } from '../server/blobs';
+import { clientKeys } from '../server/client';
 import { todayInSerang } from '../shared/serang-time';
 
 // The daily ceiling (settings → registration.dailyLimit): at most that many registrations are accepted
-// in one day (WIB), so a flood cannot fill the Airtable base (Team: 50,000 records) or the staff's day.
-// Slots in the limits store (src/server/blobs.ts), one folder a day:
-//   day/<YYYYMMDD>/<slot>      an accepted registration of that day
-//   day-alert/<YYYYMMDD>/sent  written once, by the first request over the ceiling (one alert line a day)
+// in one day (WIB), so a flood cannot fill the Airtable base (Team: 50,000 records) or the staff's day;
+// and each client's share of a day, taken before a place under the ceiling, so one client cannot fill
+// it for everyone. Slots in the limits store (src/server/blobs.ts), one folder a day:
+//   day/<YYYYMMDD>/<slot>                        an accepted registration of that day
+//   day-client/<YYYYMMDD>/<client or /48>/<slot> one client's registrations that day (20), one /48's (60)
+//   day-alert/<YYYYMMDD>/sent                    written once, by the first request over the ceiling
+// README "Limits of the public functions" says why these numbers.
+
+export const PER_CLIENT_PER_DAY = {
+  /** An IPv4 address (behind a carrier's NAT, many phones share one) or an IPv6 /64. */
+  client: 20,
+  /** An IPv6 /48: a tunnel or an office holds 65,536 /64s. */
+  network: 60,
+};
 
 const limits = () => store('limits');
 const dayOf = (now: number) => todayInSerang(new Date(now)).replace(/-/g, '');
 
-/** A place in today's registrations: its slot (to give back if not stored), or undefined when today is full. */
-export function takeDailyPlace(limit: number, now = Date.now()): Promise<string | undefined> {
-  return takeSlot(limits(), `day/${dayOf(now)}`, limit);
+/** Today's places under the ceiling. */
+export const dailyPlaces = (limit: number, now = Date.now()): StoredCounter =>
+  storedCounter(limits, { folder: `day/${dayOf(now)}`, limit });
+
+/** The shares of the client `ip` today: its address or /64, and its /48. */
+export function clientShares(ip: string, now = Date.now()): StoredCounter[] {
+  const { client, network } = clientKeys(ip);
+  const day = `day-client/${dayOf(now)}`;
+  return [
+    storedCounter(limits, { folder: `${day}/${client}`, limit: PER_CLIENT_PER_DAY.client }),
+    ...(network ? [storedCounter(limits, { folder: `${day}/${network}`, limit: PER_CLIENT_PER_DAY.network })] : []),
+  ];
 }
 
-export const giveBackDailyPlace = (slot: string) => releaseSlot(limits(), slot);
-
-/** True for the first caller of the day only: the one that logs the alert. */
+/** True for the first caller of the day only (confirmed by the store): the one that logs the alert. */
 export async function firstOverCeiling(now = Date.now()): Promise<boolean> {
-  return (await limits().set(`day-alert/${dayOf(now)}/sent`, '', { onlyIfNew: true })).modified;
+  return writeConfirmed(limits(), `day-alert/${dayOf(now)}/sent`, { onlyIfNew: true }).catch((e: unknown) => {
+    if (e instanceof StoreRefused) return false;
+    throw e;
+  });
 }
 
-/** Drops the places of days before yesterday (WIB), whole days. */
+/** Drops the places and shares of days before yesterday (WIB), whole days. */
 export async function expireDailyPlaces(now = Date.now(), deadline = Infinity) {
   const yesterday = dayOf(now - 86_400_000);
-  const places = await expireBuckets(limits(), 'day', yesterday, deadline);
-  const alerts = await expireBuckets(limits(), 'day-alert', yesterday, deadline);
-  return { deleted: places.deleted + alerts.deleted, unfinished: places.unfinished || alerts.unfinished };
+  let deleted = 0;
+  for (const prefix of ['day', 'day-client', 'day-alert']) {
+    const r = await expireBuckets(limits(), prefix, yesterday, deadline);
+    deleted += r.deleted;
+    if (r.unfinished) return { deleted, unfinished: true };
+  }
+  return { deleted, unfinished: false };
 }

@@ -14,19 +14,24 @@ export const BACKGROUND_LEASE = 'drain/background';
 
 /**
  * Claims a lease for `ttlMs`: create-if-new, or take over an expired one only if nobody changed it
- * meanwhile, then the owner read back (writeOwned).
+ * meanwhile — held only once the store confirmed it (writeOwned: its ETag, or this claim's owner read
+ * back). A store that refuses or cannot be read gives no lease: the record waits for a later run.
  */
 export async function claim(key: string, ttlMs: number, now = Date.now()): Promise<boolean> {
   const s = leases();
   const metadata = { until: now + ttlMs };
   if (await writeOwned(s, key, metadata, { onlyIfNew: true })) return true;
-  // ETag first (from list: the local Blobs server sends none on reads), then the expiry: if the lease
-  // changes in between, the conditional write fails, as it should.
-  const etag = (await s.list({ prefix: key })).blobs.find((b) => b.key === key)?.etag;
-  const current = await s.getMetadata(key);
-  if (!current || !etag) return writeOwned(s, key, metadata, { onlyIfNew: true });
-  if (Number(current.metadata.until) > now) return false;
-  return writeOwned(s, key, metadata, { onlyIfMatch: etag });
+  try {
+    // ETag first (from list: the local Blobs server sends none on reads), then the expiry: if the lease
+    // changes in between, the conditional write fails, as it should.
+    const etag = (await s.list({ prefix: key })).blobs.find((b) => b.key === key)?.etag;
+    const current = await s.getMetadata(key);
+    if (!current || !etag) return await writeOwned(s, key, metadata, { onlyIfNew: true });
+    if (Number(current.metadata.until) > now) return false;
+    return await writeOwned(s, key, metadata, { onlyIfMatch: etag });
+  } catch {
+    return false;
+  }
 }
 
 /** Whether someone holds this lease now. */

@@ -1,5 +1,5 @@
 import { newReference } from '../registration/reference';
-import { store } from '../server/blobs';
+import { store, writeConfirmed } from '../server/blobs';
 
 // Every reference this site issued (store registration-references): a create-only key holding the
 // time it was issued, kept for good so a reference is never given twice — not even after the first
@@ -9,11 +9,14 @@ import { store } from '../server/blobs';
 const references = () => store('references');
 const ERASED = 'erased';
 
-/** A fresh reference, reserved for good at `at`. */
+/**
+ * A fresh reference, reserved for good at `at` — only once the store confirmed it (src/server/blobs.ts
+ * writeConfirmed; an unconfirmed write throws StoreRefused and nothing is accepted).
+ */
 export async function issueReference(at: Date): Promise<string> {
   for (;;) {
     const reference = newReference();
-    if ((await references().set(reference, at.toISOString(), { onlyIfNew: true })).modified) return reference;
+    if (await writeConfirmed(references(), reference, { onlyIfNew: true }, { data: at.toISOString() })) return reference;
   }
 }
 

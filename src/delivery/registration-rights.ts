@@ -3,8 +3,8 @@ import { type Budget, sharedBudget } from './airtable-budget';
 import { type AirtableFields, columnOf, toAirtableFields } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { claim, recordLease, release } from './leases';
-import { nikHash } from './nik-index';
-import { readItem } from './queue';
+import { nikHash, releaseNik } from './nik-index';
+import { readItem, readRecord } from './queue';
 import { markReferenceErased, referenceIssued } from './references';
 
 // A data subject's rights (UU PDP Pasal 7, 8, 13), for staff: everything held about one reference,
@@ -92,4 +92,26 @@ export async function eraseRegistration(
   } finally {
     await release(recordLease(reference));
   }
+}
+
+/**
+ * Staff give a NIK back to its owner, who came to the office with the KTP (someone else registered it,
+ * or they want to register again): the NIK's registrations counted in the last 30 days are forgotten,
+ * so the form accepts it again. Found by the NIK itself (typed by staff) or by a reference registered
+ * with it (its outbox record, else its Airtable row: one call through the budget). Returns how many
+ * were forgotten, or undefined when the reference's NIK cannot be found.
+ */
+export async function releaseNikRegistrations(
+  settings: AirtableSettings | undefined,
+  who: { nik: string } | { reference: string },
+  opts: RightsOptions = {},
+): Promise<number | undefined> {
+  if ('nik' in who) return releaseNik(nikHash(who.nik));
+  let hash = (await readRecord(who.reference))?.nikHash;
+  if (!hash && settings) {
+    const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
+    const nik = nikOf((await findRecords(airtableTable(settings, opts.timeoutMs ?? 8_000), [who.reference], [columnOf('nik')], call))[0]);
+    if (nik) hash = nikHash(nik);
+  }
+  return hash ? releaseNik(hash) : undefined;
 }

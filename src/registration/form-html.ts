@@ -293,7 +293,7 @@ export function renderReceipt(lang: Locale, reference: string, nextSteps: string
     `<p>${esc(t(lang, 'reg.thanks.status'))} <a href="${esc(facts.statusPath)}" class="receipt__url">${esc(facts.statusUrl)}</a></p>` +
     `<p class="no-print"><a href="${esc(facts.stagesPath)}">${esc(t(lang, 'status.stagesLink'))}</a></p>` +
     `<p class="warning"><strong>${esc(t(lang, 'reg.thanks.never'))}</strong></p>` +
-    `<p class="receipt__actions"><a class="button button--secondary" href="https://wa.me/?text=${encodeURIComponent(message)}" rel="noopener">${esc(t(lang, 'reg.thanks.whatsapp'))}</a>` +
+    `<p class="receipt__actions"><a class="button button--secondary" href="https://wa.me/?text=${encodeURIComponent(message)}" rel="noopener noreferrer">${esc(t(lang, 'reg.thanks.whatsapp'))}</a>` +
     // Shown by the page script (window.print needs it); without script the browser's own Print uses the print stylesheet.
     ` <button type="button" class="button button--secondary" data-print hidden>${esc(t(lang, 'reg.thanks.print'))}</button></p>` +
     `</div>`

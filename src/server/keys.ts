@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // One secret (NIK_INDEX_KEY), five keys derived from it with HKDF (RFC 5869), one per purpose, so a
 // hash made for one purpose says nothing about another: the NIK index, the birth date the status check
@@ -35,8 +35,17 @@ export function keyedHash(purpose: KeyPurpose, value: string): string {
  */
 export const receiptToken = (reference: string): string => keyedHash('receipt-token', reference).slice(0, 22);
 
+/** What a receipt token looks like: anything else is refused before any comparison. */
+const TOKEN_FORM = /^[A-Za-z0-9_-]{22}$/;
+
 /** Whether `token` is the reference's (compared in constant time); false without the key. */
 export function receiptTokenValid(reference: string, token: string | null): boolean {
-  if (!token || token.length !== 22 || !derivedKey('receipt-token')) return false;
+  if (!token || !TOKEN_FORM.test(token) || !derivedKey('receipt-token')) return false;
   return timingSafeEqual(Buffer.from(receiptToken(reference)), Buffer.from(token));
 }
+
+/**
+ * A token of the same form that opens nothing (the honeypot's answer looks like a success to a bot):
+ * random, so it matches a reference's token with odds of 2⁻¹³².
+ */
+export const decoyReceiptToken = (): string => randomBytes(17).toString('base64url').slice(0, 22);

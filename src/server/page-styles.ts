@@ -7,7 +7,7 @@ import { join } from 'node:path';
 // The policy allows them by hash like the stylesheets Vite compiles (own-styles.ts), computed here from
 // their source with the same compaction the component applies.
 
-export const PAGE_STYLES = ['invitation', 'figures'] as const;
+const PAGE_STYLES = ['invitation', 'figures'] as const;
 export type PageStyleName = (typeof PAGE_STYLES)[number];
 
 /** Comments and spaces out: what a page carries inline. */

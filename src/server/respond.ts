@@ -18,10 +18,13 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** A page from one of the shells the build made (src/site-data), filled with this answer. */
-export function page(shell: string, status: number, fill: PageFill): Response {
+export function page(shell: string, status: number, fill: PageFill, headers: Record<string, string> = {}): Response {
   // The shell's inline stylesheet is allowed by its hash; the answer filled in adds no style.
   const policy = devServer ? {} : { 'Content-Security-Policy': cspForPage(shell) };
-  return new Response(fillShell(shell, fill), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore, ...policy } });
+  return new Response(fillShell(shell, fill), {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore, ...policy, ...headers },
+  });
 }
 
 /**

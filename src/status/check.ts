@@ -5,18 +5,24 @@ import { OutboxKeyError } from '../delivery/outbox-crypto';
 import { type OutboxItem, readItem } from '../delivery/queue';
 import { referenceIssued } from '../delivery/references';
 import { birthHash, type CachedStatus, readCachedStatus, recordRead } from '../delivery/status-cache';
+import { MissingKeyError } from '../server/keys';
 import { isStatus, type RegistrationStatus } from '../shared/registration-status';
 import { type InvitationView, invitationView } from './invitation';
-import { countCheck, giveBackTry, type Limited, LIMITS, reserveTry } from './limits';
+import { CheckCount, type Limited, LIMITS } from './limits';
 
 // The status check: a reference and a birth date in, a stage (or one neutral "no match") out — and
 // the same stage for the owner's receipt link (ownerStatus), without a birth date.
 // Guessing gets nothing: an unknown reference, a wrong birth date and a locked reference give the same
-// answer, after the same store reads (whether issued, the outbox record, the cached status: all three
-// for every check), and no answer leaves before FLOOR_MS. A birth date is compared only after the
-// reference's try is reserved (limits.ts), so however many arrive at once, at most ten are compared.
-// A wrong date is known from the cache's keyed hash of the right one, which delivery leaves: only the
-// owner's right date can lead to an Airtable call (one, through the shared budget, waiting ≤ 1.5 s).
+// answer after the same store requests in the same order, three rounds each sent at once —
+//   1. the counters read (limits.ts) and the reference looked up (issued? its outbox record, its cached status)
+//   2. the client's slots and one try on the reference taken (a try for any reference, issued or not)
+//   3. the global slot taken, beside one delete: the try given back when nothing can be compared,
+//      else a key that holds nothing
+// — and no such answer leaves before FLOOR_MS from the start. A birth date is compared only after the
+// three rounds, so however many arrive at once, at most ten tries are compared; when the store does not
+// confirm a count the check answers "busy" and compares nothing. A wrong date is known from the cache's
+// keyed hash of the right one, which delivery leaves: only the owner's right date can lead to an
+// Airtable call (one, through the shared budget, waiting ≤ 1.5 s).
 
 export type StatusAnswer =
   | {
@@ -51,7 +57,10 @@ export interface CheckOptions {
 }
 
 const DEFAULT_CACHE_MS = 30 * 60_000;
-/** Above the slowest store-only path seen (about 60 ms locally under load, see bench:abuse). */
+/**
+ * Above the three rounds' time at 40 ms a store request (about 150 ms, see bench:abuse), so under the
+ * cloud's latency too every "no match" answers at the floor; above it the rounds are still the same.
+ */
 const FLOOR_MS = 250;
 
 /** The cache window from STATUS_CACHE_MINUTES (tests and `npm start` shorten it), else 30 minutes. */
@@ -164,23 +173,30 @@ const waitUntil = async (t: number) => {
 export async function checkStatus(reference: string, birthDate: string, opts: CheckOptions): Promise<StatusAnswer> {
   const started = Date.now();
   const now = opts.now ?? started;
+  const count = new CheckCount(opts.ip, reference, now, opts.limits);
   const answer = await (async (): Promise<StatusAnswer> => {
-    const limited = await countCheck(opts.ip, now, opts.limits);
-    if (limited) return { kind: 'limited', scope: limited };
-    const found = await lookUp(reference);
-    if (!found.issued) return { kind: 'nomatch' };
-    const slot = await reserveTry(reference, now, opts.limits);
-    if (!slot) return { kind: 'limited', scope: 'reference' };
-    const match = await birthMatches(reference, birthDate, found, opts);
-    if (match === 'unknown') {
-      await giveBackTry(slot);
-      return { kind: 'busy' };
+    // Rounds 1–3 (above): nothing is compared before every count is confirmed.
+    const [found] = await Promise.all([lookUp(reference), count.survey()]);
+    const clientLimited = await count.takeOwn();
+    const globalLimited = await count.takeEveryone(!found.issued, !!clientLimited);
+    if (clientLimited) return { kind: 'limited', scope: clientLimited };
+    if (globalLimited) {
+      await count.giveBackTry();
+      return { kind: 'limited', scope: globalLimited };
     }
-    if (!match) return { kind: 'nomatch' };
-    // The right date is not a failed try: its slot goes back.
-    await giveBackTry(slot);
-    return currentStage(reference, found, opts, now);
-  })();
+    if (!found.issued) return { kind: 'nomatch' };
+    if (!count.tryHeld) return { kind: 'limited', scope: 'reference' };
+    const match = await birthMatches(reference, birthDate, found, opts);
+    // Not compared (no source could tell), or the right date: either way not a failed try.
+    if (match === 'unknown' || match) await count.giveBackTry();
+    if (match === 'unknown') return { kind: 'busy' };
+    return match ? currentStage(reference, found, opts, now) : { kind: 'nomatch' };
+  })().catch(async (e: unknown): Promise<StatusAnswer> => {
+    if (e instanceof MissingKeyError) throw e;
+    // The store refused a count or a read: nothing was compared, and what the check took goes back.
+    await count.giveBackAll();
+    return { kind: 'busy' };
+  });
   // Answers that reveal nothing wait to the same floor; a stage (the right date) needs no disguise.
   if (answer.kind !== 'stage') await waitUntil(started + (opts.floorMs ?? FLOOR_MS));
   return answer;

@@ -1,47 +1,104 @@
-import { bucket, expireBuckets, releaseSlot, store, takeSlot } from '../server/blobs';
-import { keyedHash } from '../server/keys';
-import { clientOf } from './limits';
+import { bucket, type Counter, expireBuckets, releaseSlot, store, StoreRefused, survey, takeSlot } from '../server/blobs';
+import { clientKeys } from '../server/client';
 
-// Limits on the letter verification page, built from the status check's own primitives — the client
-// (clientOf), its keyed hash, create-only slot counters (takeSlot) in time-bucket folders — so whatever
-// improves those improves these. In the status check's store, beside its counters:
-//   letter-client/<hour>/<client>/<slot>   verifications from one client in an hour (20)
-//   letter-all/<minute>/<slot>             verifications from everyone in a minute (120), counting only
-//                                          those within their client's limit
-//   letter-wrong/<day>/<client>/<slot>     codes from one client that matched no letter, this UTC day (10):
-//                                          reserved before the code is looked up, given back when it matched
+// Limits on the letter verification page, on the status check's primitives (src/server/blobs.ts): the
+// client and its /48 as keyed hashes (src/server/client.ts), create-only slots that count only when the
+// store confirms them, counters read in one round and taken in the next. In the status check's store:
+//   letter-client/<hour>/<client or /48>/<slot>   verifications from one client in an hour (20), a /48 (40)
+//   letter-wrong/<day>/<client or /48>/<slot>     codes that matched no letter, this UTC day (10, a /48 20):
+//                                                 reserved before the code is looked up, given back when
+//                                                 it matched
+//   letter-all/<minute>/<slot>                    verifications from everyone in a minute (120), counting
+//                                                 only those within their client's counters
+// A refused count (the store did not confirm) is a refusal: the page answers "busy" and looks nothing up.
 // README "Selection invitations" gives the arithmetic.
 
-export const LETTER_LIMITS: { perClientPerHour: number; perMinute: number; wrongPerClientPerDay: number } = {
+export const LETTER_LIMITS: {
+  perClientPerHour: number;
+  perNetworkPerHour: number;
+  perMinute: number;
+  wrongPerClientPerDay: number;
+  wrongPerNetworkPerDay: number;
+} = {
   perClientPerHour: 20,
+  perNetworkPerHour: 40,
   perMinute: 120,
   wrongPerClientPerDay: 10,
+  wrongPerNetworkPerDay: 20,
 };
 
 export type LetterLimited = 'client' | 'global' | 'wrong';
 
 const limits = () => store('limits');
-const clientKey = (ip: string) => keyedHash('client', clientOf(ip)).slice(0, 22);
+const giveBack = (keys: (string | undefined)[]) =>
+  Promise.all(keys.filter((k): k is string => !!k).map((k) => releaseSlot(limits(), k).catch(() => undefined)));
 
-/**
- * Counts one verification against its client, then everyone, then reserves one of the client's
- * wrong-code tries: the slot to give back when the code matched (giveBackWrong), or which limit was hit.
- */
-export async function countVerification(
-  ip: string,
-  now = Date.now(),
-  override: Partial<typeof LETTER_LIMITS> = {},
-): Promise<{ wrongSlot: string } | { limited: LetterLimited }> {
-  const l = { ...LETTER_LIMITS, ...override };
-  const client = clientKey(ip);
-  if (!(await takeSlot(limits(), `letter-client/${bucket.hour(now)}/${client}`, l.perClientPerHour))) return { limited: 'client' };
-  if (!(await takeSlot(limits(), `letter-all/${bucket.minute(now)}`, l.perMinute))) return { limited: 'global' };
-  const wrongSlot = await takeSlot(limits(), `letter-wrong/${bucket.day(now)}/${client}`, l.wrongPerClientPerDay);
-  return wrongSlot ? { wrongSlot } : { limited: 'wrong' };
+/** The counting of one verification; every step throws StoreRefused when the store does not confirm. */
+export class VerificationCount {
+  private readonly hourly: Counter[];
+  private readonly wrong: Counter[];
+  private readonly everyone: Counter;
+  private slots: string[] = [];
+  private wrongSlots: string[] = [];
+
+  /** Throws MissingKeyError (src/server/keys.ts) when the client's key is missing. */
+  constructor(ip: string, now = Date.now(), override: Partial<typeof LETTER_LIMITS> = {}) {
+    const l = { ...LETTER_LIMITS, ...override };
+    const { client, network } = clientKeys(ip);
+    const hour = bucket.hour(now);
+    const day = bucket.day(now);
+    this.hourly = [
+      { folder: `letter-client/${hour}/${client}`, limit: l.perClientPerHour },
+      ...(network ? [{ folder: `letter-client/${hour}/${network}`, limit: l.perNetworkPerHour }] : []),
+    ];
+    this.wrong = [
+      { folder: `letter-wrong/${day}/${client}`, limit: l.wrongPerClientPerDay },
+      ...(network ? [{ folder: `letter-wrong/${day}/${network}`, limit: l.wrongPerNetworkPerDay }] : []),
+    ];
+    this.everyone = { folder: `letter-all/${bucket.minute(now)}`, limit: l.perMinute };
+  }
+
+  /**
+   * The client's counters read, then taken, then everyone's: which limit was hit, or undefined when this
+   * verification may look its code up (holding a wrong-code try to give back if the code matches).
+   */
+  async take(): Promise<LetterLimited | undefined> {
+    const s = limits();
+    const own = [...this.hourly, ...this.wrong];
+    const [everyone, ...surveys] = await Promise.all([this.everyone, ...own].map((c) => survey(s, c)));
+    const taken = await Promise.allSettled(surveys.map((sv) => takeSlot(s, sv)));
+    const slots = taken.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+    this.slots = slots.slice(0, this.hourly.length).filter((k): k is string => !!k);
+    this.wrongSlots = slots.slice(this.hourly.length).filter((k): k is string => !!k);
+    if (taken.some((r) => r.status === 'rejected')) throw new StoreRefused('letter-limits');
+    const hourlyFull = slots.slice(0, this.hourly.length).some((k) => !k);
+    const wrongFull = slots.slice(this.hourly.length).some((k) => !k);
+    if (hourlyFull || wrongFull) {
+      await this.giveBackAll();
+      return hourlyFull ? 'client' : 'wrong';
+    }
+    if (!(await takeSlot(s, everyone!))) {
+      await this.giveBackAll();
+      return 'global';
+    }
+    return undefined;
+  }
+
+  /** A code that matched a letter is not a wrong try: its slots go back. */
+  async giveBackWrong(): Promise<void> {
+    const slots = this.wrongSlots;
+    this.wrongSlots = [];
+    await giveBack(slots);
+  }
+
+  /** A refusal: everything this verification took goes back. */
+  async giveBackAll(): Promise<void> {
+    const slots = [...this.slots, ...this.wrongSlots];
+    this.slots = [];
+    this.wrongSlots = [];
+    await giveBack(slots);
+  }
 }
-
-/** A code that matched a letter is not a wrong try: its slot goes back. */
-export const giveBackWrong = (slot: string) => releaseSlot(limits(), slot);
 
 /** Drops the verification counters whose hour, minute or day has passed, whole folders, until done or `deadline`. */
 export async function expireLetterLimits(now = Date.now(), deadline = Infinity): Promise<{ deleted: number; unfinished: boolean }> {

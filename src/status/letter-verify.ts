@@ -1,10 +1,11 @@
 import { LETTER_ALPHABET, LETTER_CODE_LENGTH, letterCode } from '../delivery/invitation';
 import { readLetter } from '../delivery/letter-index';
 import type { MessageKey } from '../i18n';
+import { StoreRefused } from '../server/blobs';
 import type { RawInput } from '../shared/raw-input';
 import { type CheckOptions, ownerStatus } from './check';
 import { letterStands } from './invitation';
-import { countVerification, giveBackWrong, LETTER_LIMITS, type LetterLimited } from './letter-limits';
+import { LETTER_LIMITS, type LetterLimited, VerificationCount } from './letter-limits';
 
 // The letter verification: a code in, "genuine: an invitation to selection on <date> at <place>, for
 // SRG-7K••PX, S. C. R." or one "not a letter of this program" out. Guessing gets nothing: every code
@@ -15,7 +16,7 @@ import { countVerification, giveBackWrong, LETTER_LIMITS, type LetterLimited } f
 // window, costs one Airtable read (through the shared budget) and may take longer: it was a real letter,
 // and the read tells whether it still stands.
 // A code counts against its client's wrong tries before it is looked up, and gives the try back when
-// it matched (letter-limits.ts). A code verifies only while its invitation is the one staff set (same
+// it matched (letter-limits.ts); when the store does not confirm a count the answer is "busy". A code verifies only while its invitation is the one staff set (same
 // fingerprint, not called off, its day not 30 days past): a changed or withdrawn invitation's letter
 // stops verifying as soon as the status read sees the change.
 
@@ -69,9 +70,10 @@ export const maskedReference = (reference: string) => `${reference.slice(0, 6)}�
 export async function verifyLetter(code: string, opts: VerifyOptions): Promise<LetterAnswer> {
   const started = Date.now();
   const now = opts.now ?? started;
+  const count = new VerificationCount(opts.ip, now, opts.limits);
   const answer = await (async (): Promise<LetterAnswer> => {
-    const counted = await countVerification(opts.ip, now, opts.limits);
-    if ('limited' in counted) return { kind: 'limited', scope: counted.limited };
+    const limited = await count.take();
+    if (limited) return { kind: 'limited', scope: limited };
     const found = await readLetter(code);
     // A code past its time is read as one never issued: the same reads, and never an Airtable call.
     const entry = found && now <= found.until ? found : undefined;
@@ -84,7 +86,7 @@ export async function verifyLetter(code: string, opts: VerifyOptions): Promise<L
       view.invitation.fingerprint === entry.fingerprint &&
       letterCode(entry.reference, entry.fingerprint) === code
     ) {
-      await giveBackWrong(counted.wrongSlot);
+      await count.giveBackWrong();
       return {
         kind: 'genuine',
         reference: maskedReference(entry.reference),
@@ -94,7 +96,12 @@ export async function verifyLetter(code: string, opts: VerifyOptions): Promise<L
       };
     }
     return { kind: 'unknown' };
-  })();
+  })().catch(async (e: unknown): Promise<LetterAnswer> => {
+    // The store did not confirm a count: nothing is told, and what was taken goes back.
+    if (!(e instanceof StoreRefused)) throw e;
+    await count.giveBackAll();
+    return { kind: 'busy' };
+  });
   await waitUntil(started + (opts.floorMs ?? FLOOR_MS));
   return answer;
 }

@@ -1,76 +1,175 @@
-import { isIPv6 } from 'node:net';
+import {
+  bucket,
+  clearSlots,
+  type Counter,
+  expireBuckets,
+  releaseSlot,
+  store,
+  StoreRefused,
+  type Survey,
+  survey,
+  takeSlot,
+} from '../server/blobs';
+import { clientKeys } from '../server/client';
 
-import { bucket, clearSlots, expireBuckets, releaseSlot, slotsTaken, store, takeSlot } from '../server/blobs';
-import { keyedHash } from '../server/keys';
+// Limits on the status check, so pairs of (reference, birth date) cannot be guessed at scale and no
+// client can close the check for others. Every limit is a counter of create-only slots
+// (src/server/blobs.ts): a check decides after its own slot, never on a count read before someone
+// else's, so requests arriving at the same instant cannot pass a limit together. A full counter writes
+// nothing. Folders by time bucket, so expiry drops them whole:
+//   client/<hour>/<client or /48>/<slot>     checks from one client in an hour (30), from one /48 (60)
+//   share/<minute>/<client or /48>/<slot>    one client's share of the minute's checks (5), a /48's (10)
+//   all/<minute>/<slot>                      checks from everyone in a minute (300)
+//   ref/<month>/<reference>/<slot>           birth dates tried on one reference in this calendar month
+//                                            and the last, together (10)
+// A client is an IPv4 address or an IPv6 /64 (src/server/client.ts), kept as a keyed hash. A check
+// counts against everyone only once its client's own counters took it, so one client — or one /48 of
+// 65,536 /64s — takes at most its share of the minute and never closes the check for the rest.
+// README "Status check" gives the arithmetic and the reasons for the numbers.
+//
+// A check is counted in three rounds of store requests, each sent at once (in the cloud each round
+// costs tens of milliseconds): the counters read; the client's slots and the reference's try taken; the
+// global slot taken and the try given back when there is nothing to compare. The rounds are the same
+// for a never-issued reference, a wrong birth date and a locked reference (src/status/check.ts).
 
-// Limits on the status check, so pairs of (reference, birth date) cannot be guessed at scale. Every
-// limit is a counter of create-only slots (src/server/blobs.ts): a check decides after its own slot,
-// never on a count read before someone else's, so requests arriving at the same instant cannot pass a
-// limit together. A full counter writes nothing. Folders by time bucket, so expiry drops them whole:
-//   client/<hour>/<keyed hash of the client>/<slot>   checks from one client in an hour (30)
-//   all/<minute>/<slot>                               checks from everyone in a minute (300)
-//   ref/<month>/<reference>/<slot>                    birth dates tried on one issued reference in this
-//                                                     calendar month and the last, together (10)
-// A client is an IPv4 address or an IPv6 /64 (one subscriber's network); its hash is keyed
-// (src/server/keys.ts), never the address. A check over its client's limit is not counted in the
-// global one, so one client's flood never closes the check for everyone. README "Status check" gives
-// the arithmetic.
-
-export const LIMITS: { perClientPerHour: number; perMinute: number; failuresPerReference: number } = {
+export const LIMITS: {
+  perClientPerHour: number;
+  perNetworkPerHour: number;
+  perClientPerMinute: number;
+  perNetworkPerMinute: number;
+  perMinute: number;
+  failuresPerReference: number;
+} = {
   perClientPerHour: 30,
+  perNetworkPerHour: 60,
+  perClientPerMinute: 5,
+  perNetworkPerMinute: 10,
   perMinute: 300,
   /** In this calendar month and the previous one together: at most about 120 a year. */
   failuresPerReference: 10,
 };
+
+export type Limited = 'ip' | 'global' | 'reference';
 
 const limits = () => store('limits');
 const previousMonth = (ms: number) => {
   const d = new Date(ms);
   return bucket.month(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
 };
+const triesCounter = (reference: string, now: number, limit: number): Counter => ({
+  folder: `ref/${bucket.month(now)}/${reference}`,
+  limit,
+  alsoCounting: [`ref/${previousMonth(now)}/${reference}`],
+});
 
-/** The client a request counts against: an IPv4 address, or the /64 of an IPv6 address. */
-export function clientOf(ip: string): string {
-  const bare = ip
-    .trim()
-    .replace(/^\[|\]$/g, '')
-    .replace(/%.*$/, '');
-  if (!isIPv6(bare)) return bare.replace(/^::ffff:/i, '');
-  // An IPv4 address written as IPv6 (::ffff:1.2.3.4) is that IPv4 address.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(bare);
-  if (mapped) return mapped[1]!;
-  const [head = '', tail = ''] = bare.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = bare.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => parseInt(g || '0', 16).toString(16))
-    .join(':')}::/64`;
-}
+/** Gives back every slot it is handed; a slot that cannot be given back stays until its folder expires. */
+const giveBack = (keys: (string | undefined)[]) =>
+  Promise.all(keys.filter((k): k is string => !!k).map((k) => releaseSlot(limits(), k).catch(() => undefined)));
 
-export type Limited = 'ip' | 'global' | 'reference';
-
-/** Counts this check against its client, then (only if within that) against everyone. */
-export async function countCheck(ip: string, now = Date.now(), override: Partial<typeof LIMITS> = {}): Promise<Limited | undefined> {
-  const l = { ...LIMITS, ...override };
-  const client = keyedHash('client', clientOf(ip)).slice(0, 22);
-  if (!(await takeSlot(limits(), `client/${bucket.hour(now)}/${client}`, l.perClientPerHour))) return 'ip';
-  if (!(await takeSlot(limits(), `all/${bucket.minute(now)}`, l.perMinute))) return 'global';
-  return undefined;
+/** Settles a round's takes: their slots, or, when any was refused, everything given back and StoreRefused. */
+async function settle(takes: Promise<string | undefined>[]): Promise<(string | undefined)[]> {
+  const results = await Promise.allSettled(takes);
+  const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const slots = results.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
+  if (!refused) return slots;
+  await giveBack(slots);
+  throw refused.reason instanceof StoreRefused ? refused.reason : new StoreRefused('limits');
 }
 
 /**
- * Reserves one birth-date try on an issued reference, before the date is compared: the slot, to give
- * back if the date was right (giveBackTry), or undefined when the reference has had its tries (locked).
+ * The counting of one check. Throws StoreRefused (the check answers "busy") when the store does not
+ * confirm a count; whatever the check had taken is then given back.
  */
-export async function reserveTry(reference: string, now = Date.now(), override: Partial<typeof LIMITS> = {}): Promise<string | undefined> {
-  const limit = override.failuresPerReference ?? LIMITS.failuresPerReference;
-  const before = await slotsTaken(limits(), `ref/${previousMonth(now)}/${reference}`, limit);
-  return takeSlot(limits(), `ref/${bucket.month(now)}/${reference}`, limit - before);
-}
+export class CheckCount {
+  private readonly own: Counter[];
+  private readonly everyone: Counter;
+  private readonly tries: Counter;
+  private surveys: { own: Survey[]; everyone: Survey; tries: Survey } | undefined;
+  private ownSlots: string[] = [];
+  private trySlot: string | undefined;
 
-export const giveBackTry = (slot: string) => releaseSlot(limits(), slot);
+  /** Throws MissingKeyError (src/server/keys.ts) at once when the client's key is missing. */
+  constructor(ip: string, reference: string, now = Date.now(), override: Partial<typeof LIMITS> = {}) {
+    const l = { ...LIMITS, ...override };
+    const { client, network } = clientKeys(ip);
+    const hour = bucket.hour(now);
+    const minute = bucket.minute(now);
+    this.own = [
+      { folder: `client/${hour}/${client}`, limit: l.perClientPerHour },
+      { folder: `share/${minute}/${client}`, limit: l.perClientPerMinute },
+      ...(network
+        ? [
+            { folder: `client/${hour}/${network}`, limit: l.perNetworkPerHour },
+            { folder: `share/${minute}/${network}`, limit: l.perNetworkPerMinute },
+          ]
+        : []),
+    ];
+    this.everyone = { folder: `all/${minute}`, limit: l.perMinute };
+    this.tries = triesCounter(reference, now, l.failuresPerReference);
+  }
+
+  /** Round 1: every counter read, at once. */
+  async survey(): Promise<void> {
+    const s = limits();
+    const [everyone, tries, ...own] = await Promise.all([this.everyone, this.tries, ...this.own].map((c) => survey(s, c)));
+    this.surveys = { own, everyone: everyone!, tries: tries! };
+  }
+
+  /**
+   * Round 2: the client's slots and one try on the reference, at once — a try for every well-formed
+   * reference, issued or not, so that no reference is told from another by what the check does.
+   * Returns 'ip' when the client had its checks (its slots go back in round 3), else undefined.
+   */
+  async takeOwn(): Promise<'ip' | undefined> {
+    const s = limits();
+    const { own, tries } = this.surveys!;
+    const [trySlot, ...ownSlots] = await settle([tries, ...own].map((sv, i) => takeSlot(s, sv, { sameCostWhenFull: i === 0 })));
+    this.trySlot = trySlot;
+    this.ownSlots = ownSlots.filter((k): k is string => !!k);
+    return ownSlots.every(Boolean) ? undefined : 'ip';
+  }
+
+  /**
+   * Round 3: the global slot (for a check within its client's counters), beside one delete — the try
+   * given back when the reference has nothing to compare (never issued, or the client was refused), else
+   * a key that holds nothing, so this round is the same whatever the reference is. Returns 'global'
+   * when everyone's checks for this minute are taken.
+   */
+  async takeEveryone(nothingToCompare: boolean, clientLimited: boolean): Promise<'global' | undefined> {
+    const s = limits();
+    const back = nothingToCompare || clientLimited ? this.trySlot : undefined;
+    if (back) this.trySlot = undefined;
+    const tryBack = releaseSlot(s, back ?? `${this.tries.folder}/none`).catch(() => undefined);
+    if (clientLimited) {
+      const own = this.ownSlots;
+      this.ownSlots = [];
+      await Promise.all([tryBack, giveBack(own)]);
+      return undefined;
+    }
+    const [, [slot]] = await Promise.all([tryBack, settle([takeSlot(s, this.surveys!.everyone)])]);
+    return slot ? undefined : 'global';
+  }
+
+  /** Whether this check holds a try on the reference (else the reference had its tries: locked). */
+  get tryHeld(): boolean {
+    return !!this.trySlot;
+  }
+
+  /** The try goes back: the date was right, or could not be compared. */
+  async giveBackTry(): Promise<void> {
+    const slot = this.trySlot;
+    this.trySlot = undefined;
+    if (slot) await giveBack([slot]);
+  }
+
+  /** A refusal: every slot this check took goes back. */
+  async giveBackAll(): Promise<void> {
+    const slots = [...this.ownSlots, this.trySlot];
+    this.ownSlots = [];
+    this.trySlot = undefined;
+    await giveBack(slots);
+  }
+}
 
 /** Staff clear a reference's lock (the owner asked, in person): its tries of this month and the last. */
 export async function clearReferenceLock(reference: string, now = Date.now()): Promise<number> {
@@ -85,6 +184,7 @@ export async function clearReferenceLock(reference: string, now = Date.now()): P
 export async function expireStatusLimits(now = Date.now(), deadline = Infinity): Promise<{ deleted: number; unfinished: boolean }> {
   const runs = [
     ['client', bucket.hour(now)],
+    ['share', bucket.minute(now)],
     ['all', bucket.minute(now)],
     ['ref', previousMonth(now)],
   ] as const;

@@ -75,20 +75,33 @@ describe('status-check limits hold under simultaneous requests', () => {
     expect(owner.html.replaceAll(ref, 'REF')).toBe(never.html.replaceAll('SRG-YYYYY2', 'REF'));
   });
 
-  it('one address sending 60 checks at once: 30 answered, the rest refused', async () => {
+  // Under a storm from one client, a check passes only with all its client's slots; one that loses a
+  // race for one gives the others back, so at most the share passes (a few fewer when races are lost).
+  const withinShare = (answered: number, share: number) => answered >= 1 && answered <= share;
+
+  it('one address sending 60 checks at once: its share of the minute answered, the rest refused', async () => {
     const ip = freshIp();
     const answers = await Promise.all(Array.from({ length: 60 }, () => check(unissued(), '1990-01-01', ip)));
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(LIMITS.perClientPerHour);
-    expect(answers.filter((a) => a.status === 429)).toHaveLength(60 - LIMITS.perClientPerHour);
+    const answered = answers.filter((a) => a.status === 200).length;
+    expect(withinShare(answered, LIMITS.perClientPerMinute)).toBe(true);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(60 - answered);
   });
 
-  it('45 addresses of one IPv6 /64 are one client: 30 answered', async () => {
+  it('45 addresses of one IPv6 /64 are one client: its share answered', async () => {
     const answers = await Promise.all(
       Array.from({ length: 45 }, (_, i) => check(unissued(), '1990-01-01', `2001:db8:77:1:${(i + 1).toString(16)}::${i + 7}`)),
     );
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(LIMITS.perClientPerHour);
+    expect(withinShare(answers.filter((a) => a.status === 200).length, LIMITS.perClientPerMinute)).toBe(true);
     // Another /64 of the same provider is another client.
     expect((await check(unissued(), '1990-01-01', '2001:db8:77:2::1')).status).toBe(200);
+  });
+
+  it('300 /64s of one /48 at once (a tunnel): the /48’s share answered, and a fresh address still is', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => check(unissued(), '1990-01-01', `2001:db8:48:${(i + 1).toString(16)}::1`)),
+    );
+    expect(withinShare(answers.filter((a) => a.status === 200).length, LIMITS.perNetworkPerMinute)).toBe(true);
+    expect((await check(unissued(), '1990-01-01')).status).toBe(200);
   });
 
   it('one client flooding (100 at once) does not close the check for a fresh address', async () => {
@@ -155,7 +168,8 @@ describe('one NIK, a few registrations', () => {
     const answers = await Promise.all(Array.from({ length: 30 }, () => register({ ...p })));
     expect(answers.filter((a) => a.status === 303)).toHaveLength(3);
     const refused = answers.filter((a) => a.status !== 303);
-    expect(refused.every((a) => a.status === 422 && a.html.includes('sudah dipakai untuk 3 pendaftaran'))).toBe(true);
+    // Told what to do at the office, never how many registrations the NIK has.
+    expect(refused.every((a) => a.status === 422 && a.html.includes('membawa KTP Anda') && !/\b3 pendaftaran/.test(a.html))).toBe(true);
     expect(answers.some((a) => a.status >= 500)).toBe(false);
   });
 

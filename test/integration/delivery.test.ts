@@ -13,7 +13,7 @@ import { readItem, removeItem } from '../../src/delivery/queue';
 import { choiceLabels } from '../../src/registration/fields';
 import { validateRegistration } from '../../src/registration/validate';
 import { todayInSerang } from '../../src/shared/serang-time';
-import { person } from '../../tools/people';
+import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { productionContext } from '../../tools/static-server';
 import { clearOutbox, drainAll, testPauses, waitingItems, waitingReferences } from '../support/delivery';
@@ -43,7 +43,7 @@ async function burst(n: number, over: Parameters<typeof person>[0] = {}): Promis
     Array.from({ length: n }, () =>
       fetch(`${env.site.url}/api/register`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
         body: JSON.stringify(person(over)),
       }),
     ),

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { person } from '../../tools/people';
+import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   for (const p of people) {
     const res = await fetch(`${env.site.url}/api/register`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
       body: JSON.stringify(p),
     });
     if (res.status !== 201) throw new Error(`registration refused: ${res.status} ${await res.text()}`);

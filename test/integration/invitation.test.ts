@@ -349,10 +349,10 @@ describe("the letters' store and counters expire", () => {
 
   it('verification counters of past hours, minutes and days go; the current ones stay', async () => {
     const { getStore } = await import('@netlify/blobs');
-    const { countVerification, expireLetterLimits } = await import('../../src/status/letter-limits');
+    const { VerificationCount, expireLetterLimits } = await import('../../src/status/letter-limits');
     const now = Date.parse('2026-10-15T10:30:00Z');
-    await countVerification('192.0.2.10', now - 86_400_000);
-    await countVerification('192.0.2.11', now);
+    expect(await new VerificationCount('192.0.2.10', now - 86_400_000).take()).toBeUndefined();
+    expect(await new VerificationCount('192.0.2.11', now).take()).toBeUndefined();
     const store = getStore({ name: 'status-limits', consistency: 'strong' });
     const keys = async (prefix: string) => (await store.list({ prefix })).blobs.map((b) => b.key);
     expect((await expireLetterLimits(now)).unfinished).toBe(false);

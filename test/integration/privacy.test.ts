@@ -10,13 +10,14 @@ import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import registrationsHandler from '../../netlify/functions/registrations';
 import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
+import { nikHash } from '../../src/delivery/nik-index';
 import { newOutboxKey } from '../../src/delivery/outbox-crypto';
 import { dueKey } from '../../src/delivery/queue';
 import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
 import { receiptToken } from '../../src/server/keys';
 import { STATUS_CHOICES } from '../../src/shared/registration-status';
-import { person } from '../../tools/people';
+import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
 import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -39,7 +40,7 @@ afterEach(() => {
 const register = async (p = person()) => {
   const res = await fetch(`${env.site.url}/api/register`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
     body: JSON.stringify(p),
   });
   return { res, body: (await res.json()) as { reference?: string; error?: string }, p };
@@ -251,8 +252,9 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
     const delivered = await register();
     await deliver();
     const submissionId = crypto.randomUUID();
-    const waiting = await register(Object.assign(person(), { submissionId }) as never);
-    expect(await referenceForSubmission(submissionId)).toBe(waiting.body.reference);
+    const someone = person();
+    const waiting = await register(Object.assign(someone, { submissionId }) as never);
+    expect(await referenceForSubmission(submissionId, nikHash(someone.nik))).toBe(waiting.body.reference);
     const kept = await register();
 
     const first = await cli('erase', delivered.body.reference!);
@@ -260,7 +262,7 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
     const second = await cli('erase', waiting.body.reference!);
     expect(second.stdout).toMatch(/outbox: menunggu \(due\)/);
     expect(second.stdout).toMatch(/idempotensi/);
-    expect(await referenceForSubmission(submissionId)).toBeUndefined();
+    expect(await referenceForSubmission(submissionId, nikHash(someone.nik))).toBeUndefined();
 
     await deliver();
     expect(recordFor(delivered.body.reference!)).toBeUndefined();
@@ -329,12 +331,13 @@ describe('idempotency entries expire', () => {
     for (let i = 0; i < 30; i++)
       await store.setJSON(`20261101/id/${crypto.randomUUID()}`, { reference: 'SRG-OLD234', at: Date.parse('2026-11-01T05:00:00Z') });
     const id = crypto.randomUUID();
-    const fresh = await register(Object.assign(person(), { submissionId: id }) as never);
+    const someone = person();
+    const fresh = await register(Object.assign(someone, { submissionId: id }) as never);
     // Out of time before it starts: nothing deleted, and it says so.
     expect(await expireSubmissions(Date.now(), Date.now() - 1)).toEqual({ deleted: 0, unfinished: true });
     const run = await expireSubmissions();
     expect(run).toEqual({ deleted: 30, unfinished: false });
     expect((await store.list({ prefix: '20261101/' })).blobs).toHaveLength(0);
-    expect(await referenceForSubmission(id)).toBe(fresh.body.reference);
+    expect(await referenceForSubmission(id, nikHash(someone.nik))).toBe(fresh.body.reference);
   });
 });

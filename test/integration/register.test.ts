@@ -6,7 +6,7 @@ import { honeypotHits } from '../../src/delivery/honeypot-count';
 import { resumeDelivery } from '../../src/delivery/pause';
 import { HONEYPOT } from '../../src/registration/form-html';
 import { REFERENCE_PATTERN } from '../../src/registration/reference';
-import { formBody, person } from '../../tools/people';
+import { clientAddress, formBody, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll, waitingItems, waitingReferences } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -24,9 +24,18 @@ beforeEach(() => {
 
 const api = () => `${env.site.url}/api/register`;
 const postJson = (body: unknown, headers: Record<string, string> = {}) =>
-  fetch(api(), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(api(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress(), ...headers },
+    body: JSON.stringify(body),
+  });
 const postForm = (body: string) =>
-  fetch(api(), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body, redirect: 'manual' });
+  fetch(api(), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': clientAddress() },
+    body,
+    redirect: 'manual',
+  });
 const recordFor = (reference: string) => env.records().find((r) => r.fields.Referensi === reference);
 /** The registration function only stores; the delivery run (every minute in production) sends. */
 const deliver = () => drainAll(airtableSettingsFromEnv()!);

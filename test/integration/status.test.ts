@@ -8,7 +8,7 @@ import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { receiptToken } from '../../src/server/keys';
 import { checkStatus } from '../../src/status/check';
 import { LIMITS } from '../../src/status/limits';
-import { type Person, person } from '../../tools/people';
+import { clientAddress, type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -30,7 +30,7 @@ afterEach(() => {
 const register = async (p: Person = person(), extra: Record<string, unknown> = {}) => {
   const res = await fetch(`${env.site.url}/api/register`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'x-nf-client-connection-ip': clientAddress() },
     body: JSON.stringify({ ...p, ...extra }),
   });
   return ((await res.json()) as { reference: string }).reference;
@@ -158,12 +158,53 @@ describe('the status check', () => {
     expect(never.html.replaceAll('SRG-YYYYYY', 'REF')).toBe(locked.html.replaceAll(ref, 'REF'));
   });
 
-  it('one address may check 30 times an hour', async () => {
-    const ip = '203.0.113.77';
-    const results = [];
-    for (let i = 0; i <= LIMITS.perClientPerHour; i++) results.push((await check(unissued(i), '1990-01-01', { ip })).status);
-    expect(results.slice(0, LIMITS.perClientPerHour).every((s) => s === 200)).toBe(true);
-    expect(results.at(-1)).toBe(429);
+  it('one address may check 5 times a minute and 30 times an hour', async () => {
+    // checkStatus with the time it is told, so the minutes and the hour are the test's own.
+    const minute = Date.parse('2026-11-29T09:00:00Z');
+    const burst = [];
+    for (let i = 0; i <= LIMITS.perClientPerMinute; i++)
+      burst.push(
+        (await checkStatus(unissued(2000 + i), '1990-01-01', { settings: undefined, ip: '203.0.113.77', now: minute, floorMs: 0 })).kind,
+      );
+    expect(burst).toEqual([...Array(LIMITS.perClientPerMinute).fill('nomatch'), 'limited']);
+    const hour = Date.parse('2026-11-29T08:00:00Z');
+    const kinds = [];
+    for (let i = 0; i <= LIMITS.perClientPerHour; i++) {
+      const now = hour + Math.floor(i / LIMITS.perClientPerMinute) * 60_000;
+      kinds.push((await checkStatus(unissued(3000 + i), '1990-01-01', { settings: undefined, ip: '203.0.113.78', now, floorMs: 0 })).kind);
+    }
+    expect(kinds.slice(0, LIMITS.perClientPerHour).every((k) => k === 'nomatch')).toBe(true);
+    expect(kinds.at(-1)).toBe('limited');
+  });
+
+  it('one /48 may check 10 times a minute and 60 times an hour, whatever its /64s', async () => {
+    const hour = Date.parse('2026-11-29T07:00:00Z');
+    const kinds = [];
+    for (let i = 0; i <= LIMITS.perNetworkPerHour; i++) {
+      const now = hour + Math.floor(i / LIMITS.perNetworkPerMinute) * 60_000;
+      const ip = `2001:db8:4800:${(i + 1).toString(16)}::1`;
+      kinds.push((await checkStatus(unissued(4000 + i), '1990-01-01', { settings: undefined, ip, now, floorMs: 0 })).kind);
+    }
+    expect(kinds.slice(0, LIMITS.perNetworkPerHour).every((k) => k === 'nomatch')).toBe(true);
+    expect(kinds.at(-1)).toBe('limited');
+    // Within a minute: its share, then refused; another /48 is not.
+    const minute = Date.parse('2026-11-29T06:00:00Z');
+    const burst = [];
+    for (let i = 0; i <= LIMITS.perNetworkPerMinute; i++)
+      burst.push(
+        (
+          await checkStatus(unissued(5000 + i), '1990-01-01', {
+            settings: undefined,
+            ip: `2001:db8:4801:${i + 1}::1`,
+            now: minute,
+            floorMs: 0,
+          })
+        ).kind,
+      );
+    expect(burst).toEqual([...Array(LIMITS.perNetworkPerMinute).fill('nomatch'), 'limited']);
+    expect(
+      (await checkStatus(unissued(5100), '1990-01-01', { settings: undefined, ip: '2001:db8:4802::1', now: minute, floorMs: 0 })).kind,
+    ).toBe('nomatch');
   });
 
   it('all addresses together may check 300 times a minute', async () => {
@@ -211,14 +252,21 @@ describe('the status check', () => {
 describe("the status check's counters expire", () => {
   it('hours and minutes that passed, and months before the last, go; the current ones stay', async () => {
     const { getStore } = await import('@netlify/blobs');
-    const { countCheck, expireStatusLimits, reserveTry } = await import('../../src/status/limits');
+    const { CheckCount, expireStatusLimits } = await import('../../src/status/limits');
     const now = Date.parse('2026-11-29T10:30:00Z');
     const hourAgo = now - 3600_000;
     const threeMonthsAgo = Date.parse('2026-08-15T10:00:00Z');
-    await Promise.all(Array.from({ length: 5 }, (_, i) => countCheck(`192.0.2.${i}`, hourAgo)));
-    await countCheck('192.0.2.200', now);
-    await reserveTry('SRG-OLDAAA', threeMonthsAgo);
-    await reserveTry('SRG-NEWAAA', now);
+    /** A check's counting, its try kept (a wrong date). */
+    const count = async (ip: string, reference: string, at: number) => {
+      const c = new CheckCount(ip, reference, at);
+      await c.survey();
+      await c.takeOwn();
+      await c.takeEveryone(false, false);
+    };
+    await Promise.all(Array.from({ length: 5 }, (_, i) => count(`192.0.2.${i}`, `SRG-HHHAA${i + 2}`, hourAgo)));
+    await count('2001:db8:99::1', 'SRG-HHHAAZ', hourAgo);
+    await count('192.0.2.200', 'SRG-NEWAAA', now);
+    await count('192.0.2.201', 'SRG-OLDAAA', threeMonthsAgo);
     const store = getStore({ name: 'status-limits', consistency: 'strong' });
     const keys = async (prefix: string) => (await store.list({ prefix })).blobs.map((b) => b.key);
     // Out of time before it starts: nothing deleted, and it says so.
@@ -230,6 +278,8 @@ describe("the status check's counters expire", () => {
     expect(await keys('ref/202608/')).toEqual([]);
     expect(await keys('ref/202611/SRG-NEWAAA/')).toHaveLength(1);
     expect((await keys('all/')).every((k) => k >= 'all/202611291030')).toBe(true);
+    expect((await keys('share/')).every((k) => k >= 'share/202611291030')).toBe(true);
+    expect((await keys('share/202611291030/')).length).toBeGreaterThan(0);
   });
 });
 
