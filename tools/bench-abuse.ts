@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 
 import { getStore } from '@netlify/blobs';
 
-import { airtableSettingsFromEnv } from '../src/delivery/airtable';
+import { airtableClientFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { expireBuckets, store, takeSlot } from '../src/server/blobs';
 import { pct, print, table, withEnv } from './bench-support';
@@ -121,7 +121,7 @@ await withEnv(async (env) => {
   const waitingRef = refOf((await register(waiting)).location);
   const delivered = person();
   const deliveredRef = refOf((await register(delivered)).location);
-  await drainOutbox(airtableSettingsFromEnv()!, { budgetMs: 60_000 });
+  await drainOutbox(airtableClientFromEnv()!, { budgetMs: 60_000 });
   // The waiting one was delivered too: register another to keep one in the outbox.
   const outboxRef = refOf((await register(person())).location);
   const timing: string[][] = [];

@@ -8,6 +8,7 @@ import { registerHandler } from '../netlify/functions/register';
 import { receiptHandler } from '../netlify/functions/registration-receipt';
 import registrationsHandler from '../netlify/functions/registrations';
 import { statusHandler } from '../netlify/functions/status';
+import { DEFAULT_TABLE } from '../src/delivery/airtable';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
 import type { SiteData } from '../src/site-data/types';
@@ -16,7 +17,7 @@ import { LocalBlobsServer } from './local-blobs';
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
-export const TABLE = 'Pendaftaran';
+export const TABLE = DEFAULT_TABLE;
 const TOKEN = 'test-token';
 
 const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'];

@@ -6,7 +6,7 @@
 // Counts are logged, never content.
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions } from '../../src/delivery/submissions';
 import { handlesRegistrations } from '../../src/server/deploy-context';
@@ -23,12 +23,12 @@ export function privacyDailyHandler(siteData: () => SiteData | undefined) {
       expired ? { deleted: expired.deleted, unfinished: String(expired.unfinished) } : { failed: 'true' },
     );
     const months = siteData()?.config.retentionMonths;
-    const settings = airtableSettingsFromEnv();
-    if (!months || !settings) {
+    const airtable = airtableClientFromEnv();
+    if (!months || !airtable) {
       logEvent('privacy.retention_off', { reason: months ? 'airtable_not_configured' : 'retention_months_empty' });
       return new Response(null, { status: 204 });
     }
-    const report = await retentionRun(settings, months);
+    const report = await retentionRun(airtable, months);
     logEvent('privacy.retention', {
       months,
       deleted: report.deleted,

@@ -6,7 +6,7 @@
 import type { Config, Context } from '@netlify/functions';
 
 import { sectionPath } from '../../src/content/paths';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
 import { type Locale, otherLocale, t } from '../../src/i18n';
 import { renderReceipt } from '../../src/registration/form-html';
@@ -18,7 +18,7 @@ import { page, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
-import { ownerStatus } from '../../src/status/check';
+import { ownerStatus, STATUS_CALLS } from '../../src/status/check';
 import { stageCard } from '../../src/status/form-html';
 
 export function receiptHandler(siteData: () => SiteData | undefined) {
@@ -48,7 +48,7 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
       });
     }
     // The stage as the status check would show it, through the same cache and budget, no birth date.
-    const stage = await ownerStatus(ref, { settings: airtableSettingsFromEnv() }).catch(() => undefined);
+    const stage = await ownerStatus(ref, { airtable: airtableClientFromEnv(STATUS_CALLS) }).catch(() => undefined);
     logEvent('receipt.owner', { answer: stage?.kind ?? 'failed', ...(stage && 'source' in stage ? { source: stage.source } : {}) });
     return page(shell, 200, {
       content: renderReceipt(lang, ref, site.config.nextSteps[lang], {

@@ -5,7 +5,7 @@
 // The reference travels in the body, never in a URL. Each use is logged by reference, for the record.
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv, errorLabel } from '../../src/delivery/airtable';
+import { airtableClientFromEnv, errorLabel } from '../../src/delivery/airtable';
 import { OutboxKeyError } from '../../src/delivery/outbox-crypto';
 import { eraseRegistration, findRegistration, LeaseBusy } from '../../src/delivery/registration-rights';
 import { isReference } from '../../src/registration/reference';
@@ -39,14 +39,14 @@ export default async (req: Request, context?: Context): Promise<Response> => {
     return json(200, { reference, cleared });
   }
   if (body.action !== 'find' && body.action !== 'erase') return json(422, { error: 'action harus "find", "erase" atau "unlock".' });
-  const settings = airtableSettingsFromEnv();
-  if (!settings) return json(409, { error: 'AIRTABLE_TOKEN belum diatur.' });
+  const airtable = airtableClientFromEnv();
+  if (!airtable) return json(409, { error: 'AIRTABLE_TOKEN belum diatur.' });
   try {
     if (body.action === 'find') {
       logEvent('rights.find', { reference });
-      return json(200, await findRegistration(settings, reference));
+      return json(200, await findRegistration(airtable, reference));
     }
-    const erasure = await eraseRegistration(settings, reference);
+    const erasure = await eraseRegistration(airtable, reference);
     logEvent('rights.erase', { reference, removed: erasure.removed.length });
     return json(200, erasure);
   } catch (e) {

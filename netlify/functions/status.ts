@@ -4,7 +4,7 @@
 import type { Config, Context } from '@netlify/functions';
 
 import { sectionPath } from '../../src/content/paths';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { isLocale, localeOr, otherLocale, t } from '../../src/i18n';
 import { crossSite } from '../../src/server/cross-site';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
@@ -16,7 +16,7 @@ import { page, plain, seeOther } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
-import { checkStatus, type StatusAnswer } from '../../src/status/check';
+import { checkStatus, STATUS_CALLS, type StatusAnswer } from '../../src/status/check';
 import { renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
 import { readStatusInput } from '../../src/status/input';
 
@@ -50,7 +50,7 @@ export function statusHandler(siteData: () => SiteData | undefined) {
     // A preview shares production's stores: it knows no registration.
     const result = handlesRegistrations(context)
       ? await checkStatus(input.reference, input.birthDate, {
-          settings: airtableSettingsFromEnv(),
+          airtable: airtableClientFromEnv(STATUS_CALLS),
           // Netlify's own view of the client; its edge sets the header too (tests set it per request).
           ip: context?.ip || req.headers.get('x-nf-client-connection-ip') || 'unknown',
         }).catch((e: unknown) => {

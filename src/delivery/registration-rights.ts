@@ -1,6 +1,5 @@
-import { type AirtableSettings, airtableTable, budgetedCall, findRecords, nikOf } from './airtable';
-import { type Budget, sharedBudget } from './airtable-budget';
-import { type AirtableFields, columnOf, toAirtableFields } from './airtable-fields';
+import type { AirtableClient } from './airtable';
+import { type AirtableFields, columnOf, nikOf, toAirtableFields } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { claim, recordLease, release } from './leases';
 import { nikHash } from './nik-index';
@@ -21,18 +20,14 @@ export interface Holdings {
   airtable?: { id: string; createdTime?: string; fields: Record<string, unknown> };
 }
 
-export interface RightsOptions {
-  budget?: Budget;
-  timeoutMs?: number;
-}
+/** A staff request waits for its Airtable slot at most this long. */
+const staffWait = (airtable: AirtableClient) => airtable.with({ maxWaitMs: 30_000 });
 
-export async function findRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions = {}): Promise<Holdings> {
-  const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
-  const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
+export async function findRegistration(airtable: AirtableClient, reference: string): Promise<Holdings> {
   const [issued, item, records] = await Promise.all([
     referenceIssued(reference),
     readItem(reference),
-    findRecords(table, [reference], 'all', call),
+    staffWait(airtable).findByReference([reference], 'all'),
   ]);
   const out: Holdings = { reference, issued };
   if (item) {
@@ -66,25 +61,23 @@ export class LeaseBusy extends Error {}
  * If Airtable cannot be reached, the outbox part stands and running it again finishes the job.
  */
 export async function eraseRegistration(
-  settings: AirtableSettings,
+  airtable: AirtableClient,
   reference: string,
-  opts: RightsOptions & { leaseWaitMs?: number } = {},
+  opts: { leaseWaitMs?: number } = {},
 ): Promise<Erasure> {
-  const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
   const until = Date.now() + (opts.leaseWaitMs ?? 20_000);
   while (!(await claim(recordLease(reference), 60_000))) {
     if (Date.now() > until) throw new LeaseBusy(reference);
     await new Promise((r) => setTimeout(r, 500));
   }
   try {
-    const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
-    const records = await findRecords(table, [reference], [columnOf('nik')], call);
+    const client = staffWait(airtable);
+    const records = await client.findByReference([reference], [columnOf('nik')]);
     const nik = nikOf(records[0]);
     const removed = await eraseEverywhere(reference, nik ? nikHash(nik) : undefined);
-    for (let n = 0; n < records.length; n += 10) {
-      const ids = records.slice(n, n + 10).map((r) => r.id);
-      await call(() => table.destroy(ids));
-      removed.push(`Airtable: ${ids.length} baris`);
+    if (records.length) {
+      await client.destroy(records.map((r) => r.id));
+      removed.push(`Airtable: ${records.length} baris`);
     }
     const wasIssued = await markReferenceErased(reference);
     if (wasIssued) removed.push('nomor pendaftaran: ditandai dihapus');
