@@ -11,7 +11,7 @@ export const allowedImports: Record<string, string[]> = {
   i18n: ['shared'],
   content: [...basics],
   server: [...basics],
-  registration: [...basics, 'content'],
+  registration: [...basics, 'content', 'server'],
   delivery: [...basics, 'registration', 'server'],
   cms: [...basics, 'content', 'server'],
   'site-data': [...basics, 'content', 'registration', 'server'],
