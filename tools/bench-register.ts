@@ -17,7 +17,7 @@ import { registrationTableFields } from '../src/delivery/airtable-schema';
 import { BACKGROUND_BUDGET_MS } from '../src/delivery/background';
 import { drainOutbox, type DrainReport } from '../src/delivery/drain';
 import { nikHash } from '../src/delivery/nik-index';
-import { allEntries } from '../src/delivery/queue';
+import { allEntries } from '../src/delivery/queue-keys';
 import { choiceLabels } from '../src/registration/fields';
 import { newReference } from '../src/registration/reference';
 import { validateRegistration } from '../src/registration/validate';

@@ -1,6 +1,8 @@
 import { firstOverCeiling, giveBackDailyPlace, takeDailyPlace } from './ceiling';
+import { addFlagTask } from './flag-tasks';
 import { giveBackNikRegistration, indexNik, takeNikRegistration } from './nik-index';
-import { addFlagTask, enqueue, type OutboxItem, type Submission, writeNewItem } from './queue';
+import { type OutboxItem, type Submission, writeNewItem } from './outbox-items';
+import { enqueue } from './queue';
 import { issueReference } from './references';
 import { claimSubmission, releaseSubmission, rememberSubmission } from './submissions';
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n';
 import { type FieldName, fields } from '../registration/fields';
 import { INITIAL_STATUS } from '../shared/registration-status';
-import type { Submission } from './queue';
+import type { Submission } from './outbox-items';
 
 // Everything that knows Airtable's column names: the form's columns come from the field list
 // (fields.ts), the others are named here. A registration is mapped once, at delivery.

@@ -4,7 +4,9 @@ import { COLUMNS, toAirtableFields } from './airtable-fields';
 import { claim, recordLease, release } from './leases';
 import { nikShared } from './nik-index';
 import { OutboxKeyError } from './outbox-crypto';
-import { dropEntry, holdItem, holdUnreadable, markSent, type OutboxItem, type QueueEntry, readItem, removeItem } from './queue';
+import { markSent, type OutboxItem, readItem } from './outbox-items';
+import { dropEntry, holdItem, holdUnreadable, removeItem } from './queue';
+import type { QueueEntry } from './queue-keys';
 import { birthHash, writeCachedStatus } from './status-cache';
 
 // Delivers the outbox to Airtable a window (at most WINDOW_SIZE records) at a time, every call through the

@@ -2,9 +2,11 @@ import { logEvent } from '../server/log';
 import { type AirtableClient, BATCH, errorLabel } from './airtable';
 import { COLUMNS } from './airtable-fields';
 import { type PreparedWindow, prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE } from './deliver';
+import { flagTaskDone, flagTasks } from './flag-tasks';
 import { outboxKeysFromEnv } from './outbox-crypto';
+import { readRecord } from './outbox-items';
 import { currentPause, pauseDelivery, type PauseTimes, resumeDelivery } from './pause';
-import { flagTaskDone, flagTasks, nextWindow, readRecord } from './queue';
+import { nextWindow } from './queue-keys';
 
 // Drains the outbox window after window, near Airtable's ceiling, until it is empty, the time budget
 // is spent, or Airtable fails (then delivery pauses as a whole; see pause.ts). The scheduled function

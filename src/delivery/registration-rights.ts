@@ -3,7 +3,8 @@ import { type AirtableFields, columnOf, nikOf, toAirtableFields } from './airtab
 import { eraseEverywhere } from './erase';
 import { claim, recordLease, release } from './leases';
 import { nikHash } from './nik-index';
-import { readItem } from './queue';
+import { readItem } from './outbox-items';
+import { WAIT_STATE_WORDS, type WaitState, waitState } from './queue';
 import { markReferenceErased, referenceIssued } from './references';
 
 // A data subject's rights (UU PDP Pasal 7, 8, 13), for staff: everything held about one reference,
@@ -15,7 +16,13 @@ export interface Holdings {
   /** The site issued this reference and it was not erased. */
   issued: boolean;
   /** Still waiting to be delivered. */
-  outbox?: { createdAt: string; attempts: number; state: 'menunggu' | 'ditahan'; lastError?: string; fields: AirtableFields };
+  outbox?: {
+    createdAt: string;
+    attempts: number;
+    state: (typeof WAIT_STATE_WORDS)[WaitState];
+    lastError?: string;
+    fields: AirtableFields;
+  };
   /** The record in Airtable, as staff see it. */
   airtable?: { id: string; createdTime?: string; fields: Record<string, unknown> };
 }
@@ -34,7 +41,7 @@ export async function findRegistration(airtable: AirtableClient, reference: stri
     out.outbox = {
       createdAt: item.createdAt,
       attempts: item.attempts,
-      state: item.notBefore ? 'ditahan' : 'menunggu',
+      state: WAIT_STATE_WORDS[waitState(item)],
       ...(item.lastError ? { lastError: item.lastError } : {}),
       // As staff will see it in Airtable: its columns and labels.
       fields: toAirtableFields(item.reference, item.submission, new Date(item.createdAt)),

@@ -7,7 +7,7 @@ import { getStore } from '@netlify/blobs';
 // time-bucket folders that expire whole. Each store has one owning module (README "Layout").
 
 const STORES = {
-  /** src/delivery/queue.ts: records waiting for Airtable, their queue keys, flag tasks. */
+  /** src/delivery/outbox-items.ts, queue-keys.ts, queue.ts, flag-tasks.ts: records waiting for Airtable, their queue keys, flag tasks. */
   outbox: 'registration-outbox',
   /** src/delivery/submissions.ts: idempotency of form submissions. */
   submissions: 'registration-submissions',

@@ -1,6 +1,6 @@
 import type { AirtableClient, ClientOptions } from '../delivery/airtable';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
-import { type OutboxItem, readItem } from '../delivery/queue';
+import { type OutboxItem, readItem } from '../delivery/outbox-items';
 import { referenceIssued } from '../delivery/references';
 import { birthHash, type CachedStatus, readCachedStatus, writeCachedStatus } from '../delivery/status-cache';
 import { INITIAL_STATUS, isStatus, type RegistrationStatus } from '../shared/registration-status';

@@ -10,7 +10,7 @@ import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import registrationsHandler from '../../netlify/functions/registrations';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { newOutboxKey } from '../../src/delivery/outbox-crypto';
-import { dueKey } from '../../src/delivery/queue';
+import { dueKey } from '../../src/delivery/queue-keys';
 import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
 import { receiptToken } from '../../src/server/keys';

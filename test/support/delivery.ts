@@ -1,16 +1,10 @@
 import { type AirtableClient, airtableClientFromEnv, type ClientOptions } from '../../src/delivery/airtable';
 import { type DrainOptions, drainOutbox, type DrainReport } from '../../src/delivery/drain';
+import { flagTaskDone, flagTasks } from '../../src/delivery/flag-tasks';
+import { type OutboxItem, readItem, readRecord } from '../../src/delivery/outbox-items';
 import { currentPause } from '../../src/delivery/pause';
-import {
-  allEntries,
-  dropEntry,
-  flagTaskDone,
-  flagTasks,
-  type OutboxItem,
-  readItem,
-  readRecord,
-  removeItem,
-} from '../../src/delivery/queue';
+import { dropEntry, removeItem } from '../../src/delivery/queue';
+import { allEntries } from '../../src/delivery/queue-keys';
 
 /** Short pauses, matching the stand-in's short penalty in tests (Airtable's are 30 s and 5 s doubling). */
 export const testPauses = { rateLimitMs: 1600, firstMs: 150 };
