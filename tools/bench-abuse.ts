@@ -3,8 +3,6 @@
 // through and the status check's timing by path. Asserts nothing (test/integration/abuse.test.ts does).
 import { performance } from 'node:perf_hooks';
 
-import { getStore } from '@netlify/blobs';
-
 import { airtableClientFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { expireBuckets, store, takeSlot } from '../src/server/blobs';
@@ -46,7 +44,7 @@ await withEnv(async (env) => {
   };
   const refOf = (location: string) => new URL(location, env.site.url).searchParams.get('ref')!;
   const wrong = (i: number) => `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
-  const limits = getStore({ name: 'status-limits', consistency: 'strong' });
+  const limits = store('limits');
   const kept = async (ref: string) => (await limits.list({ prefix: 'ref/' })).blobs.filter((b) => b.key.includes(`/${ref}/`)).length;
   const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   let u = 0;

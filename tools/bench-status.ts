@@ -6,10 +6,9 @@
 // The limits are raised here: a bench checks faster than any crowd. Asserts nothing; needs a build.
 import { performance } from 'node:perf_hooks';
 
-import { getStore } from '@netlify/blobs';
-
 import { airtableClientFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
+import { store } from '../src/server/blobs';
 import { checkStatus, STATUS_CALLS, type StatusAnswer } from '../src/status/check';
 import { pct, print, table, withEnv } from './bench-support';
 import { type Person, person } from './people';
@@ -44,7 +43,7 @@ await withEnv(async (env) => {
   for (const scenario of ['fresh', 'cold'] as const) {
     const who = scenario === 'fresh' ? applicants : applicants.slice(0, 100);
     if (scenario === 'cold') {
-      const cache = getStore({ name: 'status-cache', consistency: 'strong' });
+      const cache = store('statusCache');
       await Promise.all(who.map((a) => cache.delete(a.ref)));
     }
     for (let i = 0; i < BACKLOG; i += 50) await Promise.all(Array.from({ length: 50 }, () => register(person())));

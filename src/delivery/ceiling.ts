@@ -1,5 +1,4 @@
-import { expireBuckets, releaseSlot, store, takeSlot } from '../server/blobs';
-import { todayInSerang } from '../shared/serang-time';
+import { bucket, expireBuckets, releaseSlot, store, takeSlot } from '../server/blobs';
 
 // The daily ceiling (settings → registration.dailyLimit): at most that many registrations are accepted
 // in one day (WIB), so a flood cannot fill the Airtable base (Team: 50,000 records) or the staff's day.
@@ -8,23 +7,22 @@ import { todayInSerang } from '../shared/serang-time';
 //   day-alert/<YYYYMMDD>/sent  written once, by the first request over the ceiling (one alert line a day)
 
 const limits = () => store('limits');
-const dayOf = (now: number) => todayInSerang(new Date(now)).replace(/-/g, '');
 
 /** A place in today's registrations: its slot (to give back if not stored), or undefined when today is full. */
 export function takeDailyPlace(limit: number, now = Date.now()): Promise<string | undefined> {
-  return takeSlot(limits(), `day/${dayOf(now)}`, limit);
+  return takeSlot(limits(), `day/${bucket.dayInSerang(now)}`, limit);
 }
 
 export const giveBackDailyPlace = (slot: string) => releaseSlot(limits(), slot);
 
 /** True for the first caller of the day only: the one that logs the alert. */
 export async function firstOverCeiling(now = Date.now()): Promise<boolean> {
-  return (await limits().set(`day-alert/${dayOf(now)}/sent`, '', { onlyIfNew: true })).modified;
+  return (await limits().set(`day-alert/${bucket.dayInSerang(now)}/sent`, '', { onlyIfNew: true })).modified;
 }
 
 /** Drops the places of days before yesterday (WIB), whole days. */
 export async function expireDailyPlaces(now = Date.now(), deadline = Infinity) {
-  const yesterday = dayOf(now - 86_400_000);
+  const yesterday = bucket.dayInSerang(now - 86_400_000);
   const places = await expireBuckets(limits(), 'day', yesterday, deadline);
   const alerts = await expireBuckets(limits(), 'day-alert', yesterday, deadline);
   return { deleted: places.deleted + alerts.deleted, unfinished: places.unfinished || alerts.unfinished };
