@@ -14,6 +14,7 @@ import { htmlAsText } from './src/content/markdown-html-as-text.ts';
 import { safeLinks } from './src/content/markdown-safe-links.ts';
 import { sectionPath } from './src/content/paths.ts';
 import { searchIndexIntegration } from './src/content/search-index.ts';
+import { placeholderIntegration } from './src/i18n/placeholder-integration.ts';
 import { securityHeadersIntegration } from './src/server/headers-integration.ts';
 import { ownScriptsPlugin } from './src/server/own-scripts.ts';
 import { siteDataIntegration } from './src/site-data/integration.ts';
@@ -27,6 +28,14 @@ const site = process.env.URL || 'http://localhost:4321';
 if (process.env.CONTEXT === 'production' && /localhost|127\.0\.0\.1/.test(site)) {
   throw new Error(`Production build with site address ${site}: set the site's domain in Netlify (URL) before building for production.`);
 }
+
+/** The functions' page shells the build wrote (src/site-data), by name: checked like the pages. */
+const functionShells = async () => {
+  const data = JSON.parse(await readFile('src/site-data/generated.json', 'utf8'));
+  return Object.fromEntries(
+    Object.entries(data?.shells ?? {}).flatMap(([name, byLang]) => Object.entries(byLang).map(([lang, html]) => [`${name}-${lang}`, html])),
+  );
+};
 
 export default defineConfig({
   site,
@@ -47,6 +56,8 @@ export default defineConfig({
     }),
     // The functions' module (src/site-data/generated.json); it also removes their page shells from dist/.
     siteDataIntegration(),
+    // No page and no function page shows an unfilled `{name}` (after site-data: it reads the shells).
+    placeholderIntegration({ shells: functionShells }),
     searchIndexIntegration(),
     // /admin (Decap CMS from node_modules).
     adminIntegration(),
@@ -56,14 +67,7 @@ export default defineConfig({
       // Where Pagefind runs: the search pages, and its own files (its worker compiles the WebAssembly under
       // the policy its script was served with). The only places whose policy allows compiling WebAssembly.
       searchPaths: () => [sectionPath('id', 'search'), sectionPath('en', 'search'), '/pagefind/'],
-      shells: async () => {
-        const data = JSON.parse(await readFile('src/site-data/generated.json', 'utf8'));
-        return Object.fromEntries(
-          Object.entries(data?.shells ?? {}).flatMap(([name, byLang]) =>
-            Object.entries(byLang).map(([lang, html]) => [`${name}-${lang}`, html]),
-          ),
-        );
-      },
+      shells: functionShells,
     }),
   ],
   vite: {

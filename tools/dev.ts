@@ -66,9 +66,11 @@ const options = await waitForSite();
 if (standin) await setupTable(localSettings(), registrationTableFields(options), () => {});
 console.log(`\nSitus: ${SITE}/  ·  Formulir: ${SITE}/daftar/  ·  Pengelola konten: ${SITE}/admin/`);
 
-// The same delivery as the scheduled function, through the dev server so it uses the dev Blobs store.
+// The same delivery and figures as the scheduled functions, through the dev server so they use the dev
+// Blobs store (the figures only while the page is published).
 const timer = setInterval(() => {
   fetch(`${SITE}/.netlify/functions/deliver-registrations`).catch(() => {});
+  fetch(`${SITE}/.netlify/functions/figures-daily`).catch(() => {});
 }, 60_000);
 
 const stop = async () => {

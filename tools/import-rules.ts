@@ -16,6 +16,7 @@ export const allowedImports: Record<string, string[]> = {
   cms: [...basics, 'content', 'server'],
   'site-data': [...basics, 'content', 'registration', 'server'],
   status: [...basics, 'content', 'registration', 'delivery', 'server'],
+  figures: [...basics, 'content', 'registration', 'delivery', 'server'],
   // The browser's scripts run on the page: they import nothing of the server side.
   scripts: [],
 };

@@ -31,6 +31,7 @@ const KEY_NAMES: Record<KeyPurpose, string> = {
   'birth-date': 'tanggal lahir di cek status',
   client: 'alamat klien pada batas cek status',
   'receipt-token': 'tautan pribadi di tanda terima',
+  'letter-code': 'kode keaslian surat undangan seleksi',
 };
 
 export function launchItems(settings: Settings, env: Record<string, string | undefined>): LaunchItem[] {
@@ -86,6 +87,11 @@ export function launchItems(settings: Settings, env: Record<string, string | und
       what: 'Keputusan: dasar transfer data ke luar negeri (Pasal 56 UU PDP) dan perjanjian dengan pemroses',
       ok: env.PDP_SIGNOFF_TRANSFER === '1',
       where: `docs/launch.md, "Keputusan Pemkot Serang" 2; setelah ditandatangani isi ${NETLIFY('PDP_SIGNOFF_TRANSFER')}=1`,
+    },
+    {
+      what: 'Keputusan: dasar pemrosesan (persetujuan atau tugas pelayanan publik) dan penilaian dampak penolakan otomatis dan pencocokan NIK (Pasal 34 UU PDP)',
+      ok: env.PDP_SIGNOFF_BASIS === '1',
+      where: `docs/launch.md, "Keputusan Pemkot Serang" 4 dan 5; setelah ditandatangani isi ${NETLIFY('PDP_SIGNOFF_BASIS')}=1`,
     },
     {
       what: 'Pendaftaran di produksi terbuka (gerbang peluncuran: pemberitahuan privasi menyebut pengendali, pejabat PDP, masa simpan, kontak)',

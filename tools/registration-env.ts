@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { eligibilityHandler } from '../netlify/functions/eligibility';
+import invitationCalendarHandler from '../netlify/functions/invitation-calendar';
+import { config as calendarConfig } from '../netlify/functions/invitation-calendar';
+import { config as letterConfig, invitationLetterHandler } from '../netlify/functions/invitation-letter';
+import { config as verifyConfig, letterVerifyHandler } from '../netlify/functions/letter-verify';
 import outboxHandler from '../netlify/functions/outbox';
 import { registerHandler } from '../netlify/functions/register';
 import { receiptHandler } from '../netlify/functions/registration-receipt';
@@ -20,6 +24,7 @@ export const BASE_ID = 'appTestBase0001';
 export const TABLE = DEFAULT_TABLE;
 const TOKEN = 'test-token';
 
+const pathsOf = (path: string | string[] | undefined) => (Array.isArray(path) ? path : path ? [path] : []);
 const receiptPaths = ['/daftar/terima-kasih', '/daftar/terima-kasih/', '/en/register/thank-you', '/en/register/thank-you/'];
 
 /**
@@ -92,6 +97,10 @@ export async function startRegistrationEnv(
     ['/api/cek-status', statusHandler(siteData)],
     ['/api/outbox', outboxHandler],
     ...receiptPaths.map((p) => [p, receipt] as const),
+    // The selection invitation's pages, at the paths their functions declare.
+    ...pathsOf(letterConfig.path).map((p) => [p, invitationLetterHandler(siteData)] as const),
+    ...pathsOf(calendarConfig.path).map((p) => [p, invitationCalendarHandler] as const),
+    ...pathsOf(verifyConfig.path).map((p) => [p, letterVerifyHandler(siteData)] as const),
   ]);
   const site = await serveSite(join(project, 'dist'), routes);
   return {

@@ -5,12 +5,14 @@
 // can neither test which references exist nor send a victim a link "confirming" a registration.
 import type { Config, Context } from '@netlify/functions';
 
+import { invitationCalendarPath, sectionPath } from '../../src/content/paths';
 import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
 import { localeOfPath } from '../../src/i18n';
-import { isReference } from '../../src/registration/reference';
+import { isReference, ownerLink } from '../../src/registration/reference';
 import { ownersReceipt, unknownReceipt } from '../../src/registration/register-answer';
-import { handlesRegistrations } from '../../src/server/deploy-context';
+import { registrationState } from '../../src/registration/registration-state';
+import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
 import { receiptTokenValid } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { plain } from '../../src/server/respond';
@@ -33,11 +35,16 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
     const owner = isReference(reference) && receiptTokenValid(reference, token) && handlesRegistrations(context);
     const issue = owner ? await referenceIssue(reference).catch(() => undefined) : { issued: false };
     if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
-    if (!issue.issued) return unknownReceipt(shell, lang);
+    if (!issue.issued) return unknownReceipt(shell, lang, registrationState(site.config, isLiveProduction(context)));
     // The stage as the status check would show it, through the same cache and budget, no birth date.
     const stage = await ownerStatus(reference, { airtable: airtableClientFromEnv(STATUS_CALLS) }).catch(() => undefined);
     logEvent('receipt.owner', { answer: stage?.kind ?? 'failed', ...(stage && 'source' in stage ? { source: stage.source } : {}) });
-    const stageHtml = stage?.kind === 'stage' ? stageCard(lang, stage, site.config.stages) : undefined;
+    // The stage card links the owner's invitation letter and its calendar file, with the same token.
+    const links = {
+      letter: ownerLink(sectionPath(lang, 'invitation'), reference, token),
+      calendar: ownerLink(invitationCalendarPath(lang), reference, token),
+    };
+    const stageHtml = stage?.kind === 'stage' ? stageCard(lang, stage, site.config.stages, links) : undefined;
     return ownersReceipt(shell, lang, url, { reference, token, issuedAt: issue.at, nextSteps: site.config.nextSteps[lang], stageHtml });
   };
 }

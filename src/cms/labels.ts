@@ -233,12 +233,19 @@ export const fieldUi: Record<string, Record<string, FieldUi>> = {
     'privacy.officer.phone': { label: 'Telepon' },
     'privacy.apjatiRole': {
       label: 'Peran APJATI atas data pendaftar',
-      hint: 'Keputusan Pemkot Serang (lihat docs/launch.md). Tampil di pemberitahuan privasi. Kosong: pemberitahuan menyebut peran ini belum ditetapkan.',
+      hint: 'Keputusan Pemkot Serang (lihat docs/launch.md). Tampil di pemberitahuan privasi. Kosong: pemberitahuan menyebut peran ini belum ditetapkan, dan situs resmi tidak menerima pendaftaran.',
       optionLabels: {
         'pengendali-bersama': 'Pengendali bersama dengan Pemkot Serang (Pasal 18 UU PDP)',
         penerima: 'Penerima data, yang menjadi pengendali atas salinan yang diterimanya',
       },
     },
+    'privacy.apjatiContact': {
+      label: 'Kontak APJATI untuk urusan data pribadi',
+      hint: 'Boleh kosong. Isi hanya kontak yang sudah dipastikan APJATI. Tampil di pemberitahuan privasi di bawah peran APJATI; kolom kosong tidak ditampilkan.',
+    },
+    'privacy.apjatiContact.address': { label: 'Alamat APJATI', multiline: true },
+    'privacy.apjatiContact.email': { label: 'Email APJATI' },
+    'privacy.apjatiContact.phone': { label: 'Telepon APJATI' },
     'privacy.retentionMonths': {
       label: 'Lama penyimpanan (bulan)',
       hint: 'Satu aturan untuk semua status: setiap pendaftaran dihapus otomatis sekian bulan setelah terakhir diubah. Paling sedikit 12. Kosong: tidak ada penghapusan otomatis (pendaftaran tetap tertutup di situs resmi).',
@@ -260,6 +267,14 @@ export const fieldUi: Record<string, Record<string, FieldUi>> = {
     },
     'programStatus.text': { label: 'Keadaan program', multiline: true },
     'programStatus.updated': { label: 'Tanggal dipastikan' },
+    figures: {
+      label: 'Halaman angka program',
+      hint: 'Halaman publik /angka/ berisi jumlah pendaftaran, dihitung setiap hari dari Airtable. Angka di bawah 10 tidak ditampilkan.',
+    },
+    'figures.publish': {
+      label: 'Terbitkan halaman angka',
+      hint: 'Matikan: halaman tidak dibuat dan tidak ada tautan ke sana. Nyalakan: halaman tampil di menu dan beranda setelah situs dibangun ulang; angka pertama muncul beberapa menit kemudian, lalu dihitung ulang setiap hari mulai pukul 00.00 WIB.',
+    },
     source: { label: 'Sumber resmi program' },
     'source.title': { label: 'Judul artikel' },
     'source.publisher': { label: 'Penerbit' },

@@ -16,6 +16,11 @@ export const sections = {
   status: { id: 'cek-status', en: 'check-status' },
   stages: { id: 'tahapan', en: 'stages' },
   poster: { id: 'poster', en: 'poster' },
+  /** The selection invitation letter (the owner's link: ?ref=&t=); its calendar file beside it. */
+  invitation: { id: 'daftar/undangan', en: 'register/invitation' },
+  verifyLetter: { id: 'cek-surat', en: 'verify-letter' },
+  /** Served by netlify/functions/figures.ts (its config.path lists these literally), built only while published. */
+  figures: { id: 'angka', en: 'figures' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 type Section = keyof typeof sections;
@@ -30,6 +35,9 @@ export function pathFor(lang: Locale, ...segments: string[]): string {
 export function sectionPath(lang: Locale, section: Section, ...rest: string[]): string {
   return pathFor(lang, sections[section][lang], ...rest);
 }
+
+/** The invitation's calendar file, beside its letter: /daftar/undangan/undangan-seleksi.ics. */
+export const invitationCalendarPath = (lang: Locale) => `${sectionPath(lang, 'invitation')}${lang === 'en' ? 'selection' : 'undangan-seleksi'}.ics`;
 
 // The language's home is the prefix of every path above: one rule, kept with the languages.
 export { homePath };

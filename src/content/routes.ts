@@ -30,6 +30,8 @@ type View =
   | { kind: 'search' }
   | { kind: 'status' }
   | { kind: 'stages' }
+  | { kind: 'verifyLetter' }
+  | { kind: 'figures' }
   | { kind: 'poster'; vacancy?: CollectionEntry<'vacancies'>; names?: Names; target: string }
   | { kind: 'register'; vacancy?: CollectionEntry<'vacancies'> };
 
@@ -142,9 +144,23 @@ async function routesIn(lang: Locale): Promise<Draft[]> {
     { kind: 'search', title: t(lang, 'search.title'), description: t(lang, 'search.description') },
     { kind: 'status', title: t(lang, 'status.title'), description: t(lang, 'status.description') },
     { kind: 'stages', title: t(lang, 'stages.title'), description: t(lang, 'stages.description') },
+    { kind: 'verifyLetter', title: t(lang, 'verify.title'), description: t(lang, 'verify.description') },
   ] as const;
   for (const { kind, title, description } of tools) {
     routes.push({ key: kind, lang, path: sectionPath(lang, kind), title, description, crumbs: [home], view: { kind } });
+  }
+  // The figures page exists only while staff publish it (settings → figures.publish); on Netlify its
+  // function answers at the same address with the day's figures (netlify/functions/figures.ts).
+  if ((await getSettings()).figures.publish) {
+    routes.push({
+      key: 'figures',
+      lang,
+      path: sectionPath(lang, 'figures'),
+      title: t(lang, 'figures.title'),
+      description: t(lang, 'figures.description'),
+      crumbs: [home],
+      view: { kind: 'figures' },
+    });
   }
   routes.push({
     key: 'poster',

@@ -231,6 +231,10 @@ const settingsSchema = z.strictObject({
      * is not decided yet, and the launch check lists it.
      */
     apjatiRole: blankable(z.enum(APJATI_ROLES)),
+    /** Where a person reaches APJATI about their data (its role says what APJATI answers for); empty: hidden. */
+    apjatiContact: z
+      .strictObject({ address: optionalText(300), email: blankable(z.email()), phone: optionalText(30) })
+      .default({ address: undefined, email: undefined, phone: undefined }),
     /**
      * The one retention rule: every registration, whatever its status, is deleted this many months after
      * it last changed. At least 12: language training alone can last 8 months without a status change.
@@ -245,6 +249,11 @@ const settingsSchema = z.strictObject({
   programStatus: z
     .strictObject({ text: optionalLocalized(600), updated: blankable(z.coerce.date()) })
     .default({ text: { id: undefined, en: undefined }, updated: undefined }),
+  /**
+   * The public figures page (/angka/, /en/figures/: src/figures/). Off until staff publish it: then it is
+   * not built, not linked, and its function answers the site's 404. Off by default.
+   */
+  figures: z.strictObject({ publish: z.boolean() }).default({ publish: false }),
   source: z.strictObject({
     title: text(200),
     publisher: text(100),

@@ -19,6 +19,20 @@ export const COLUMNS = {
   duplicateNik: 'NIK ganda',
 } as const;
 
+/**
+ * The selection invitation staff fill in beside the status (docs/airtable.md "Undangan seleksi"): named
+ * once here for the setup, the stand-in, the status read and the export. Staff read these names.
+ */
+export const INVITATION_COLUMNS = {
+  /** Date and time, entered in WIB (the field's time zone is Asia/Jakarta); Airtable returns the instant. */
+  at: 'Undangan: waktu',
+  place: 'Undangan: tempat',
+  bring: 'Undangan: bawa',
+  contact: 'Undangan: hubungi',
+  note: 'Undangan: catatan',
+  cancelled: 'Undangan: dibatalkan',
+} as const;
+
 /** A form field's column, from the field list. */
 export function columnOf(name: FieldName): string {
   const column = fields.find((f) => f.name === name)?.airtable?.column;

@@ -1,7 +1,7 @@
 import type { ChoiceLists } from '../registration/config';
 import { fields } from '../registration/fields';
 import { SERANG_TIME_ZONE } from '../shared/serang-time';
-import { COLUMNS, CONSENT_LANGUAGES, STATUS_CHOICES } from './airtable-fields';
+import { COLUMNS, CONSENT_LANGUAGES, INVITATION_COLUMNS, STATUS_CHOICES } from './airtable-fields';
 
 // The Airtable table as the Metadata API describes it. `npm run airtable:setup` creates it; the local
 // stand-in starts with it; both come from the field list, so a new form field is a new column.
@@ -38,6 +38,13 @@ export function registrationTableFields(lists: ChoiceLists): AirtableFieldSpec[]
       options: { choices: Object.values(CONSENT_LANGUAGES).map((name) => ({ name })) },
     },
     { name: COLUMNS.duplicateNik, type: 'checkbox', options: { icon: 'check', color: 'redBright' } },
+    // The selection invitation, beside the status: staff fill these in, the person's link shows them.
+    { name: INVITATION_COLUMNS.at, type: 'dateTime', options: dateTime },
+    { name: INVITATION_COLUMNS.place, type: 'multilineText' },
+    { name: INVITATION_COLUMNS.bring, type: 'multilineText' },
+    { name: INVITATION_COLUMNS.contact, type: 'singleLineText' },
+    { name: INVITATION_COLUMNS.note, type: 'multilineText' },
+    { name: INVITATION_COLUMNS.cancelled, type: 'checkbox', options: { icon: 'xCheckbox', color: 'redBright' } },
   );
   return specs;
 }

@@ -66,3 +66,25 @@ export async function* eachPage(table: SdkTable, listing: Listing, slot: () => P
     s.next();
   }
 }
+
+interface ListBody {
+  records: { id: string; createdTime: string; fields: Record<string, unknown> }[];
+  offset?: string;
+}
+
+/**
+ * One page of a listing after Airtable's offset string ("itr…/rec…"), for a listing a later run resumes.
+ * The SDK's select() refuses a string offset (airtable.js 0.12.2 validates the old numeric one) and
+ * eachPage() keeps the offset to itself, so the page is one POST listRecords through the SDK's own
+ * request method on the table's base — the request select({ method: 'post' }) sends.
+ */
+export async function listPage(table: SdkTable, l: Listing, offset: string | undefined): Promise<ListBody> {
+  const base = table._base as unknown as { makeRequest(o: { method: string; path: string; body: unknown }): Promise<{ body: ListBody }> };
+  const body = {
+    pageSize: l.pageSize,
+    ...(l.fields ? { fields: l.fields } : {}),
+    ...(l.formula ? { filterByFormula: l.formula } : {}),
+    ...(offset ? { offset } : {}),
+  };
+  return (await base.makeRequest({ method: 'POST', path: `/${encodeURIComponent(table.name)}/listRecords`, body })).body;
+}

@@ -1,7 +1,8 @@
 import { INITIAL_STATUS } from '../shared/registration-status';
 import { type Budget, budgetForScripts, sharedBudget } from './airtable-budget';
-import { type AirtableFields, columnOf, COLUMNS, referencesFormula } from './airtable-fields';
-import { eachPage, type Listing, type SdkRecords, sdkTable, select } from './airtable-sdk';
+import { type AirtableFields, columnOf, COLUMNS, INVITATION_COLUMNS, referencesFormula } from './airtable-fields';
+import { eachPage, type Listing, listPage, type SdkRecords, sdkTable, select } from './airtable-sdk';
+import { initialsOf, type Invitation, invitationFromFields } from './invitation';
 
 // The one Airtable client. Made once from the settings where a run starts (a function, a scheduled run,
 // a staff script) and passed down; no other module uses the SDK (airtable-sdk.ts), builds a table or
@@ -84,8 +85,27 @@ export interface AirtableClient {
   /** Records by reference, ten references a listing (one call instead of one per record), page by page. */
   referencePages(references: string[], fields: string[] | 'all'): AsyncGenerator<FoundRecord[]>;
   findByReference(references: string[], fields: string[] | 'all'): Promise<FoundRecord[]>;
-  /** One reference's status and birth date, for the status check: a single request of at most one record. */
-  statusRow(reference: string): Promise<{ status: string; birthDate: string } | undefined>;
+  /**
+   * One page of every record, with exactly these columns, after Airtable's offset (the string its last
+   * page gave): a listing that a later run resumes (the figures). One request.
+   */
+  pageAfter(fields: string[], offset: string | undefined): Promise<ListedPage>;
+  /** One reference's status, birth date, initials and selection invitation: a single request of at most one record. */
+  statusRow(reference: string): Promise<StatusRow | undefined>;
+}
+
+/** What the status read brings: the status, the birth date (hashed at once by the caller), the name's initials, the invitation. */
+interface StatusRow {
+  status: string;
+  birthDate: string;
+  initials?: string;
+  invitation?: Invitation;
+}
+
+interface ListedPage {
+  records: { createdTime: string; fields: Record<string, unknown> }[];
+  /** Airtable's offset of the page after this one; none on the last page. */
+  offset?: string;
 }
 
 interface AirtableError {
@@ -175,15 +195,30 @@ export function airtableClient(settings: AirtableSettings, options: ClientOption
         for await (const page of referencePages(references, fields)) out.push(...page);
         return out;
       },
+      async pageAfter(fields, offset) {
+        const page = await call(() => listPage(table, { fields, pageSize: 100 }, offset));
+        return {
+          records: page.records.map((r) => ({ createdTime: r.createdTime, fields: r.fields })),
+          ...(page.offset ? { offset: page.offset } : {}),
+        };
+      },
       async statusRow(reference) {
-        const birth = columnOf('birthDate');
+        const [birth, name] = [columnOf('birthDate'), columnOf('fullName')];
         const [row] = await firstPage({
           formula: referencesFormula([reference]),
-          fields: [COLUMNS.status, birth],
+          fields: [COLUMNS.status, birth, name, ...Object.values(INVITATION_COLUMNS)],
           pageSize: 1,
           maxRecords: 1,
         });
-        return row && { status: String(row.fields[COLUMNS.status] ?? INITIAL_STATUS), birthDate: String(row.fields[birth] ?? '') };
+        if (!row) return undefined;
+        const initials = initialsOf(row.fields[name]);
+        const invitation = invitationFromFields(row.fields);
+        return {
+          status: String(row.fields[COLUMNS.status] ?? INITIAL_STATUS),
+          birthDate: String(row.fields[birth] ?? ''),
+          ...(initials ? { initials } : {}),
+          ...(invitation ? { invitation } : {}),
+        };
       },
     };
   };

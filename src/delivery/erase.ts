@@ -1,4 +1,5 @@
 import { flagTaskDone } from './flag-tasks';
+import { forgetLetters } from './letter-index';
 import { forgetNikRecord } from './nik-index';
 import { readRecord } from './outbox-items';
 import { removeByReference, WAIT_STATE_WORDS } from './queue';
@@ -8,7 +9,7 @@ import { forgetSubmission } from './submissions';
 /**
  * Removes everything the site's stores hold about one reference — the record and its queue keys, a
  * flag task, its NIK index entries (the NIK's markers with its last record), its idempotency entries,
- * the status cache — but not the reference's own mark: the caller marks it erased
+ * the status cache, the invitation letters' codes — but not the reference's own mark: the caller marks it erased
  * (references.ts) once Airtable's copy is gone too. The caller holds the reference's lease, so no deliverer is sending it meanwhile. `nikHash`
  * is the record's, when the outbox no longer has it. Returns what was removed, by name, never content.
  */
@@ -21,5 +22,6 @@ export async function eraseEverywhere(reference: string, nikHash?: string): Prom
   if (hash) removed.push(...(await forgetNikRecord(hash, reference)));
   if (await forgetSubmission(reference)) removed.push('catatan kiriman ganda (idempotensi)');
   if (await forgetCachedStatus(reference)) removed.push('simpanan cek status');
+  if (await forgetLetters(reference)) removed.push('kode surat undangan');
   return removed;
 }

@@ -6,6 +6,7 @@ import { store, writeOwned } from '../server/blobs';
 // it ends.
 //   record/<ref>        a record being delivered or erased
 //   drain/background    the background drain
+//   figures/run         the daily figures' computation, one run at a time (src/figures/run.ts)
 
 const leases = () => store('leases');
 export const recordLease = (reference: string) => `record/${reference}`;

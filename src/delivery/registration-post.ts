@@ -6,6 +6,7 @@ import { choiceLabels } from '../registration/fields';
 import { HONEYPOT } from '../registration/form-html';
 import { newReference } from '../registration/reference';
 import type { RegisterOutcome } from '../registration/register-answer';
+import { registrationState } from '../registration/registration-state';
 import { validateRegistration } from '../registration/validate';
 import { handlesRegistrations, isLiveProduction } from '../server/deploy-context';
 import { derivedKey } from '../server/keys';
@@ -19,7 +20,7 @@ import { outboxKeysFromEnv } from './outbox-crypto';
 import { SUBMISSION_ID } from './submissions';
 
 // A registration post, decided in order: which deploy received it, the honeypot, whether registration
-// is open (and, in production, whether the notice names who is responsible), the answers, the keys, and
+// is open (in production, first whether the notice names who is responsible), the answers, the keys, and
 // then the outbox (accept.ts). Airtable is not called here: the delivery runs send what waits
 // (drain.ts), so a burst never reaches the base. What the person is told is register-answer.ts's.
 
@@ -40,12 +41,14 @@ export async function decideRegistration(
     await countHoneypotHit().catch(() => undefined);
     return derivedKey('receipt-token') ? { kind: 'received', reference: newReference() } : { kind: 'unavailable' };
   }
-  if (!config.open) return { kind: 'closed' };
-  // No NIK before the notice names who is responsible: production stays shut until it does.
-  if (isLiveProduction(context) && config.gate.length) {
+  // No NIK before the notice names who is responsible: production stays shut until it does. The pages
+  // decide with the same function (registration-state.ts), so the form and every call to register agree.
+  const state = registrationState(config, isLiveProduction(context));
+  if (state === 'soon') {
     logEvent('register.gate_closed', { gaps: config.gate.join(',') });
     return { kind: 'opens-soon' };
   }
+  if (state === 'closed') return { kind: 'closed' };
   const result = validateRegistration(raw, config, todayInSerang());
   if (!result.ok) return { kind: 'invalid', errors: result.errors, ...(result.ineligible ? { ineligible: result.ineligible } : {}) };
   // The keys (src/server/keys.ts) and the outbox seal: without them nothing is accepted rather than

@@ -4,6 +4,7 @@ import { activeVacancies } from '../content/vacancies';
 import type { RegistrationConfig } from './config';
 import { consentVersion } from './consent';
 import { gateGaps } from './launch-gate';
+import { productionBuild, type RegistrationState, registrationState } from './registration-state';
 
 /** The registration config as content defines it, for the form page and (through src/site-data) the functions. Build time only: it reads Astro's content collections. */
 export async function registrationConfig(): Promise<RegistrationConfig> {
@@ -42,4 +43,9 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
     ...(settings.privacy.retentionMonths ? { retentionMonths: settings.privacy.retentionMonths } : {}),
     training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
   };
+}
+
+/** Whether this build's pages invite registrations (registration-state.ts): every page asks this, never the switch alone. */
+export async function builtRegistrationState(): Promise<RegistrationState> {
+  return registrationState(await registrationConfig(), productionBuild());
 }

@@ -19,6 +19,9 @@ export interface EligibilityFacts {
 
 export type Unmet = 'age' | 'education';
 
+/** The minimum age UU 18/2017 sets for every migrant worker: where the rule is the law's, pages cite the law. */
+export const LEGAL_MIN_AGE = 18;
+
 const belowEducation = (facts: EligibilityFacts, rules: EligibilityRules) => {
   const rank = facts.education === undefined ? undefined : educationRank(facts.education);
   return rank !== undefined && rank < (educationRank(rules.minEducation) ?? 0);

@@ -1,3 +1,4 @@
+import { sectionPath } from '../content/paths';
 import { formatDateTime, type Locale, type MessageKey, t } from '../i18n';
 import { attrs, esc } from '../shared/html';
 import { DATE_PARTS, type DatePart, dateParts, partName } from '../shared/memorable-date';
@@ -6,6 +7,7 @@ import type { RegistrationConfig } from './config';
 import { explainUnmet, ruleWords, type Unmet } from './eligibility';
 import { type Field, fields, sectionsBefore } from './fields';
 import { officialCallerHtml } from './official-caller';
+import { registerCallText, type RegistrationState } from './registration-state';
 import type { FieldErrors } from './validate';
 
 // HTML for the registration block, built from the field list. The static page at /daftar renders it
@@ -238,6 +240,20 @@ export function renderIneligible(lang: Locale, reason: Unmet, backHref: string, 
     `<h1>${esc(t(lang, 'reg.ineligible.title'))}</h1>` +
     `<p class="lead">${esc(explainUnmet(lang, reason, config.rules, config.sectors))}</p>` +
     `<p>${esc(t(lang, 'reg.ineligible.help'))}</p><p><a class="button" href="${esc(backHref)}">${esc(t(lang, 'reg.ineligible.back'))}</a></p>`
+  );
+}
+
+/**
+ * The receipt of a reference this site never issued (or erased, or without its token): it confirms
+ * nothing, warns against a broker's "proof", and offers to register — or, while registration is not open,
+ * says so and links to the page that says why (registration-state.ts).
+ */
+export function renderUnknownReceipt(lang: Locale, state: RegistrationState): string {
+  return (
+    `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
+    `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
+    `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p>` +
+    `<p><a href="${sectionPath(lang, 'register')}">${esc(registerCallText(lang, state, 'nav.register'))}</a></p>`
   );
 }
 

@@ -22,5 +22,9 @@ export function isReference(value: unknown): value is string {
  * link. Neither is personal data; no NIK, birth date or phone number ever stands in a URL.
  */
 export function receiptLocation(lang: Locale, reference: string, token: string): string {
-  return `${sectionPath(lang, 'registerThanks')}?ref=${encodeURIComponent(reference)}&t=${encodeURIComponent(token)}`;
+  return ownerLink(sectionPath(lang, 'registerThanks'), reference, token);
 }
+
+/** Another page of the owner's (the invitation letter, its calendar file): the same reference and token. */
+export const ownerLink = (path: string, reference: string, token: string): string =>
+  `${path}?ref=${encodeURIComponent(reference)}&t=${encodeURIComponent(token)}`;

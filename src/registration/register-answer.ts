@@ -6,8 +6,9 @@ import { esc } from '../shared/html';
 import type { RawInput } from '../shared/raw-input';
 import type { RegistrationConfig } from './config';
 import type { Unmet } from './eligibility';
-import { renderClosed, renderForm, renderIneligible, renderOpensSoon, renderReceipt } from './form-html';
+import { renderClosed, renderForm, renderIneligible, renderOpensSoon, renderReceipt, renderUnknownReceipt } from './form-html';
 import { receiptLocation } from './reference';
+import type { RegistrationState } from './registration-state';
 import type { FieldErrors } from './validate';
 
 // What the registration's functions answer. POST /api/register, for each way a post can end: JSON for
@@ -90,13 +91,9 @@ export function registerAnswer(outcome: RegisterOutcome, c: AnswerContext): Resp
 }
 
 /** Any receipt link but the owner's: one page whatever it was (unknown, erased, a reference without its token). */
-export function unknownReceipt(shell: string, lang: Locale): Response {
-  const content =
-    `<h1>${esc(t(lang, 'reg.thanks.unknownTitle'))}</h1><p>${esc(t(lang, 'reg.thanks.unknown'))}</p>` +
-    `<div class="warning"><p>${esc(t(lang, 'reg.thanks.unknownWarn'))}</p></div>` +
-    `<p>${esc(t(lang, 'reg.thanks.unknownAsk'))}</p><p><a href="${sectionPath(lang, 'register')}">${esc(t(lang, 'nav.register'))}</a></p>`;
+export function unknownReceipt(shell: string, lang: Locale, state: RegistrationState): Response {
   return page(shell, 404, {
-    content,
+    content: renderUnknownReceipt(lang, state),
     titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
     languageSwitch: sectionPath(otherLocale(lang), 'registerThanks'),
   });

@@ -7,6 +7,7 @@ import { exemptionApplies, explainUnmet, ruleWords, type Unmet, unmetRequirement
 import { LANGUAGE_LEVELS } from './fields';
 import { choiceTag, optionTag } from './form-html';
 import { officialCallerHtml } from './official-caller';
+import { registerCallText, type RegistrationState } from './registration-state';
 
 // The self-check at /cek-kelayakan: a GET form (answers are categories, never personal data, so the
 // result has a plain URL that works without JavaScript and can be shared) answered by a function with
@@ -14,8 +15,11 @@ import { officialCallerHtml } from './official-caller';
 
 const ACTION = '/api/cek-kelayakan';
 const NOT_SURE = 'belum-tahu';
-/** Levels at which the result recommends the free language training. */
-const NEEDS_TRAINING = new Set(['none', 'basic']);
+/**
+ * Levels that do not yet meet the article's main requirement, "menguasai bahasa asing negara tujuan":
+ * the result never says the requirements are met, and recommends the free language training.
+ */
+const LANGUAGE_NOT_YET = new Set(['none', 'basic']);
 
 export interface Answers {
   age?: 'under' | 'over';
@@ -71,8 +75,10 @@ interface Outcome {
   unmet: Unmet[];
   /** Below the education minimum in a sector with its own, unpublished rules: no verdict either way. */
   unclear: boolean;
-  destinations: DestinationChoice[];
-  needsTraining: boolean;
+  /** The destination the person chose, if any: the result names it, never every destination as "fitting". */
+  chosen?: DestinationChoice | undefined;
+  /** yes: intermediate or fluent (staff judge it at selection); no: none or basic; unknown: not answered. */
+  language: 'yes' | 'no' | 'unknown';
 }
 
 function assess(a: Answers, config: RegistrationConfig): Outcome {
@@ -85,8 +91,8 @@ function assess(a: Answers, config: RegistrationConfig): Outcome {
     complete: !!a.age && !!a.education,
     unmet: unmetRequirements(facts, config.rules),
     unclear: exemptionApplies(facts, config.rules),
-    destinations: a.destination ? config.destinations.filter((d) => d.value === a.destination) : config.destinations,
-    needsTraining: a.language === undefined || NEEDS_TRAINING.has(a.language),
+    chosen: config.destinations.find((d) => d.value === a.destination),
+    language: a.language === undefined ? 'unknown' : LANGUAGE_NOT_YET.has(a.language) ? 'no' : 'yes',
   };
 }
 
@@ -136,8 +142,11 @@ export function renderSelfCheckForm(lang: Locale, config: RegistrationConfig, a:
   );
 }
 
-/** The result block for the page shell: the outcome, what fits, what is missing, and what to do next. */
-export function renderSelfCheckResult(lang: Locale, a: Answers, config: RegistrationConfig): string {
+/**
+ * The result block for the page shell: the outcome, the destinations and their languages, what is missing,
+ * and what to do next — registering while it is open, or the page that says why it is not (`state`).
+ */
+export function renderSelfCheckResult(lang: Locale, a: Answers, config: RegistrationConfig, state: RegistrationState): string {
   const o = assess(a, config);
   const again = `<p><a href="${sectionPath(lang, 'eligibility')}">${esc(t(lang, 'eligibility.result.again'))}</a></p>`;
   if (!o.complete) {
@@ -150,26 +159,34 @@ export function renderSelfCheckResult(lang: Locale, a: Answers, config: Registra
       `<p>${esc(t(lang, 'reg.ineligible.help'))}</p>${again}`
     );
   }
-  const register = `${sectionPath(lang, 'register')}${a.destination ? `?tujuan=${encodeURIComponent(a.destination)}` : ''}`;
-  const fits = o.destinations
+  const register = `${sectionPath(lang, 'register')}${o.chosen ? `?tujuan=${encodeURIComponent(o.chosen.value)}` : ''}`;
+  const destinations = (o.chosen ? [o.chosen] : config.destinations)
     .map((d) => {
       const langs = d.languages[lang].join(', ');
       return `<li><a href="${sectionPath(lang, 'destinations', d.value)}">${esc(d.label[lang])}</a>${langs ? ` — ${esc(t(lang, 'eligibility.result.needsLanguage', { languages: langs }))}` : ''}</li>`;
     })
     .join('');
-  const heading = o.unclear
-    ? `<h1>${esc(t(lang, 'eligibility.result.unclear'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.unclearLead', ruleWords(lang, config.rules, config.sectors)))}</p>`
-    : `<h1>${esc(t(lang, 'eligibility.result.ok'))}</h1><p class="lead">${esc(t(lang, 'eligibility.result.okLead'))}</p>`;
-  const todo = o.needsTraining
-    ? t(lang, 'eligibility.result.language', { min: config.training.min, max: config.training.max })
-    : t(lang, 'eligibility.result.nothing');
-  const next = config.open
-    ? `<p><a class="button" href="${esc(register)}">${esc(t(lang, 'eligibility.result.register'))}</a></p>`
-    : `<p class="notice">${esc(config.closedMessage[lang])}</p>`;
+  // The article makes the language a main requirement: "met" only with an answer above basic.
+  const [title, lead] = o.unclear
+    ? [t(lang, 'eligibility.result.unclear'), t(lang, 'eligibility.result.unclearLead', ruleWords(lang, config.rules, config.sectors))]
+    : o.language === 'yes'
+      ? [t(lang, 'eligibility.result.ok'), t(lang, 'eligibility.result.okLead')]
+      : [
+          t(lang, o.language === 'no' ? 'eligibility.result.languageNo' : 'eligibility.result.languageUnknown'),
+          t(lang, 'eligibility.result.languageLead'),
+        ];
+  const todo =
+    o.language === 'yes'
+      ? t(lang, 'eligibility.result.nothing')
+      : t(lang, 'eligibility.result.language', { min: config.training.min, max: config.training.max });
+  const next =
+    state === 'closed'
+      ? `<p class="notice">${esc(config.closedMessage[lang])}</p>`
+      : `<p><a class="button" href="${esc(state === 'open' ? register : sectionPath(lang, 'register'))}">${esc(registerCallText(lang, state, 'eligibility.result.register'))}</a></p>`;
   return (
-    heading +
+    `<h1>${esc(title)}</h1><p class="lead">${esc(lead)}</p>` +
     officialCallerHtml(lang) +
-    `<h2>${esc(t(lang, 'eligibility.result.fits'))}</h2><ul>${fits}</ul>` +
+    `<h2>${esc(t(lang, o.chosen ? 'eligibility.result.chosen' : 'eligibility.result.destinations'))}</h2><ul>${destinations}</ul>` +
     `<h2>${esc(t(lang, 'eligibility.result.todo'))}</h2><p>${esc(todo)}</p>` +
     `<p class="notice">${esc(t(lang, 'eligibility.result.free'))}</p>${next}${again}`
   );

@@ -27,6 +27,10 @@ const STORES = {
   statusCache: 'status-cache',
   /** src/status/limits.ts and src/delivery/ceiling.ts: counters of the public limits. */
   limits: 'status-limits',
+  /** src/delivery/letter-index.ts: selection invitation letters' codes, for the verification page. */
+  letters: 'invitation-letters',
+  /** src/figures/figures-store.ts: the published figures and a computation in progress. */
+  figures: 'program-figures',
 } as const;
 
 type StoreName = keyof typeof STORES;

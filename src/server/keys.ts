@@ -1,11 +1,12 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
-// One secret (NIK_INDEX_KEY), four keys derived from it with HKDF (RFC 5869), one per purpose, so a
+// One secret (NIK_INDEX_KEY), five keys derived from it with HKDF (RFC 5869), one per purpose, so a
 // hash made for one purpose says nothing about another: the NIK index, the birth date the status check
-// compares, the hashed client address of the limits, and the receipt link's token. There is no
+// compares, the hashed client address of the limits, the receipt link's token, and the selection
+// invitation letter's code (src/delivery/invitation.ts). There is no
 // fallback: without the secret the functions that need a key answer 503 and log which key is missing.
 
-export const KEY_PURPOSES = ['nik-index', 'birth-date', 'client', 'receipt-token'] as const;
+export const KEY_PURPOSES = ['nik-index', 'birth-date', 'client', 'receipt-token', 'letter-code'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 export class MissingKeyError extends Error {

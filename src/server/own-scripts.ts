@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Plugin } from 'vite';
 
+import { jsonInHtml } from '../shared/html';
+
 // The site's own browser scripts (src/scripts/*.ts). Each ships as a file named by its content
 // (/_own/<name>.<hash>.js, allowed by 'self'), and the page carries only a one-line inline loader,
 // allowed by its SHA-256 in the Content-Security-Policy, that fetches the file once the page has
@@ -52,7 +54,7 @@ async function ownScriptFile(name: OwnScript): Promise<{ path: string; code: str
  */
 async function ownScriptLoader(name: OwnScript): Promise<string> {
   const { path } = await ownScriptFile(name);
-  return `const go=()=>requestAnimationFrame(()=>setTimeout(()=>import(${JSON.stringify(path)})));document.readyState==="complete"?go():addEventListener("load",go,{once:true});`;
+  return `const go=()=>requestAnimationFrame(()=>setTimeout(()=>import(${jsonInHtml(path)})));document.readyState==="complete"?go():addEventListener("load",go,{once:true});`;
 }
 
 /** Writes every script's file into the built site (astro:build:done). */

@@ -24,6 +24,16 @@ export function page(shell: string, status: number, fill: PageFill): Response {
   return new Response(fillShell(shell, fill), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore, ...policy } });
 }
 
+/**
+ * A page the build made, answered whole: `html` is `shell` with the answer already in it (the figures
+ * page), or the shell itself (the 404 page). The policy comes from the shell, whose inline stylesheet
+ * the answer does not change. `headers` may relax no-store for a page that holds nothing personal.
+ */
+export function builtPage(shell: string, html: string, status: number, headers: Record<string, string> = {}): Response {
+  const policy = devServer ? {} : { 'Content-Security-Policy': cspForPage(shell) };
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8', ...noStore, ...policy, ...headers } });
+}
+
 export function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, ...noStore } });
 }

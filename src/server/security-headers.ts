@@ -7,19 +7,57 @@ import { createHash } from 'node:crypto';
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
- * The hashes of a page's inline <style> blocks and inline scripts, for style-src and script-src. The
- * stylesheet and the form's small script are inlined so a phone on a weak connection paints without
- * waiting for further requests; a hash allows exactly that code and nothing injected ('unsafe-inline'
- * is never used). JSON-LD is data, not script: it needs no hash.
+ * The page's <script> and <style> elements with their attributes and raw text, read as a browser's
+ * tokenizer would for the markup the site writes: a "<" inside a quoted attribute value (content text
+ * in a description or a title attribute is escaped for quotes, not for "<"), inside a comment or inside
+ * another script's or stylesheet's text starts no element. The build checks, page by page, that what
+ * this finds is exactly the site's own code, with a real HTML parser (page-code.ts).
+ */
+function rawTextElements(html: string): { tag: 'script' | 'style'; attrs: string; body: string }[] {
+  const found: { tag: 'script' | 'style'; attrs: string; body: string }[] = [];
+  const tagStart = /<(!--|\/?[a-zA-Z][^\s/>]*)/g;
+  let at = 0;
+  for (;;) {
+    tagStart.lastIndex = at;
+    const m = tagStart.exec(html);
+    if (!m) return found;
+    if (m[1] === '!--') {
+      const end = html.indexOf('-->', m.index + 4);
+      if (end < 0) return found;
+      at = end + 3;
+      continue;
+    }
+    let end = m.index + m[0].length;
+    while (end < html.length && html[end] !== '>') {
+      const q = html[end];
+      end = q === '"' || q === "'" ? html.indexOf(q, end + 1) + 1 || html.length : end + 1;
+    }
+    const tag = m[1]!.toLowerCase();
+    at = end + 1;
+    if (tag !== 'script' && tag !== 'style') continue;
+    const close = new RegExp(`</${tag}[\\s/>]`, 'gi');
+    close.lastIndex = at;
+    const stop = close.exec(html)?.index ?? html.length;
+    found.push({ tag, attrs: html.slice(m.index + m[0].length, end), body: html.slice(at, stop) });
+    at = stop;
+  }
+}
+
+/**
+ * The hashes of a page's inline stylesheets and inline scripts, for style-src and script-src: what a
+ * function sends with a page shell (cspForPage), and the 404 page's own policy. A hash allows exactly
+ * that code and nothing injected ('unsafe-inline' is never used). Scripts from a file and JSON-LD (data,
+ * not script) need none.
  */
 export function inlineHashes(html: string): { styles: string[]; scripts: string[]; sources: Map<string, string> } {
-  const styles = [...html.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)].map((m) => sha256(m[1]!));
+  const styles = new Set<string>();
   const sources = new Map<string, string>();
-  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)) {
-    if (/\ssrc=/.test(m[1] ?? '') || /type="application\/ld\+json"/.test(m[1] ?? '')) continue;
-    sources.set(sha256(m[2]!), m[2]!);
+  for (const el of rawTextElements(html)) {
+    if (el.tag === 'style') styles.add(sha256(el.body));
+    else if (!/\ssrc\s*=/i.test(el.attrs) && !/\stype\s*=\s*["']?application\/ld\+json/i.test(el.attrs))
+      sources.set(sha256(el.body), el.body);
   }
-  return { styles: [...new Set(styles)], scripts: [...sources.keys()], sources };
+  return { styles: [...styles], scripts: [...sources.keys()], sources };
 }
 
 export const policy = ({ wasm = false, styles = [] as string[], scripts = [] as string[] } = {}) =>

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 import type { AstroIntegration } from 'astro';
 
-import { SHELL_ROOT, shellPages } from './shells';
+import { locales } from '../i18n';
+import { figuresShellPath, SHELL_ROOT, shellPages } from './shells';
 import type { SiteData } from './types';
 
 // Writes src/site-data/generated.json (git-ignored), the module the functions import: after a build from
@@ -18,7 +19,11 @@ export const CONFIG_FILE = `/${SHELL_ROOT}/config.json`;
 async function collect(read: (path: string) => Promise<string>): Promise<SiteData> {
   const shells = {} as SiteData['shells'];
   for (const page of shellPages()) (shells[page.name] ??= {} as SiteData['shells'][typeof page.name])[page.lang] = await read(page.path);
-  return { config: JSON.parse(await read(CONFIG_FILE)), shells };
+  // Built only while published: absent, the figures function answers the site's 404.
+  const [id, en] = await Promise.all(locales.map((lang) => read(figuresShellPath(lang)).catch(() => undefined)));
+  if (id && en) shells.figures = { id, en };
+  const notFound = await read('/404.html').catch(() => undefined);
+  return { config: JSON.parse(await read(CONFIG_FILE)), shells, ...(notFound ? { notFound } : {}) };
 }
 
 async function write(data: SiteData | null): Promise<void> {

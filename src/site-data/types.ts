@@ -5,5 +5,8 @@ import type { ShellName } from './shells';
 /** What the build hands the functions: the registration config and the shells of their pages. */
 export interface SiteData {
   config: RegistrationConfig;
-  shells: Record<ShellName, Record<Locale, string>>;
+  /** The function pages' shells; `figures` only while staff publish the figures page. */
+  shells: Record<ShellName, Record<Locale, string>> & { figures?: Record<Locale, string> };
+  /** The site's 404 page, for a function whose page is not published (the figures while off). */
+  notFound?: string;
 }

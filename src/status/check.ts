@@ -1,9 +1,11 @@
 import type { AirtableClient, ClientOptions } from '../delivery/airtable';
+import { withFingerprint } from '../delivery/invitation';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
 import { type OutboxItem, readItem } from '../delivery/outbox-items';
 import { referenceIssued } from '../delivery/references';
-import { birthHash, type CachedStatus, readCachedStatus, writeCachedStatus } from '../delivery/status-cache';
+import { birthHash, type CachedStatus, readCachedStatus, recordRead } from '../delivery/status-cache';
 import { INITIAL_STATUS, isStatus, type RegistrationStatus } from '../shared/registration-status';
+import { type InvitationView, invitationView } from './invitation';
 import { countCheck, giveBackTry, type Limited, LIMITS, reserveTry } from './limits';
 
 // The status check: a reference and a birth date in, a stage (or one neutral "no match") out — and
@@ -16,7 +18,14 @@ import { countCheck, giveBackTry, type Limited, LIMITS, reserveTry } from './lim
 // owner's right date can lead to an Airtable call (one, through the shared budget, waiting ≤ 1.5 s).
 
 export type StatusAnswer =
-  | { kind: 'stage'; status: RegistrationStatus; asOf: number; source: 'outbox' | 'cache' | 'airtable' | 'stale' }
+  | {
+      kind: 'stage';
+      status: RegistrationStatus;
+      asOf: number;
+      source: 'outbox' | 'cache' | 'airtable' | 'stale';
+      /** The selection invitation staff set, as read with the status (invitation.ts). */
+      invitation?: InvitationView;
+    }
   | { kind: 'nomatch' }
   | { kind: 'busy' }
   | { kind: 'limited'; scope: Limited };
@@ -61,11 +70,17 @@ function readAirtable(reference: string, airtable: AirtableClient): Promise<Cach
   read = (async () => {
     try {
       const row = await airtable.statusRow(reference);
-      const fresh: CachedStatus = row
-        ? { status: row.status, birth: birthHash(reference, row.birthDate), at: Date.now() }
+      const read: CachedStatus = row
+        ? {
+            status: row.status,
+            birth: birthHash(reference, row.birthDate),
+            ...(row.initials ? { initials: row.initials } : {}),
+            ...(row.invitation ? { invitation: withFingerprint(row.invitation) } : {}),
+            at: Date.now(),
+          }
         : { at: Date.now() };
-      await writeCachedStatus(reference, fresh);
-      return fresh;
+      // With the invitation's history (a change is told, an old letter's code dropped).
+      return await recordRead(reference, read);
     } catch {
       return undefined;
     }
@@ -103,15 +118,23 @@ async function currentStage(reference: string, found: Found, opts: CheckOptions,
   if (found.item) return { kind: 'stage', status: INITIAL_STATUS, asOf: now, source: 'outbox' };
   const cached = found.cached;
   if (cached?.status !== undefined && (found.fromAirtable || now - cached.at < (opts.cacheMs ?? cacheMsFromEnv()))) {
-    return { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: found.fromAirtable ? 'airtable' : 'cache' };
+    return {
+      kind: 'stage',
+      status: asStage(cached.status),
+      asOf: cached.at,
+      source: found.fromAirtable ? 'airtable' : 'cache',
+      ...invitationView(cached, now),
+    };
   }
   const stale = (): StatusAnswer =>
-    cached?.status !== undefined ? { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: 'stale' } : { kind: 'busy' };
+    cached?.status !== undefined
+      ? { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: 'stale', ...invitationView(cached, now) }
+      : { kind: 'busy' };
   if (!opts.airtable) return stale();
   const fresh = await readAirtable(reference, opts.airtable);
   if (!fresh) return stale();
   return fresh.status !== undefined
-    ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable' }
+    ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable', ...invitationView(fresh, now) }
     : { kind: 'nomatch' };
 }
 

@@ -8,6 +8,7 @@ import type { RawInput } from '../shared/raw-input';
 import { FINAL_STATUSES } from '../shared/registration-status';
 import type { StatusAnswer } from './check';
 import type { StatusErrors } from './input';
+import { invitationBlock, type InvitationLinks } from './invitation-html';
 
 // The status check's markup: the form (the static page /cek-status/ and the function's answers) and
 // the answer. A plain form post works without JavaScript; nothing personal is ever shown back — not the
@@ -96,8 +97,17 @@ export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: S
   );
 }
 
-/** A stage, with what it means, what to do and what comes next, and when it was read: the status check's answer and the receipt's. */
-export function stageCard(lang: Locale, answer: Extract<StatusAnswer, { kind: 'stage' }>, stages: StageText[]): string {
+/**
+ * A stage, with what it means, what to do and what comes next, the selection invitation when staff set
+ * one, and when it was read: the status check's answer and the receipt's (which passes the owner's
+ * links to the invitation's letter and calendar file).
+ */
+export function stageCard(
+  lang: Locale,
+  answer: Extract<StatusAnswer, { kind: 'stage' }>,
+  stages: StageText[],
+  links?: InvitationLinks,
+): string {
   const stage = stages.find((s) => s.status === answer.status) ?? stages[0]!;
   const position = stagePosition(stages, stage.status);
   return (
@@ -109,6 +119,7 @@ export function stageCard(lang: Locale, answer: Extract<StatusAnswer, { kind: 's
     `<h3>${esc(t(lang, 'status.answer.todo'))}</h3><p>${esc(stage.todo[lang])}</p>` +
     (stage.next ? `<h3>${esc(t(lang, 'status.answer.next'))}</h3><p>${esc(stage.next[lang])}</p>` : '') +
     `</section>` +
+    invitationBlock(lang, answer.invitation, links) +
     `<p class="hint">${esc(t(lang, answer.source === 'stale' ? 'status.answer.stale' : 'status.answer.asOf', { time: formatDateTime(lang, answer.asOf) }))}</p>`
   );
 }

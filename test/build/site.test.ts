@@ -193,7 +193,7 @@ describe('texts that depend on contact details', () => {
       expect(footer, file).not.toMatch(/Kontak resmi penyelenggara program:|official contacts:/);
     }
     const contact = parse(html.get('kontak/index.html')!).querySelector('main')!.text;
-    expect(contact).toContain('belum dicantumkan; akan ditulis di sini setelah ditetapkan');
+    expect(contact).toContain('belum dicantumkan. Nomor dan alamat itu ditulis di sini setelah ditetapkan');
     const scams = parse(html.get('waspada-penipuan/index.html')!).querySelector('main')!.text;
     expect(scams).toContain('belum dicantumkan di sini karena belum diperiksa');
   });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import en from '../../src/i18n/en.json';
 import id from '../../src/i18n/id.json';
+import { builtLeftovers } from '../../src/i18n/placeholder-integration';
 import { DIST, htmlFiles } from '../../tools/dist';
 
 // Launch truth (issue #19): the built site says only what the 8 December 2025 article and the law
@@ -46,9 +47,51 @@ const banned: [string, RegExp][] = [
   ['translated English', /As for every destination|is not yet applying for a job|Depart for an official vacancy/],
   ['APJATI named another way', /Association of Indonesian Manpower|migrant worker placement companies/],
   ['"don\'t deal with anyone" beside "staff will call"', /jangan layani orang|do not deal with anyone/],
+  // Issue #27: claims beyond the article, words a broker can sell, and the notice read against UU PDP.
+  ['"vacancies" where the article says "akses karier internasional"', /membuka lowongan|opens? (legal, verified )?(jobs|vacancies)/i],
+  [
+    '"diterima" (also "accepted") where a registration has only arrived',
+    /Pendaftaran minat Anda sudah diterima|Diterima, menunggu diperiksa|has been received|Received, waiting/,
+  ],
+  [
+    'the caller test anyone who filled in the form can pass',
+    /menyebut nomor pendaftaran Anda|tidak bisa menyebut nomor pendaftaran|quotes? your registration number|tell you your registration number/,
+  ],
+  ['"not listed, not official" while no number may be listed', /nomor yang tidak tercantum di sini|from a number not listed here/],
+  ['registration "only through this site" (not in the article)', /hanya lewat formulir di situs ini|only through the form on this site/],
+  ['SISKOP2MI listing sanctioned companies (no source)', /dikenai sanksi|sanctioned compan/],
+  ['"basic requirements met" whatever the language', /memenuhi syarat dasar|meet the program's basic requirements/],
+  ['"menolak keputusan" where the law says "mengajukan keberatan"', /menolak keputusan/],
+  ['deletion "cannot be recovered" (Airtable keeps deleted rows a while)', /tidak bisa dipulihkan|cannot be recovered/],
+  ['identity checked by the birth date alone', /misalnya dengan mencocokkan tanggal lahir|for example by matching your date of birth/],
+  [
+    "a second statement of who answers for APJATI's copy (the role's row says it)",
+    /salinan yang sudah diterima APJATI|copies already received by APJATI/,
+  ],
+  ['English that reads translated', /3 × 24 hours|City Government of Serang|working records|A command of the destination/],
 ];
 
+/** Claims that need their source beside them: the training and its cost are the announcement's, of 8 December 2025. */
+const dated: [string, RegExp][] = [
+  ['the training length', /3[–-]8 (bulan|months)|3 (sampai|to) 8 (bulan|months)/g],
+  [
+    'the cost to residents',
+    /tidak dibebani biaya|pay nothing|pelatihan bahasa (gratis|tanpa biaya)|language training (is free|costs residents nothing)/g,
+  ],
+];
+const SOURCE = /(pengumuman|announcement of) 8 (Desember|December) 2025|Agus Hendrawan|Sumber asli|serangkota\.go\.id/;
+
 describe('every sentence true to the source', () => {
+  it('no page and no function page shows an unfilled {placeholder} (the build refuses one too)', async () => {
+    const shells = async () => {
+      const data = JSON.parse(await readFile('src/site-data/generated.json', 'utf8')) as { shells: Record<string, Record<string, string>> };
+      return Object.fromEntries(
+        Object.entries(data.shells).flatMap(([name, byLang]) => Object.entries(byLang).map(([l, html]) => [`${name}-${l}`, html])),
+      );
+    };
+    expect(await builtLeftovers(DIST, shells)).toEqual([]);
+  });
+
   it.each(banned)('no page and no interface string says: %s', (_what, pattern) => {
     const found = [...text].filter(([, t]) => pattern.test(t)).map(([f]) => f);
     expect(found).toEqual([]);
@@ -65,6 +108,50 @@ describe('every sentence true to the source', () => {
     }
     expect(text.get('index.html')).toMatch(/Menurut APJATI; tergantung negara/);
     expect(text.get('poster/index.html')).toMatch(/Rp80 juta per bulan, menurut APJATI/);
+  });
+
+  it.each(dated)('%s is dated to the announcement wherever a page states it', (_what, pattern) => {
+    const undated: string[] = [];
+    for (const [file, t] of text) {
+      // The announcement's own page carries its date in its heading.
+      if (/^(en\/)?(pengumuman|announcements)\/.+/.test(file)) continue;
+      for (const m of t.matchAll(pattern)) {
+        const around = t.slice(Math.max(0, m.index - 300), m.index + m[0].length + 120);
+        if (!SOURCE.test(around)) undated.push(`${file}: …${t.slice(Math.max(0, m.index - 80), m.index + 40)}…`);
+      }
+    }
+    expect(undated).toEqual([]);
+  });
+
+  it("the home page's age gives its source, the law, as /persyaratan/ does", () => {
+    for (const f of ['index.html', 'en/index.html']) {
+      const age = /(Usia minimal|Aged) 18\b[^;]*/.exec(text.get(f) ?? '');
+      if (age) expect(age[0], f).toMatch(/UU 18\/2017|Law 18\/2017/);
+    }
+  });
+
+  it('the Korea page does not say every vacancy has a SIP (its main route, EPS, is government to government)', () => {
+    for (const f of ['tujuan/korea-selatan/index.html', 'en/destinations/korea-selatan/index.html']) {
+      expect(text.get(f), f).not.toMatch(/setiap lowongan program ini memiliki|every vacancy in this program has/);
+    }
+  });
+
+  it('/kontak/ and the scam page list the complaint channels, SP4N-LAPOR! always', async () => {
+    for (const f of ['kontak/index.html', 'waspada-penipuan/index.html', 'en/contact/index.html', 'en/beware-of-scams/index.html']) {
+      const page = parse(await readFile(join(DIST, f), 'utf8'));
+      expect(page.querySelector('a[href="https://www.lapor.go.id"]')?.text, f).toBe('www.lapor.go.id');
+    }
+  });
+
+  it('the consent names what the notice rests on it for: storage in the United States and the transfer to an employer abroad', async () => {
+    for (const [f, words] of [
+      ['daftar/index.html', [/Amerika Serikat/, /calon pemberi kerja/]],
+      ['en/register/index.html', [/United States/, /prospective employer/]],
+    ] as const) {
+      const form = parse(await readFile(join(DIST, f), 'utf8')).querySelector('#f-consent-group');
+      // Only where the form is built (registration open, not before launch in production).
+      if (form) for (const w of words) expect(form.text, f).toMatch(w);
+    }
   });
 
   it('forward-looking statements are dated to the announcement', () => {
@@ -84,42 +171,71 @@ describe('a notice a lawyer signs and a citizen reads', () => {
   const notice = { id: text.get('privasi/index.html') ?? '', en: text.get('en/privacy/index.html') ?? '' };
 
   it.each(Object.entries(notice))(
-    "(%s) names the officer, APJATI's role, SP4N-LAPOR!, one retention rule and the vacancy field",
+    "(%s) names the officer, APJATI's role, SP4N-LAPOR!, one retention rule, every automatic refusal, the status cache, the NIK list, exports and how requests are dated",
     (lang, t) => {
       expect(t.length).toBeGreaterThan(3000);
       const want =
         lang === 'id'
           ? [
-              /Pejabat pelindungan data pribadi\s*Belum ditunjuk\. Sampai ditunjuk, tanyakan langsung/,
-              /Peran APJATI\s*Belum ditetapkan/,
+              /Pejabat pelindungan data pribadi/,
+              /Peran APJATI/,
               /SP4N-LAPOR!/,
               /setelah lembaga itu terbentuk/,
               /Satu aturan berlaku untuk setiap pendaftaran/,
               /sudah berangkat/,
-              /Diterima, menunggu diperiksa/,
+              /Sudah masuk, menunggu diperiksa/,
               /lowongan yang Anda pilih/,
               /Cek status/,
               /3 × 24 jam setelah permintaan diterima \(Pasal 11\)/,
               /Pasal 56/,
               /calon pemberi kerja di negara tujuan/,
               /Yang tidak bisa dihapus dari sini/,
-              /diambil hanya oleh sistem \(Pasal 10\)/,
+              /mengajukan keberatan atas keputusan yang diambil hanya oleh sistem \(Pasal 10\)/,
+              // Every automatic refusal (src/registration/validate.ts, nik.ts, eligibility.ts; nik-index.ts; ceiling.ts).
+              /usia Anda di bawah batas minimal/,
+              /pendidikan terakhir Anda di bawah syarat program/,
+              /NIK tidak sesuai susunan NIK: bukan 16 angka, kode provinsinya tidak ada/,
+              /tanggal lahir yang Anda isi tidak sama dengan tanggal lahir di NIK/,
+              /3 pendaftaran dalam 30 hari/,
+              /batas pendaftaran hari itu/,
+              /Salinan untuk Cek status/,
+              /Daftar NIK/,
+              /disimpan selama pendaftaran Anda disimpan/,
+              /Airtable, layanan basis data program, masih menyimpan baris yang dihapus/,
+              /Salinan yang diunduh petugas/,
+              /dicatat dengan tanggal dan jam diterimanya/,
+              /Tanggal lahir saja tidak cukup/,
             ]
           : [
-              /Data protection officer\s*Not yet appointed\. Until one is, ask/,
-              /APJATI's role\s*Not yet decided/,
+              /Data protection officer/,
+              /APJATI's role/,
               /SP4N-LAPOR!/,
               /once it has been formed/,
               /One rule applies to every registration/,
               /have left for work/,
-              /Received, waiting to be reviewed/,
+              /Arrived, waiting to be reviewed/,
               /the vacancy you chose/,
               /status check/,
-              /within 3 × 24 hours of your request \(Article 11\)/,
+              /within 72 hours of your request \(Article 11\)/,
               /Article 56/,
               /prospective employer in the destination country/,
               /What cannot be deleted from here/,
-              /made only by the system \(Article 10\)/,
+              /object to a decision made only by the system \(Article 10\)/,
+              /you are under the minimum age/,
+              /below the program[’']s requirement/,
+              /the NIK is not a valid NIK: not 16 digits, a province code that does not exist/,
+              /the date of birth you enter is not the one in your NIK/,
+              /3 registrations in 30 days/,
+              /the day[’']s limit of registrations/,
+              /A copy for the status check/,
+              /The NIK list/,
+              /kept for as long as your registration is kept/,
+              /Airtable, the program[’']s database service, keeps deleted rows/,
+              /Copies staff download/,
+              /logged with the date and time it arrives/,
+              /Your date of birth alone is not enough/,
+              /never written to the system[’']s logs/,
+              /the City of Serang/,
             ];
       for (const w of want) expect(t).toMatch(w);
     },

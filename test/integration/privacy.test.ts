@@ -200,18 +200,21 @@ describe('the receipt confirms only references this site issued', () => {
   const receipt = (ref: string) => fetch(`${env.site.url}/daftar/terima-kasih/?ref=${ref}&t=${receiptToken(ref)}`);
   const neutral = async (res: Response, ref: string) => (await res.text()).replaceAll(ref, 'REF').replaceAll(receiptToken(ref), 'TOKEN');
 
-  it('issued: 200 "received"; never issued and erased: the same neutral 404', async () => {
+  it('issued: 200 "sudah masuk" (has arrived, never "accepted"); never issued and erased: the same neutral 404', async () => {
     const { body } = await register();
     const issued = await receipt(body.reference!);
     expect(issued.status).toBe(200);
-    expect(await issued.text()).toContain('sudah diterima');
+    const issuedText = await issued.text();
+    expect(issuedText).toContain('Pendaftaran minat Anda sudah masuk');
+    // "Diterima" also means "accepted": a screenshot of the receipt must not sell as proof of acceptance.
+    expect(issuedText).not.toMatch(/sudah diterima/i);
 
     const never = await receipt('SRG-ZZZZZZ');
     expect(never.status).toBe(404);
     const neverText = await neutral(never, 'SRG-ZZZZZZ');
     expect(neverText).toContain('Nomor pendaftaran tidak dikenal');
     expect(neverText).toContain('jangan membayar');
-    expect(neverText).not.toContain('sudah diterima');
+    expect(neverText).not.toContain('sudah masuk');
 
     expect((await staff('erase', body.reference!)).status).toBe(200);
     const erased = await receipt(body.reference!);

@@ -54,6 +54,8 @@ interface StandinOptions {
 
 const id = (prefix: string) => prefix + randomBytes(7).toString('hex').slice(0, 14);
 const SELECTS = new Set(['singleSelect', 'multipleSelects']);
+const TEXTS = new Set(['singleLineText', 'multilineText', 'email', 'phoneNumber']);
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export class AirtableStandin {
   private server?: Server;
@@ -331,7 +333,7 @@ export class AirtableStandin {
           const problem = this.checkFields(table, r.fields ?? {}, body.typecast === true);
           if (problem) return error(422, problem[0], problem[1]);
           const now = new Date().toISOString();
-          created.push({ id: id('rec'), createdTime: now, modifiedTime: now, fields: this.clean(r.fields ?? {}) });
+          created.push({ id: id('rec'), createdTime: now, modifiedTime: now, fields: this.clean(r.fields ?? {}, table) });
         }
         table.records.push(...created);
         await this.save();
@@ -386,7 +388,7 @@ export class AirtableStandin {
         target = table.records.find((x) => x.id === r.id);
         if (!target) return error(404, 'NOT_FOUND', 'Could not find what you are looking for');
       }
-      target.fields = this.clean({ ...target.fields, ...(r.fields ?? {}) });
+      target.fields = this.clean({ ...target.fields, ...(r.fields ?? {}) }, table);
       target.modifiedTime = new Date().toISOString();
       updated.push(target);
     }
@@ -394,9 +396,15 @@ export class AirtableStandin {
     return send(200, { records: updated.map(asSent), ...(mergeOn ? { createdRecords, updatedRecords } : {}) });
   }
 
-  private clean(fields: Row): Row {
-    // Airtable leaves out empty values (false checkboxes, empty strings) when it returns a record.
-    return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== false && v !== '' && v !== null && v !== undefined));
+  private clean(fields: Row, table?: Table): Row {
+    // Airtable leaves out empty values (false checkboxes, empty strings) when it returns a record, and
+    // sends a date and time back as the UTC instant with milliseconds.
+    const dateTimes = new Set(table?.fields.filter((f) => f.type === 'dateTime').map((f) => f.name));
+    return Object.fromEntries(
+      Object.entries(fields)
+        .filter(([, v]) => v !== false && v !== '' && v !== null && v !== undefined)
+        .map(([k, v]) => [k, dateTimes.has(k) && typeof v === 'string' ? new Date(v).toISOString() : v]),
+    );
   }
 
   private checkFields(table: Table, fields: Row, typecast: boolean): [string, string] | undefined {
@@ -417,6 +425,17 @@ export class AirtableStandin {
         return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];
       }
       if (spec.type === 'checkbox' && typeof value !== 'boolean') {
+        return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];
+      }
+      // A date and time: an ISO 8601 instant (Airtable answers with it in UTC, whatever zone staff typed in).
+      if (
+        spec.type === 'dateTime' &&
+        value !== null &&
+        !(typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)))
+      ) {
+        return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];
+      }
+      if (TEXTS.has(spec.type) && value !== null && typeof value !== 'string') {
         return ['INVALID_VALUE_FOR_COLUMN', `Field "${name}" cannot accept the provided value`];
       }
     }

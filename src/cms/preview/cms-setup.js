@@ -17,6 +17,9 @@
   const lang = (props) => (props.locale === 'en' ? 'en' : 'id');
   /** @param {any} props @param {string} key */
   const label = (props, key) => labels[lang(props)]?.[key] ?? key;
+  /** The label with every `{name}` filled, as the site's t() does. @param {any} props @param {string} key @param {Record<string, any>} params */
+  const fill = (props, key, params) =>
+    label(props, key).replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
   /** @param {any} props @param {string} name */
   const get = (props, name) => {
     const v = props.entry.getIn(['data', name]);
@@ -41,7 +44,7 @@
     page(
       h('h1', {}, get(props, 'title')),
       props.widgetFor('body'),
-      h('p', { className: 'meta' }, label(props, 'updated').replace('{date}', date(get(props, 'updated'), lang(props)))),
+      h('p', { className: 'meta' }, fill(props, 'updated', { date: date(get(props, 'updated'), lang(props)) })),
     ),
   );
 
@@ -52,7 +55,7 @@
     const facts = [
       ['destination.languages', list('languages')],
       ['destination.sectors', list('sectors')],
-      ['destination.pay', min && max ? label(props, 'destination.payValue').replace('{min}', min).replace('{max}', max) : ''],
+      ['destination.pay', min && max ? fill(props, 'destination.payValue', { min, max }) : ''],
       ['destination.training', get(props, 'trainingMonths') || ''],
       ['destination.notes', get(props, 'notes') || ''],
     ].filter(([, v]) => v);

@@ -68,7 +68,8 @@ const parses = (name: keyof typeof collectionDefs, data: Data) => collectionDefs
 function setAt(data: Data, path: string[], value: unknown): Data {
   const copy = structuredClone(data);
   let node = copy;
-  for (const key of path.slice(0, -1)) node = node[key] as Data;
+  // An object the sample leaves out (its schema has a default) is created, so its fields are checked too.
+  for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Data;
   if (value === undefined) delete node[path.at(-1)!];
   else node[path.at(-1)!] = value;
   return copy;

@@ -17,6 +17,7 @@ const readyEnv = {
   CMS_LOGIN_READY: '1',
   PDP_SIGNOFF_DATA_LOCATION: '1',
   PDP_SIGNOFF_TRANSFER: '1',
+  PDP_SIGNOFF_BASIS: '1',
 };
 
 describe('npm run check:launch', () => {
@@ -30,7 +31,7 @@ describe('npm run check:launch', () => {
         'Hotline pengaduan KP2MI',
       ]),
     );
-    expect(formatLaunch(items)).toMatch(/Belum siap: 30 hal/);
+    expect(formatLaunch(items)).toMatch(/Belum siap: 32 hal/);
   });
 
   it('with production settings in the environment, only the content facts remain', async () => {
