@@ -16,6 +16,13 @@ export function table(title: string, head: string[], rows: string[][]) {
   rows.forEach((r) => print(line(r)));
 }
 
+/** A timing measured several times: min / median / max (one figure when all runs agree). */
+export function spread(xs: number[], show: (v: number) => string = String): string {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const [min, median, max] = [sorted[0]!, sorted[Math.floor((sorted.length - 1) / 2)]!, sorted.at(-1)!].map(show);
+  return min === max ? min! : `${min} / ${median} / ${max}`;
+}
+
 export const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? 0;
 

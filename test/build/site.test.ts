@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { glob, readFile } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -8,7 +9,10 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 
+import { BRAND_MARK_SVG } from '../../src/shared/brand-mark';
 import { DIST, fileForPath, htmlFiles, pathForFile, sitemapPaths } from '../../tools/dist';
+import { serveSite } from '../../tools/static-server';
+import { fixtureProject } from '../support/fixture-site';
 
 const pages = await htmlFiles();
 const html = new Map(await Promise.all(pages.map(async (f) => [f, await readFile(join(DIST, f), 'utf8')] as const)));
@@ -27,8 +31,9 @@ const isPoster = (f: string) => /(^|\/)poster\/index\.html$/.test(f);
 const webPages = pages.filter((f) => !isPoster(f));
 
 describe('a shared link shows the official card', () => {
-  it('every web page names the 1200×630 PNG card (with its description) and the large-picture card type; the phone icon exists', async () => {
+  it('every web page names the 1200×630 PNG card (with its description) and the large-picture card type; the phone icon and the favicon (the mark, as a file) exist', async () => {
     const card = PNG.sync.read(await readFile(join(DIST, 'share-card.png')));
+    expect((await readFile(join(DIST, 'favicon.svg'), 'utf8')).trim()).toBe(BRAND_MARK_SVG);
     expect([card.width, card.height]).toEqual([1200, 630]);
     expect(PNG.sync.read(await readFile(join(DIST, 'apple-touch-icon.png'))).width).toBe(180);
     for (const f of webPages) {
@@ -38,6 +43,7 @@ describe('a shared link shows the official card', () => {
       expect(d.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')?.length, f).toBeGreaterThan(20);
       expect(d.querySelector('meta[name="twitter:card"]')?.getAttribute('content'), f).toBe('summary_large_image');
       expect(d.querySelector('link[rel="apple-touch-icon"]')?.getAttribute('href'), f).toBe('/apple-touch-icon.png');
+      expect(d.querySelector('link[rel="icon"]')?.getAttribute('href'), f).toBe('/favicon.svg');
     }
   });
 });
@@ -94,16 +100,44 @@ describe('built site', () => {
     expect(over).toEqual([]);
   });
 
-  it('keeps every form page within one 2G round trip: at most 8,300 B gzip, leaving about 1 KB for the response headers', () => {
-    // 250 kbps × 300 ms ≈ 9,375 B arrive per round trip; a page one byte over waits a whole second trip
-    // (the form measured 1.73 s LCP at 9.9 KB, 1.39–1.45 s at 8.7 KB in npm run bench). The form's own
-    // script is a separate file, fetched after the first paint (src/server/own-scripts.ts).
-    const over = pages
-      .filter((f) => pagesWithScript.has(f) && !/^(cari|en\/search)\//.test(f))
-      .map((f) => [f, gzipSync(html.get(f) ?? '', { level: 6 }).length] as const)
-      .filter(([, bytes]) => bytes > 8300);
-    expect(over).toEqual([]);
-    expect(pages.filter((f) => pagesWithScript.has(f)).length).toBeGreaterThanOrEqual(4);
+  it('keeps every form page within the first round trip of 2G: page and headers at most 8,760 B on the wire', async () => {
+    // Lighthouse's 2G profile (250 kbps, 300 ms round trips) lets a connection carry at most
+    // floor(250 kbps × 300 ms / 1,460 B) = 6 segments a round trip: 8,760 B, headers included. A form page
+    // one byte over waits a whole second round trip (+300 ms LCP; the English form was at 8,805 B and the
+    // Indonesian at 8,733 B). Measured as the bench serves it (tools/static-server: gzip, the headers of
+    // _headers), byte for byte what Lighthouse counts, on the fixture site, so what staff publish never
+    // fails this (npm run bench gives the live pages' bytes). The form's own script is a separate file,
+    // fetched after the first paint (src/server/own-scripts.ts).
+    const firstRoundTrip = Math.floor(((250_000 / 8) * 0.3) / 1460) * 1460;
+    const root = join(fixtureProject(), DIST);
+    const formPages: string[] = [];
+    for await (const f of glob('**/index.html', { cwd: root }))
+      if (pagesWithScript.has(f) && !/^(cari|en\/search)\//.test(f)) formPages.push(f);
+    expect(formPages.length).toBeGreaterThanOrEqual(2);
+    const site = await serveSite(root, {}, { gzipOnly: true });
+    // A connection of its own for each page, as a phone opening the link has, kept alive as a browser keeps it.
+    const onTheWire = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        const agent = new Agent({ keepAlive: true });
+        const req = request(site.url + path, { agent, headers: { 'accept-encoding': 'gzip' } }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            resolve(req.socket!.bytesRead);
+            agent.destroy();
+          });
+        });
+        req.on('error', reject).end();
+      });
+    try {
+      const over: string[] = [];
+      for (const f of formPages) {
+        const bytes = await onTheWire(pathForFile(f));
+        if (bytes > firstRoundTrip) over.push(`${f}: ${bytes} B`);
+      }
+      expect(over).toEqual([]);
+    } finally {
+      await site.close();
+    }
   });
 
   it('loads each own script from a file that exists, kept for good by phones (named by its content)', async () => {
