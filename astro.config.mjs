@@ -64,6 +64,8 @@ export default defineConfig({
     // Only the site's own inline scripts, then dist/_headers (last: it lists the final files).
     securityHeadersIntegration({
       adminCsp: () => adminCsp({ connect: cmsBackendFromEnv().connect }),
+      // Where Pagefind runs: the search pages, and its own files (its worker compiles the WebAssembly under
+      // the policy its script was served with). The only places whose policy allows compiling WebAssembly.
       searchPaths: () => [sectionPath('id', 'search'), sectionPath('en', 'search'), '/pagefind/'],
       shells: functionShells,
     }),

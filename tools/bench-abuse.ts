@@ -5,12 +5,10 @@
 // fail-closed.test.ts do).
 import { performance } from 'node:perf_hooks';
 
-import { getStore } from '@netlify/blobs';
-
-import { airtableSettingsFromEnv } from '../src/delivery/airtable';
+import { airtableClientFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { expireBuckets, store } from '../src/server/blobs';
-import { checkStatus } from '../src/status/check';
+import { checkStatus, STATUS_CALLS } from '../src/status/check';
 import { pct, print, table, withEnv } from './bench-support';
 import { type Person, person } from './people';
 
@@ -49,10 +47,9 @@ await withEnv(async (env) => {
   };
   const refOf = (location: string) => new URL(location, env.site.url).searchParams.get('ref')!;
   const wrong = (i: number) => `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
-  const limits = getStore({ name: 'status-limits', consistency: 'strong' });
+  const limits = store('limits');
   const kept = async (ref: string) => (await limits.list({ prefix: 'ref/' })).blobs.filter((b) => b.key.includes(`/${ref}/`)).length;
-  const outboxItems = async () =>
-    (await getStore({ name: 'registration-outbox', consistency: 'strong' }).list({ prefix: 'item/' })).blobs.length;
+  const outboxItems = async () => (await store('outbox').list({ prefix: 'item/' })).blobs.length;
   const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
   let u = 0;
   const unissued = () => `SRG-XX${A[(++u >> 10) & 31]}${A[(u >> 5) & 31]}${A[u & 31]}Z`;
@@ -209,10 +206,10 @@ await withEnv(async (env) => {
   // Timing by path: a never-issued reference, a wrong birth date, a locked reference, one at a time,
   // at three store latencies. Through the function (with its floor) and, to show the store operations
   // alone, through checkStatus without a floor.
-  const settings = airtableSettingsFromEnv()!;
+  const airtable = airtableClientFromEnv(STATUS_CALLS);
   const delivered = person();
   const deliveredRef = refOf((await register(delivered)).location);
-  await drainOutbox(settings, { budgetMs: 60_000 });
+  await drainOutbox(airtableClientFromEnv()!, { budgetMs: 60_000 });
   const locked = refOf((await register(person())).location);
   for (let i = 0; i < 12; i++) await check(locked, wrong(i));
   let fresh: string[] = [];
@@ -247,7 +244,7 @@ await withEnv(async (env) => {
       const times = await Promise.all(
         again.map(async (r) => {
           const t0 = performance.now();
-          await checkStatus(r, wrong(i + 1), { settings, ip: ip(), floorMs: 0 });
+          await checkStatus(r, wrong(i + 1), { airtable, ip: ip(), floorMs: 0 });
           return performance.now() - t0;
         }),
       );

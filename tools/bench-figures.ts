@@ -7,12 +7,12 @@
 // A run that meets a 429 stops, as in production, and the next one continues after Airtable's penalty
 // (the stand-in's 30 s): on a loaded machine the stand-in, in this process, can time queued requests
 // as a burst. Asserts nothing; needs a build (the registration config). BENCH_FIGURES_SIZES=10000 picks sizes.
-import { getStore } from '@netlify/blobs';
 
-import { airtableSettingsFromEnv } from '../src/delivery/airtable';
+import { airtableClientFromEnv } from '../src/delivery/airtable';
 import { drainOutbox } from '../src/delivery/drain';
 import { airtablePages } from '../src/figures/airtable-pages';
 import { figuresRun, type FiguresRunOptions } from '../src/figures/run';
+import { store as blobStore } from '../src/server/blobs';
 import { print, table, withEnv } from './bench-support';
 import { seedFigures } from './figures-seed';
 import { person } from './people';
@@ -25,8 +25,8 @@ const TEAM_PLAN_CALLS = 100_000;
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
 
 await withEnv(async (env) => {
-  const settings = airtableSettingsFromEnv()!;
-  const store = getStore({ name: 'program-figures', consistency: 'strong' });
+  const airtable = airtableClientFromEnv()!;
+  const store = blobStore('figures');
   const listCalls = () => env.standin.requests.filter((r) => r.path.endsWith('/listRecords')).length;
   const refused = () => env.standin.requests.filter((r) => r.status === 429).length;
 
@@ -38,7 +38,7 @@ await withEnv(async (env) => {
     const failed: string[] = [];
     for (;;) {
       const t = Date.now();
-      const report = await figuresRun({ nextPage: airtablePages(settings), lists: env.config, ...options });
+      const report = await figuresRun({ nextPage: airtablePages(airtable), lists: env.config, ...options });
       runs.push(Date.now() - t);
       if (report.outcome === 'published') break;
       if (report.outcome === 'failed') {
@@ -91,7 +91,7 @@ await withEnv(async (env) => {
     const started = Date.now();
     let delivered = 0;
     for (;;) {
-      const report = await drainOutbox(settings, { budgetMs: 60_000 });
+      const report = await drainOutbox(airtable, { budgetMs: 60_000 });
       delivered += report.delivered;
       if (!report.unfinished) return { delivered, ms: Date.now() - started };
     }
@@ -104,7 +104,7 @@ await withEnv(async (env) => {
   await register(1_000);
   await Promise.all([store.delete('published'), store.delete('run')]);
   const refused0 = refused();
-  const [shared, figures] = await Promise.all([drain(), figuresRun({ nextPage: airtablePages(settings), lists: env.config })]);
+  const [shared, figures] = await Promise.all([drain(), figuresRun({ nextPage: airtablePages(airtable), lists: env.config })]);
   table(
     'Delivery draining 1,000 registrations, alone and beside one figures run (over 10,000 records)',
     ['delivery', 'records', 'seconds', 'records/s', 'figures calls meanwhile', '429'],

@@ -11,7 +11,7 @@ export const allowedImports: Record<string, string[]> = {
   i18n: ['shared'],
   content: [...basics],
   server: [...basics],
-  registration: [...basics, 'content'],
+  registration: [...basics, 'content', 'server'],
   delivery: [...basics, 'registration', 'server'],
   cms: [...basics, 'content', 'server'],
   'site-data': [...basics, 'content', 'registration', 'server'],
@@ -19,6 +19,17 @@ export const allowedImports: Record<string, string[]> = {
   figures: [...basics, 'content', 'registration', 'delivery', 'server'],
   // The browser's scripts run on the page: they import nothing of the server side.
   scripts: [],
+};
+
+/**
+ * What one file alone may import (tests aside): the Airtable SDK and the budget belong to the client,
+ * so nothing else can call Airtable outside the budget, the batches and the timeouts. The naive
+ * scenario of tools/bench-register.ts uses the SDK on purpose: it measures what the client prevents.
+ */
+export const soleImporters: Record<string, string[]> = {
+  airtable: ['src/delivery/airtable-sdk.ts', 'tools/bench-register.ts'],
+  'src/delivery/airtable-sdk': ['src/delivery/airtable.ts'],
+  'src/delivery/airtable-budget': ['src/delivery/airtable.ts'],
 };
 
 /** The unit of the rules a file belongs to: a src/ folder, "netlify", "tools", "test", or a top-level file. */
@@ -42,10 +53,21 @@ export function importsOf(source: string): string[] {
   return [...source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1]!);
 }
 
+/** Package imports (not relative): `airtable`, `node:fs`, `@netlify/blobs`. */
+function packagesOf(source: string): string[] {
+  return [...source.matchAll(/(?:from|import)\s*\(?\s*['"]([^'".][^'"]*)['"]/g)].map((m) => m[1]!);
+}
+
 export function violations(files: { path: string; source: string }[]): Violation[] {
   const found: Violation[] = [];
   for (const { path, source } of files) {
     const from = unitOf(path);
+    const targets = [...packagesOf(source), ...importsOf(source).map((spec) => normalize(join(dirname(path), spec)))];
+    for (const target of targets) {
+      const sole = soleImporters[target.replace(/\.(ts|js)$/, '')];
+      if (sole && from !== 'test' && !sole.includes(normalize(path)))
+        found.push({ file: path, imports: target, rule: `only ${sole.join(' and ')} may import ${target}` });
+    }
     for (const spec of importsOf(source)) {
       const target = normalize(join(dirname(path), spec));
       const to = unitOf(target);

@@ -12,6 +12,7 @@ import { registerHandler } from '../netlify/functions/register';
 import { receiptHandler } from '../netlify/functions/registration-receipt';
 import registrationsHandler from '../netlify/functions/registrations';
 import { statusHandler } from '../netlify/functions/status';
+import { DEFAULT_TABLE } from '../src/delivery/airtable';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
 import type { SiteData } from '../src/site-data/types';
@@ -20,7 +21,7 @@ import { type BlobsFaults, LocalBlobsServer, setRemoteFaults } from './local-blo
 import { serveSite } from './static-server';
 
 export const BASE_ID = 'appTestBase0001';
-export const TABLE = 'Pendaftaran';
+export const TABLE = DEFAULT_TABLE;
 const TOKEN = 'test-token';
 
 const pathsOf = (path: string | string[] | undefined) => (Array.isArray(path) ? path : path ? [path] : []);

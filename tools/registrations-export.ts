@@ -7,8 +7,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-import { airtableSettingsFromEnv, airtableTable, budgetedCall } from '../src/delivery/airtable';
-import { budgetForScripts } from '../src/delivery/airtable-budget';
+import { airtableClientFromEnv } from '../src/delivery/airtable';
 import { columnOf } from '../src/delivery/airtable-fields';
 import { registrationColumns } from '../src/delivery/airtable-schema';
 import { fields } from '../src/registration/fields';
@@ -19,27 +18,14 @@ import { toXlsx } from './xlsx';
 const args = process.argv.slice(2);
 const out = args.find((a) => !a.startsWith('--')) ?? '.data/pendaftaran.csv';
 const separator = args.includes('--titik-koma') ? ';' : ',';
-const settings = airtableSettingsFromEnv();
+// From a laptop with only Airtable settings there is no Blobs store: the script paces itself.
+const airtable = airtableClientFromEnv({ queue: 'script', timeoutMs: 30_000 });
 let rows: Record<string, unknown>[] = [];
-if (settings) {
-  // From a laptop with only Airtable settings there is no Blobs store: the script paces itself.
-  const { budget, shared } = budgetForScripts(settings.baseId);
-  if (!shared) console.log('Netlify Blobs tidak tersedia di sini: ekspor mengatur jedanya sendiri (5 permintaan per detik).');
-  const call = budgetedCall(budget);
-  const query = airtableTable(settings, 30_000).select({ pageSize: 100 });
+if (airtable) {
+  if (!airtable.sharedBudget)
+    console.log('Netlify Blobs tidak tersedia di sini: ekspor mengatur jedanya sendiri (5 permintaan per detik).');
   // Every page is a call of its own through the budget, never fetched back to back.
-  await call(
-    () =>
-      new Promise<void>((resolve, reject) =>
-        query.eachPage(
-          (records, next) => {
-            rows.push(...records.map((r) => r.fields));
-            call(async () => next()).catch(reject);
-          },
-          (err) => (err ? reject(err) : resolve()),
-        ),
-      ),
-  );
+  for await (const page of airtable.pages({ fields: 'all' })) rows.push(...page.map((r) => r.fields));
 } else {
   const saved = JSON.parse(await readFile(LOCAL_STANDIN.file, 'utf8').catch(() => '{}'));
   const table = saved[LOCAL_STANDIN.baseId]?.tables.find((t: { name: string }) => t.name === LOCAL_STANDIN.table);

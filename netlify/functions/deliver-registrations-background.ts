@@ -4,7 +4,7 @@
 // On a Deploy Preview or branch deploy it does nothing: those never touch production's registrations.
 import type { Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { BACKGROUND_BUDGET_MS, claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { logDrain } from '../../src/delivery/drain-log';
@@ -16,10 +16,10 @@ export default async (_req?: Request, context?: Context): Promise<void> => {
     logEvent('delivery.preview_refused', { context: String(context?.deploy?.context) });
     return;
   }
-  const settings = airtableSettingsFromEnv();
-  if (!settings || !(await claimBackgroundDrain())) return;
+  const airtable = airtableClientFromEnv();
+  if (!airtable || !(await claimBackgroundDrain())) return;
   try {
-    await logDrain('delivery.background_run', await drainOutbox(settings, { budgetMs: BACKGROUND_BUDGET_MS }));
+    await logDrain('delivery.background_run', await drainOutbox(airtable, { budgetMs: BACKGROUND_BUDGET_MS }));
   } finally {
     await releaseBackgroundDrain();
   }

@@ -2,7 +2,7 @@
 // hands a larger backlog to the background drain, which keeps going near Airtable's ceiling.
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { backgroundDrainRunning, startBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { logDrain } from '../../src/delivery/drain-log';
@@ -12,8 +12,8 @@ import { logEvent } from '../../src/server/log';
 export default async (_req?: Request, context?: Context): Promise<Response> => {
   // Netlify runs schedules on the published production deploy only; this says so in the code too.
   if (!handlesRegistrations(context)) return new Response(null, { status: 204 });
-  const settings = airtableSettingsFromEnv();
-  if (!settings) {
+  const airtable = airtableClientFromEnv();
+  if (!airtable) {
     logEvent('delivery.airtable_not_configured');
     return new Response(null, { status: 204 });
   }
@@ -21,7 +21,7 @@ export default async (_req?: Request, context?: Context): Promise<Response> => {
     logEvent('delivery.background_running');
     return new Response(null, { status: 204 });
   }
-  const report = await drainOutbox(settings);
+  const report = await drainOutbox(airtable);
   await logDrain('delivery.run', report);
   if (report.unfinished && !report.paused) logEvent(`delivery.background_${await startBackgroundDrain(process.env.URL)}`);
   return new Response(null, { status: 204 });

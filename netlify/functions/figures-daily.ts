@@ -6,7 +6,7 @@
 // publish the figures page, never while the background drain delivers a backlog. Counts are logged.
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { airtablePages } from '../../src/figures/airtable-pages';
 import { figuresRun } from '../../src/figures/run';
 import { handlesRegistrations } from '../../src/server/deploy-context';
@@ -20,12 +20,12 @@ export function figuresDailyHandler(siteData: () => SiteData | undefined) {
     const site = siteData();
     // Not published: nothing is computed, Airtable is not called.
     if (!site?.shells.figures) return new Response(null, { status: 204 });
-    const settings = airtableSettingsFromEnv();
-    if (!settings) {
+    const airtable = airtableClientFromEnv();
+    if (!airtable) {
       logEvent('figures.airtable_not_configured');
       return new Response(null, { status: 204 });
     }
-    const report = await figuresRun({ nextPage: airtablePages(settings), lists: site.config });
+    const report = await figuresRun({ nextPage: airtablePages(airtable), lists: site.config });
     if (report.outcome !== 'done_today') {
       logEvent(`figures.${report.outcome}`, {
         calls: report.calls,

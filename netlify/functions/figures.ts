@@ -8,7 +8,7 @@ import type { Config } from '@netlify/functions';
 
 import { readPublished } from '../../src/figures/figures-store';
 import { figuresCsv, figuresCsvPath, figuresRegion, fillFiguresRegion } from '../../src/figures/page-html';
-import { type Locale, t } from '../../src/i18n';
+import { type Locale, localeOfPath, t } from '../../src/i18n';
 import { builtPage, plain } from '../../src/server/respond';
 import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
@@ -20,7 +20,7 @@ const CACHE = { 'Cache-Control': 'public, max-age=300' };
 export function figuresHandler(siteData: () => SiteData | undefined) {
   return async (req: Request): Promise<Response> => {
     const url = new URL(req.url);
-    const lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
+    const lang = localeOfPath(url.pathname);
     const site = siteData();
     if (!site) return plain(503, lang, 'reg.error.unavailable');
     const shell = site.shells.figures?.[lang];

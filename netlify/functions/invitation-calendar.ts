@@ -4,16 +4,18 @@
 import type { Config, Context } from '@netlify/functions';
 
 import { sectionPath } from '../../src/content/paths';
-import { type Locale } from '../../src/i18n';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
+import { localeOfPath } from '../../src/i18n';
 import { logEvent } from '../../src/server/log';
 import { plain } from '../../src/server/respond';
+import { STATUS_CALLS } from '../../src/status/check';
 import { invitationCalendar } from '../../src/status/invitation-calendar';
 import { ownerInvitation } from '../../src/status/owner-link';
 
 export default async (req: Request, context?: Context): Promise<Response> => {
   const url = new URL(req.url);
-  const lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
-  const owner = await ownerInvitation(url, context);
+  const lang = localeOfPath(url.pathname);
+  const owner = await ownerInvitation(url, context, airtableClientFromEnv(STATUS_CALLS));
   logEvent('letter.calendar', { answer: owner.kind });
   if (owner.kind === 'busy') return plain(503, lang, 'letter.busy');
   if (owner.kind !== 'letter') return plain(404, lang, 'letter.none.text');

@@ -5,76 +5,27 @@
 // never the reference, the token or the code.
 import type { Config, Context } from '@netlify/functions';
 
-import { invitationCalendarPath, sectionPath } from '../../src/content/paths';
-import { qrSvg } from '../../src/content/qr';
-import { indexLetter } from '../../src/delivery/letter-index';
-import { type Locale, otherLocale, t } from '../../src/i18n';
-import { renderUnknownReceipt } from '../../src/registration/form-html';
-import { ownerLink, receiptLocation } from '../../src/registration/reference';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
+import { localeOfPath } from '../../src/i18n';
 import { registrationState } from '../../src/registration/registration-state';
 import { isLiveProduction } from '../../src/server/deploy-context';
 import { logEvent } from '../../src/server/log';
-import { page, plain } from '../../src/server/respond';
+import { plain } from '../../src/server/respond';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
-import { letterUntil } from '../../src/status/invitation';
-import { renderLetter, renderNoLetter } from '../../src/status/letter-html';
+import { STATUS_CALLS } from '../../src/status/check';
+import { ownersLetter } from '../../src/status/letter-answer';
 import { ownerInvitation } from '../../src/status/owner-link';
 
 export function invitationLetterHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
-    const lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
-    const other = otherLocale(lang);
+    const lang = localeOfPath(url.pathname);
     const site = siteData();
     if (!site) return plain(503, lang, 'reg.error.unavailable');
-    const shell = site.shells.letter[lang];
-    const owner = await ownerInvitation(url, context);
+    const owner = await ownerInvitation(url, context, airtableClientFromEnv(STATUS_CALLS));
     logEvent('letter.owner', { answer: owner.kind });
-    if (owner.kind === 'unknown') {
-      return page(shell, 404, {
-        content: renderUnknownReceipt(lang, registrationState(site.config, isLiveProduction(context))),
-        titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
-        languageSwitch: sectionPath(other, 'register'),
-      });
-    }
-    const { reference, token } = owner;
-    const receiptHref = receiptLocation(lang, reference, token);
-    const languageSwitch = ownerLink(sectionPath(other, 'invitation'), reference, token);
-    if (owner.kind !== 'letter') {
-      const busy = owner.kind === 'busy';
-      return page(shell, busy ? 503 : 200, {
-        content: renderNoLetter(lang, receiptHref, busy),
-        titlePrefix: `${reference} — `,
-        languageSwitch,
-      });
-    }
-    const { view, code } = owner;
-    // The code verifies only once it is recorded: without that, no letter (it would be refused as false).
-    const indexed = await indexLetter(code, {
-      reference,
-      fingerprint: view.invitation.fingerprint,
-      until: letterUntil(view.invitation.at),
-    }).catch(() => false);
-    if (!indexed) {
-      logEvent('letter.index_failed');
-      return page(shell, 503, { content: renderNoLetter(lang, receiptHref, true), titlePrefix: `${reference} — `, languageSwitch });
-    }
-    const verifyPage = new URL(sectionPath(lang, 'verifyLetter'), url);
-    const withCode = new URL(`?kode=${code}`, verifyPage).href;
-    return page(shell, 200, {
-      content: renderLetter(lang, {
-        reference,
-        view,
-        code,
-        verifyPageUrl: verifyPage.href,
-        qrSvg: await qrSvg(withCode, t(lang, 'letter.qrLabel')),
-        receiptHref,
-        calendarHref: ownerLink(invitationCalendarPath(lang), reference, token),
-      }),
-      titlePrefix: `${reference} — `,
-      languageSwitch,
-    });
+    return ownersLetter(site.shells.letter[lang], lang, url, owner, registrationState(site.config, isLiveProduction(context)));
   };
 }
 

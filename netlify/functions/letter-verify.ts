@@ -5,48 +5,28 @@
 // code is not personal data; it is never logged. Logged: the kind of answer only.
 import type { Config, Context } from '@netlify/functions';
 
-import { sectionPath } from '../../src/content/paths';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
-import { isLocale, type Locale, otherLocale, t } from '../../src/i18n';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
+import { isLocale, localeOfPath } from '../../src/i18n';
 import { crossSite } from '../../src/server/cross-site';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
 import { handlesRegistrations } from '../../src/server/deploy-context';
 import { MissingKeyError } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { parseBody } from '../../src/server/request-body';
-import { page, plain } from '../../src/server/respond';
+import { plain } from '../../src/server/respond';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
-import { renderVerifyAnswer, renderVerifyPage } from '../../src/status/letter-html';
-import {
-  formatLetterCode,
-  isLetterCode,
-  type LetterAnswer,
-  normalizeLetterCode,
-  readLetterInput,
-  verifyLetter,
-} from '../../src/status/letter-verify';
-
-const statusOf = { genuine: 200, unknown: 200, busy: 503, limited: 429 } as const;
+import { STATUS_CALLS } from '../../src/status/check';
+import { verifyAnswers } from '../../src/status/letter-answer';
+import { type LetterAnswer, readLetterInput, verifyLetter } from '../../src/status/letter-verify';
 
 export function letterVerifyHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
-    let lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
+    let lang = localeOfPath(url.pathname);
     const site = siteData();
     if (!site) return plain(503, lang, 'verify.busy.text');
-    const answer = (status: number, content: string, titlePrefix = '') =>
-      page(site.shells.letterVerify[lang], status, {
-        content,
-        titlePrefix,
-        languageSwitch: sectionPath(otherLocale(lang), 'verifyLetter'),
-      });
-
-    if (req.method !== 'POST') {
-      const typed = normalizeLetterCode(url.searchParams.get('kode'));
-      const code = isLetterCode(typed) ? formatLetterCode(typed) : typed.slice(0, 20);
-      return answer(200, renderVerifyPage(lang, { code, prefilled: isLetterCode(typed) }));
-    }
+    if (req.method !== 'POST') return verifyAnswers(site.shells.letterVerify[lang], lang).form(url.searchParams.get('kode'));
     if (crossSite(req)) {
       logEvent('letter.cross_site');
       return crossSiteAnswer(req, lang, site.shells.letterVerify[lang]);
@@ -54,12 +34,13 @@ export function letterVerifyHandler(siteData: () => SiteData | undefined) {
     const parsed = await parseBody(req);
     if (!parsed.ok) return plain(parsed.status, lang, 'verify.busy.text');
     if (isLocale(parsed.raw.lang)) lang = parsed.raw.lang;
+    const answers = verifyAnswers(site.shells.letterVerify[lang], lang);
     const input = readLetterInput(parsed.raw);
-    if (!input.ok) return answer(422, renderVerifyPage(lang, { code: input.typed, error: input.error }), t(lang, 'reg.errorPrefix'));
+    if (!input.ok) return answers.retry(input.typed, input.error);
     // A preview shares production's stores: it knows no letter (and waits as a check would).
     const result: LetterAnswer = handlesRegistrations(context)
       ? await verifyLetter(input.code, {
-          settings: airtableSettingsFromEnv(),
+          airtable: airtableClientFromEnv(STATUS_CALLS),
           ip: context?.ip || req.headers.get('x-nf-client-connection-ip') || 'unknown',
         }).catch((e: unknown) => {
           if (e instanceof MissingKeyError) logEvent('letter.key_missing', { key: e.purpose });
@@ -67,9 +48,7 @@ export function letterVerifyHandler(siteData: () => SiteData | undefined) {
         })
       : { kind: 'unknown' };
     logEvent('letter.verify', { answer: result.kind, ...('scope' in result ? { scope: result.scope } : {}) });
-    const title =
-      result.kind === 'genuine' ? t(lang, 'verify.genuine.title') : result.kind === 'unknown' ? t(lang, 'verify.unknown.title') : '';
-    return answer(statusOf[result.kind], renderVerifyAnswer(lang, result), title ? `${title} — ` : '');
+    return answers.result(result);
   };
 }
 

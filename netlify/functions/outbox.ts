@@ -3,7 +3,7 @@
 // OUTBOX_ADMIN_TOKEN set and sent as a bearer token; otherwise it does not exist (404).
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { drainOutbox } from '../../src/delivery/drain';
 import { outboxStatus } from '../../src/delivery/outbox-status';
 import { staffAuthorized } from '../../src/server/admin-token';
@@ -15,9 +15,9 @@ export default async (req: Request, context?: Context): Promise<Response> => {
   if (!staffAuthorized(req) || !handlesRegistrations(context)) return new Response('Not found', { status: 404 });
   if (req.method === 'POST') {
     if (crossSite(req)) return json(403, { error: 'cross-site request refused' });
-    const settings = airtableSettingsFromEnv();
-    if (!settings) return json(409, { error: 'AIRTABLE_TOKEN is not set' });
-    return json(200, await drainOutbox(settings, { ignoreBackoff: true }));
+    const airtable = airtableClientFromEnv();
+    if (!airtable) return json(409, { error: 'AIRTABLE_TOKEN is not set' });
+    return json(200, await drainOutbox(airtable, { ignoreBackoff: true }));
   }
   return json(200, await outboxStatus());
 };

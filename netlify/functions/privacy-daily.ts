@@ -6,7 +6,7 @@
 // Counts are logged, never content.
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { expireLetters } from '../../src/delivery/letter-index';
 import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions } from '../../src/delivery/submissions';
@@ -30,12 +30,12 @@ export function privacyDailyHandler(siteData: () => SiteData | undefined) {
       letters ? { deleted: letters.deleted, unfinished: String(letters.unfinished) } : { failed: 'true' },
     );
     const months = siteData()?.config.retentionMonths;
-    const settings = airtableSettingsFromEnv();
-    if (!months || !settings) {
+    const airtable = airtableClientFromEnv();
+    if (!months || !airtable) {
       logEvent('privacy.retention_off', { reason: months ? 'airtable_not_configured' : 'retention_months_empty' });
       return new Response(null, { status: 204 });
     }
-    const report = await retentionRun(settings, months);
+    const report = await retentionRun(airtable, months);
     logEvent('privacy.retention', {
       months,
       deleted: report.deleted,

@@ -6,78 +6,46 @@
 import type { Config, Context } from '@netlify/functions';
 
 import { invitationCalendarPath, sectionPath } from '../../src/content/paths';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { referenceIssue } from '../../src/delivery/references';
-import { type Locale, otherLocale, t } from '../../src/i18n';
-import { renderReceipt, renderUnknownReceipt } from '../../src/registration/form-html';
-import { isReference, ownerLink, receiptLocation } from '../../src/registration/reference';
+import { localeOfPath } from '../../src/i18n';
+import { isReference, ownerLink } from '../../src/registration/reference';
+import { ownersReceipt, unknownReceipt } from '../../src/registration/register-answer';
 import { registrationState } from '../../src/registration/registration-state';
 import { handlesRegistrations, isLiveProduction } from '../../src/server/deploy-context';
 import { receiptTokenValid } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
-import { page, plain } from '../../src/server/respond';
+import { plain } from '../../src/server/respond';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
-import { ownerStatus } from '../../src/status/check';
+import { ownerStatus, STATUS_CALLS } from '../../src/status/check';
 import { stageCard } from '../../src/status/form-html';
-
-/** The address carries the owner's token: no link on the page may send it on as a Referer. */
-const NO_REFERRER = { 'Referrer-Policy': 'no-referrer' };
 
 export function receiptHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
     const url = new URL(req.url);
-    const lang: Locale = url.pathname.startsWith('/en/') ? 'en' : 'id';
-    const other = otherLocale(lang);
+    const lang = localeOfPath(url.pathname);
     const site = siteData();
     if (!site) return plain(503, lang, 'reg.error.unavailable');
     const shell = site.shells.receipt[lang];
-    const ref = (url.searchParams.get('ref') ?? '').toUpperCase();
-    const token = url.searchParams.get('t');
+    const reference = (url.searchParams.get('ref') ?? '').toUpperCase();
+    const token = url.searchParams.get('t') ?? '';
     // Only the owner's link opens a receipt: a reference alone is answered as a never-issued one,
     // without reading any store. A preview never reads production's references: it knows none.
-    const owner = isReference(ref) && receiptTokenValid(ref, token) && handlesRegistrations(context);
-    const issue = owner ? await referenceIssue(ref).catch(() => undefined) : { issued: false };
+    const owner = isReference(reference) && receiptTokenValid(reference, token) && handlesRegistrations(context);
+    const issue = owner ? await referenceIssue(reference).catch(() => undefined) : { issued: false };
     if (issue === undefined) return plain(503, lang, 'reg.error.unavailable');
-    if (!issue.issued) {
-      return page(
-        shell,
-        404,
-        {
-          content: renderUnknownReceipt(lang, registrationState(site.config, isLiveProduction(context))),
-          titlePrefix: `${t(lang, 'reg.thanks.unknownTitle')} — `,
-          languageSwitch: sectionPath(other, 'registerThanks'),
-        },
-        NO_REFERRER,
-      );
-    }
+    if (!issue.issued) return unknownReceipt(shell, lang, registrationState(site.config, isLiveProduction(context)));
     // The stage as the status check would show it, through the same cache and budget, no birth date.
-    const stage = await ownerStatus(ref, { settings: airtableSettingsFromEnv() }).catch(() => undefined);
+    const stage = await ownerStatus(reference, { airtable: airtableClientFromEnv(STATUS_CALLS) }).catch(() => undefined);
     logEvent('receipt.owner', { answer: stage?.kind ?? 'failed', ...(stage && 'source' in stage ? { source: stage.source } : {}) });
-    return page(
-      shell,
-      200,
-      {
-        content: renderReceipt(lang, ref, site.config.nextSteps[lang], {
-          issuedAt: issue.at,
-          statusUrl: new URL(sectionPath(lang, 'status'), url).href,
-          statusPath: sectionPath(lang, 'status'),
-          stagesPath: sectionPath(lang, 'stages'),
-          receiptUrl: new URL(receiptLocation(lang, ref, token!), url).href,
-          ...(stage?.kind === 'stage'
-            ? {
-                stageHtml: stageCard(lang, stage, site.config.stages, {
-                  letter: ownerLink(sectionPath(lang, 'invitation'), ref, token!),
-                  calendar: ownerLink(invitationCalendarPath(lang), ref, token!),
-                }),
-              }
-            : {}),
-        }),
-        titlePrefix: `${ref} — `,
-        languageSwitch: receiptLocation(other, ref, token!),
-      },
-      NO_REFERRER,
-    );
+    // The stage card links the owner's invitation letter and its calendar file, with the same token.
+    const links = {
+      letter: ownerLink(sectionPath(lang, 'invitation'), reference, token),
+      calendar: ownerLink(invitationCalendarPath(lang), reference, token),
+    };
+    const stageHtml = stage?.kind === 'stage' ? stageCard(lang, stage, site.config.stages, links) : undefined;
+    return ownersReceipt(shell, lang, url, { reference, token, issuedAt: issue.at, nextSteps: site.config.nextSteps[lang], stageHtml });
   };
 }
 

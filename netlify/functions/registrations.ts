@@ -1,19 +1,17 @@
-// POST /api/registrations {action: "find" | "erase" | "unlock" | "release", reference} (release also
-// with {nik} instead) — a data subject's rights for staff: everything held about one reference, its
-// erasure everywhere, the status check's lock cleared, the NIK's registrations count given back to its
-// owner (src/delivery/registration-rights.ts). For `npm run registrations:find|erase|unlock|release`. Only with OUTBOX_ADMIN_TOKEN sent as a bearer token, and
-// only in production (a preview never touches real registrations); otherwise it does not exist (404).
-// The reference travels in the body, never in a URL. Each use is logged by reference, for the record.
+// POST /api/registrations {action: "find" | "erase" | "unlock" | "release", reference} (release also with
+// {nik} instead) — a data subject's rights for staff: everything held about one reference, its erasure
+// everywhere, the status check's lock cleared, the NIK's registrations count given back to its owner
+// (src/delivery/rights-request.ts). For `npm run registrations:find|erase|unlock|release`. Only with
+// OUTBOX_ADMIN_TOKEN sent as a bearer token, and only in production (a preview never touches real
+// registrations); otherwise it does not exist (404). The reference and the NIK travel in the body, never
+// in a URL.
 import type { Config, Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv, errorLabel } from '../../src/delivery/airtable';
-import { OutboxKeyError } from '../../src/delivery/outbox-crypto';
-import { eraseRegistration, findRegistration, LeaseBusy, releaseNikRegistrations } from '../../src/delivery/registration-rights';
-import { isReference } from '../../src/registration/reference';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
+import { answerRightsRequest, type RightsRequest } from '../../src/delivery/rights-request';
 import { staffAuthorized } from '../../src/server/admin-token';
 import { crossSite } from '../../src/server/cross-site';
 import { handlesRegistrations } from '../../src/server/deploy-context';
-import { logEvent } from '../../src/server/log';
 import { readCapped } from '../../src/server/request-body';
 import { json } from '../../src/server/respond';
 import { clearReferenceLock } from '../../src/status/limits';
@@ -26,51 +24,12 @@ export default async (req: Request, context?: Context): Promise<Response> => {
   const body = (() => {
     try {
       const parsed: unknown = JSON.parse(new TextDecoder().decode(raw));
-      return (parsed && typeof parsed === 'object' ? parsed : {}) as { action?: unknown; reference?: unknown; nik?: unknown };
+      return (parsed && typeof parsed === 'object' ? parsed : {}) as RightsRequest;
     } catch {
       return {};
     }
   })();
-  const reference = typeof body.reference === 'string' ? body.reference.trim().toUpperCase() : '';
-  if (body.action === 'release') {
-    // By the NIK (typed by staff at its owner's request: in the body only, never logged), or by a reference.
-    const byNik = body.nik !== undefined;
-    const nik = typeof body.nik === 'string' ? body.nik.replace(/[\s.-]/g, '') : '';
-    if (byNik ? !/^\d{16}$/.test(nik) : !isReference(reference))
-      return json(422, { error: byNik ? 'NIK harus 16 angka.' : 'Nomor pendaftaran harus seperti SRG-ABC234.' });
-    const released = await releaseNikRegistrations(airtableSettingsFromEnv(), byNik ? { nik } : { reference }).catch(() => null);
-    if (released === null) return json(503, { error: 'Penyimpanan situs atau Airtable tidak bisa dihubungi. Jalankan lagi nanti.' });
-    if (released === undefined)
-      return json(404, { error: `NIK untuk ${reference} tidak ditemukan (nomor tidak dikenal, atau datanya sudah dihapus).` });
-    logEvent('rights.release', { ...(byNik ? { by: 'nik' } : { reference }), released });
-    return json(200, { ...(byNik ? {} : { reference }), released });
-  }
-  if (!isReference(reference)) return json(422, { error: 'Nomor pendaftaran harus seperti SRG-ABC234.' });
-  if (body.action === 'unlock') {
-    // The owner asked staff in person: the status check answers this reference again.
-    const cleared = await clearReferenceLock(reference);
-    logEvent('rights.unlock', { reference, cleared });
-    return json(200, { reference, cleared });
-  }
-  if (body.action !== 'find' && body.action !== 'erase')
-    return json(422, { error: 'action harus "find", "erase", "unlock" atau "release".' });
-  const settings = airtableSettingsFromEnv();
-  if (!settings) return json(409, { error: 'AIRTABLE_TOKEN belum diatur.' });
-  try {
-    if (body.action === 'find') {
-      logEvent('rights.find', { reference });
-      return json(200, await findRegistration(settings, reference));
-    }
-    const erasure = await eraseRegistration(settings, reference);
-    logEvent('rights.erase', { reference, removed: erasure.removed.length });
-    return json(200, erasure);
-  } catch (e) {
-    if (e instanceof LeaseBusy) return json(409, { error: 'Data ini sedang dikirim ke Airtable. Coba lagi dalam satu menit.' });
-    if (e instanceof OutboxKeyError) return json(409, { error: `Data di outbox tidak bisa dibuka (${e.code}): periksa OUTBOX_KEYS.` });
-    const label = errorLabel(e);
-    logEvent('rights.airtable_failed', { reference, error: label });
-    return json(503, { error: `Airtable tidak bisa dihubungi (${label}). Jalankan lagi nanti; bagian yang sudah selesai tidak diulang.` });
-  }
+  return answerRightsRequest(body, { airtable: airtableClientFromEnv(), unlock: clearReferenceLock });
 };
 
 export const config: Config = {

@@ -4,7 +4,7 @@
 import type { Config, Context } from '@netlify/functions';
 
 import { sectionPath } from '../../src/content/paths';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { isLocale, localeOr, otherLocale, t } from '../../src/i18n';
 import { crossSite } from '../../src/server/cross-site';
 import { crossSiteAnswer } from '../../src/server/cross-site-answer';
@@ -13,21 +13,15 @@ import { MissingKeyError } from '../../src/server/keys';
 import { logEvent } from '../../src/server/log';
 import { parseBody } from '../../src/server/request-body';
 import { page, plain, seeOther } from '../../src/server/respond';
-import { esc } from '../../src/shared/html';
 import { builtSiteData } from '../../src/site-data';
 import type { SiteData } from '../../src/site-data/types';
-import { checkStatus, type StatusAnswer } from '../../src/status/check';
-import { renderStatusAnswer, renderStatusForm } from '../../src/status/form-html';
+import { checkStatus, STATUS_CALLS } from '../../src/status/check';
+import { renderStatusAnswer, renderStatusRetry, statusCode } from '../../src/status/form-html';
 import { readStatusInput } from '../../src/status/input';
-
-const statusOf = { stage: 200, nomatch: 200, busy: 503, limited: 429 } as const;
-/** A locked reference answers as one that matches nothing, status code included. */
-const codeOf = (a: StatusAnswer) => (a.kind === 'limited' && a.scope === 'reference' ? 200 : statusOf[a.kind]);
 
 export function statusHandler(siteData: () => SiteData | undefined) {
   return async (req: Request, context?: Context): Promise<Response> => {
-    const queryLang = new URL(req.url).searchParams.get('lang');
-    let lang = localeOr(queryLang);
+    let lang = localeOr(new URL(req.url).searchParams.get('lang'));
     // Someone who reloads or bookmarks the answer gets the form.
     if (req.method !== 'POST') return seeOther(sectionPath(lang, 'status'));
     if (crossSite(req)) {
@@ -38,19 +32,14 @@ export function statusHandler(siteData: () => SiteData | undefined) {
     const site = siteData();
     if (!parsed.ok || !site) return plain(parsed.ok ? 503 : parsed.status, lang, 'status.unavailable');
     if (isLocale(parsed.raw.lang)) lang = parsed.raw.lang;
-    const other = otherLocale(lang);
     const answer = (status: number, content: string, titlePrefix = '') =>
-      page(site.shells.statusResult[lang], status, { content, titlePrefix, languageSwitch: sectionPath(other, 'status') });
-
+      page(site.shells.statusResult[lang], status, { content, titlePrefix, languageSwitch: sectionPath(otherLocale(lang), 'status') });
     const input = readStatusInput(parsed.raw);
-    if (!input.ok) {
-      const content = `<h1>${esc(t(lang, 'status.title'))}</h1><p class="lead">${esc(t(lang, 'status.lead'))}</p>${renderStatusForm(lang, { values: parsed.raw, errors: input.errors })}`;
-      return answer(422, content, t(lang, 'reg.errorPrefix'));
-    }
+    if (!input.ok) return answer(422, renderStatusRetry(lang, parsed.raw, input.errors), t(lang, 'reg.errorPrefix'));
     // A preview shares production's stores: it knows no registration.
     const result = handlesRegistrations(context)
       ? await checkStatus(input.reference, input.birthDate, {
-          settings: airtableSettingsFromEnv(),
+          airtable: airtableClientFromEnv(STATUS_CALLS),
           // Netlify's own view of the client; its edge sets the header too (tests set it per request).
           ip: context?.ip || req.headers.get('x-nf-client-connection-ip') || 'unknown',
         }).catch((e: unknown) => {
@@ -64,7 +53,7 @@ export function statusHandler(siteData: () => SiteData | undefined) {
       ...('scope' in result ? { scope: result.scope } : {}),
     });
     return answer(
-      codeOf(result),
+      statusCode(result),
       renderStatusAnswer(lang, result, site.config.stages, input.reference),
       result.kind === 'stage' ? `${input.reference} — ` : '',
     );

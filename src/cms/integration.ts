@@ -11,11 +11,6 @@ import { cmsBackendFromEnv } from './backend';
 import { cmsConfigYaml } from './config';
 import { cmsPreviewLabels } from './preview-labels';
 
-/**
- * Where Pagefind runs: the search pages, and its own files (its worker compiles the WebAssembly under
- * the policy its script was served with). The only places whose policy allows compiling WebAssembly.
- */
-
 // /admin: Decap CMS served from our own build, never from a CDN. At build time the bundle, its lazy
 // chunks and wasm files are copied out of node_modules into dist/admin next to the generated
 // config.yml; in `npm start` the same files are served by a dev-server middleware (astro dev does not

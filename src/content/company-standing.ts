@@ -1,3 +1,5 @@
+import type { CompanyStatus } from './schemas';
+
 // What a company's standing means for the site, as pure functions (the content check runs them
 // without Astro): a company is in good standing while its status is "aktif" and its licence (SIP3MI)
 // is valid through today (WIB). A vacancy is shown only while its own SIP is valid and its company is
@@ -5,7 +7,7 @@
 // check:content and check:launch say why.
 
 interface CompanyData {
-  status: 'aktif' | 'dihentikan-sementara' | 'dicabut';
+  status: CompanyStatus;
   licenceValidUntil: Date;
 }
 interface VacancyData {
@@ -15,14 +17,17 @@ interface VacancyData {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/** What each status means for the company's standing: a status added to the schema must be given one here. */
+const STATUS_PROBLEM = { aktif: undefined, 'dihentikan-sementara': 'stopped', dicabut: 'revoked' } as const satisfies Record<
+  CompanyStatus,
+  string | undefined
+>;
+
 /** Why a company is not in good standing, or undefined when it is. */
-export type CompanyProblem = 'stopped' | 'revoked' | 'licence-expired';
+export type CompanyProblem = NonNullable<(typeof STATUS_PROBLEM)[CompanyStatus]> | 'licence-expired';
 
 export function companyProblem(c: Pick<CompanyData, 'status' | 'licenceValidUntil'>, today: string): CompanyProblem | undefined {
-  if (c.status === 'dicabut') return 'revoked';
-  if (c.status === 'dihentikan-sementara') return 'stopped';
-  if (day(c.licenceValidUntil) < today) return 'licence-expired';
-  return undefined;
+  return STATUS_PROBLEM[c.status] ?? (day(c.licenceValidUntil) < today ? 'licence-expired' : undefined);
 }
 
 export type VacancyProblem = CompanyProblem | 'sip-expired' | 'company-unknown';

@@ -1,4 +1,4 @@
-import type { Locale } from '../i18n';
+import { homePath, type Locale } from '../i18n';
 
 // URL segments per language. Pure data so the registration function can build its redirects from it too.
 export const sections = {
@@ -28,7 +28,7 @@ type Section = keyof typeof sections;
 /** A site path in `lang`, with a trailing slash: pathFor('en', 'a', 'b') → '/en/a/b/'. */
 export function pathFor(lang: Locale, ...segments: string[]): string {
   const parts = segments.filter(Boolean);
-  const prefix = lang === 'en' ? '/en/' : '/';
+  const prefix = homePath(lang);
   return parts.length ? `${prefix}${parts.join('/')}/` : prefix;
 }
 
@@ -39,6 +39,5 @@ export function sectionPath(lang: Locale, section: Section, ...rest: string[]): 
 /** The invitation's calendar file, beside its letter: /daftar/undangan/undangan-seleksi.ics. */
 export const invitationCalendarPath = (lang: Locale) => `${sectionPath(lang, 'invitation')}${lang === 'en' ? 'selection' : 'undangan-seleksi'}.ics`;
 
-export function homePath(lang: Locale): string {
-  return pathFor(lang);
-}
+// The language's home is the prefix of every path above: one rule, kept with the languages.
+export { homePath };

@@ -68,6 +68,7 @@ const destinationSchema = z.strictObject({
 /** An official vacancy: it is shown only while its recruitment permit (SIP) is valid. */
 /** Licence status of a placement company (P3MI), as the ministry's records say. */
 const companyStatusValues = ['aktif', 'dihentikan-sementara', 'dicabut'] as const;
+export type CompanyStatus = (typeof companyStatusValues)[number];
 const stopScopeValues = ['semua', 'sebagian'] as const;
 /** APJATI's role under UU PDP: joint controller with the city (Pasal 18), or a recipient (a controller of its own copy). */
 const APJATI_ROLES = ['pengendali-bersama', 'penerima'] as const;

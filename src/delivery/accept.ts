@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import type { StoredCounter, Survey } from '../server/blobs';
 import { clientShares, dailyPlaces, firstOverCeiling } from './ceiling';
+import { addFlagTask } from './flag-tasks';
 import { forgetNikRecord, indexNik, nikRegistrations } from './nik-index';
-import { addFlagTask, enqueue, type OutboxItem, removeItem, type Submission, writeNewItem } from './queue';
+import { type OutboxItem, type Submission, writeNewItem } from './outbox-items';
+import { enqueue, removeItem } from './queue';
 import { issueReference } from './references';
 import { claimSubmission, releaseSubmission, rememberSubmission } from './submissions';
 

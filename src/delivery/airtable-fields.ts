@@ -1,6 +1,7 @@
 import type { Locale } from '../i18n';
 import { type FieldName, fields } from '../registration/fields';
-import type { Submission } from './queue';
+import { INITIAL_STATUS } from '../shared/registration-status';
+import type { Submission } from './outbox-items';
 
 // Everything that knows Airtable's column names: the form's columns come from the field list
 // (fields.ts), the others are named here. A registration is mapped once, at delivery.
@@ -54,10 +55,25 @@ export function toAirtableFields(reference: string, submission: Submission, at: 
     if (value === undefined) continue;
     out[field.airtable.column] = 'choices' in field ? (submission.labels[field.name] ?? value) : value;
   }
-  out[COLUMNS.status] = 'Baru';
+  out[COLUMNS.status] = INITIAL_STATUS;
   out[COLUMNS.submittedAt] = at.toISOString();
   out[COLUMNS.consentAt] = at.toISOString();
   out[COLUMNS.consentVersion] = submission.consentVersion;
   out[COLUMNS.consentLanguage] = CONSENT_LANGUAGES[submission.lang];
   return out;
+}
+
+/** Airtable's formula quoting: backslash first, then the quote (there is no official escape function). */
+export function formulaString(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** The formula for up to ten references: one list call instead of one per record. */
+export const referencesFormula = (references: string[]) =>
+  `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
+
+/** The NIK of a found record, when it has one (erasing its index markers needs its hash). */
+export function nikOf(record: { fields: Record<string, unknown> } | undefined): string | undefined {
+  const value = record?.fields[columnOf('nik')];
+  return typeof value === 'string' ? value : undefined;
 }

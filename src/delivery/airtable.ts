@@ -1,12 +1,14 @@
-import Airtable from 'airtable';
-
-import type { Budget } from './airtable-budget';
-import { columnOf, COLUMNS, INVITATION_COLUMNS } from './airtable-fields';
+import { INITIAL_STATUS } from '../shared/registration-status';
+import { type Budget, budgetForScripts, sharedBudget } from './airtable-budget';
+import { type AirtableFields, columnOf, COLUMNS, INVITATION_COLUMNS, referencesFormula } from './airtable-fields';
+import { eachPage, type Listing, listPage, type SdkRecords, sdkTable, select } from './airtable-sdk';
 import { initialsOf, type Invitation, invitationFromFields } from './invitation';
 
-// The one Airtable client: settings, the SDK's table, every call through the shared budget
-// (budgetedCall), lookups by reference, and the labels of Airtable's errors. Delivery, the status
-// check, the rights tools, retention and the staff scripts call Airtable only through this file.
+// The one Airtable client. Made once from the settings where a run starts (a function, a scheduled run,
+// a staff script) and passed down; no other module uses the SDK (airtable-sdk.ts), builds a table or
+// takes a slot from the budget (tools/import-rules.ts holds that). Inside: every request waits for its
+// slot in the shared budget (airtable-budget.ts), sends at most BATCH records, gives up after the
+// client's timeout, and fails with an error errorLabel names.
 
 export interface AirtableSettings {
   token: string;
@@ -15,35 +17,95 @@ export interface AirtableSettings {
   endpointUrl?: string;
 }
 
+/** The registrations table, unless AIRTABLE_TABLE names another. */
+export const DEFAULT_TABLE = 'Pendaftaran';
+
 /** Settings from the environment, or undefined when no token is set (local development uses the stand-in). */
 export function airtableSettingsFromEnv(env: Record<string, string | undefined> = process.env): AirtableSettings | undefined {
   if (!env.AIRTABLE_TOKEN || !env.AIRTABLE_BASE_ID) return undefined;
   return {
     token: env.AIRTABLE_TOKEN,
     baseId: env.AIRTABLE_BASE_ID,
-    table: env.AIRTABLE_TABLE || 'Pendaftaran',
+    table: env.AIRTABLE_TABLE || DEFAULT_TABLE,
     endpointUrl: env.AIRTABLE_ENDPOINT_URL || undefined,
   };
 }
 
-export function airtableTable(s: AirtableSettings, requestTimeoutMs = 2500) {
-  const airtable = new Airtable({
-    apiKey: s.token,
-    endpointUrl: s.endpointUrl ?? 'https://api.airtable.com',
-    // The SDK otherwise retries a 429 for up to 10 minutes, far beyond a function's life; the outbox
-    // retries instead.
-    noRetryIfRateLimited: true,
-    requestTimeout: requestTimeoutMs,
-  });
-  return airtable.base(s.baseId).table(s.table);
+/** Airtable takes at most 10 records in one create, update or delete. */
+export const BATCH = 10;
+
+interface CallOptions {
+  /** How long a call may wait for its slot; without one it is not made and BUDGET_UNAVAILABLE is thrown. */
+  maxWaitMs?: number;
+  /** Called before each request, after its slot: a run counts its calls, a test stops one mid-window. */
+  onCall?: () => unknown;
 }
 
-export type Table = ReturnType<typeof airtableTable>;
-export type Call = <T>(request: () => Promise<T>) => Promise<T>;
+export interface ClientOptions extends CallOptions {
+  /** Per request. */
+  timeoutMs?: number;
+  /**
+   * This process's line for slots: 'status' keeps a status check from waiting behind a delivery run;
+   * 'script' is a staff script's, which paces only itself where Netlify Blobs cannot be reached.
+   */
+  queue?: 'work' | 'status' | 'script';
+  /** Another budget than the shared one (tests: one that never gives a slot). */
+  budget?: Budget;
+}
 
-/** Airtable's formula quoting: backslash first, then the quote (there is no official escape function). */
-export function formulaString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+interface FoundRecord {
+  id: string;
+  reference: string;
+  fields: Record<string, unknown>;
+}
+
+/** A listing: the records a formula matches (every one without), with the columns named ('all': every column). */
+interface Query {
+  formula?: string;
+  fields: string[] | 'all';
+  pageSize?: number;
+  maxRecords?: number;
+}
+
+export interface AirtableClient {
+  /** Per request: a run plans its time with it. */
+  readonly timeoutMs: number;
+  /** False for a staff script away from Netlify Blobs: its calls are paced within this process only. */
+  readonly sharedBudget: boolean;
+  /** The same table and budget, with a caller's own wait for slots and its own call counter. */
+  with(options: CallOptions): AirtableClient;
+  /** Creates the records (typecast: select values by their labels), ten a request. */
+  create(records: AirtableFields[]): Promise<void>;
+  update(records: { id: string; fields: AirtableFields }[]): Promise<void>;
+  destroy(ids: string[]): Promise<void>;
+  /** A listing page by page, each page a request of its own through the budget; stop by leaving the loop. */
+  pages(query: Query): AsyncGenerator<FoundRecord[]>;
+  /** One request: the first page of a listing. */
+  firstPage(query: Query): Promise<FoundRecord[]>;
+  /** Records by reference, ten references a listing (one call instead of one per record), page by page. */
+  referencePages(references: string[], fields: string[] | 'all'): AsyncGenerator<FoundRecord[]>;
+  findByReference(references: string[], fields: string[] | 'all'): Promise<FoundRecord[]>;
+  /**
+   * One page of every record, with exactly these columns, after Airtable's offset (the string its last
+   * page gave): a listing that a later run resumes (the figures). One request.
+   */
+  pageAfter(fields: string[], offset: string | undefined): Promise<ListedPage>;
+  /** One reference's status, birth date, initials and selection invitation: a single request of at most one record. */
+  statusRow(reference: string): Promise<StatusRow | undefined>;
+}
+
+/** What the status read brings: the status, the birth date (hashed at once by the caller), the name's initials, the invitation. */
+interface StatusRow {
+  status: string;
+  birthDate: string;
+  initials?: string;
+  invitation?: Invitation;
+}
+
+interface ListedPage {
+  records: { createdTime: string; fields: Record<string, unknown> }[];
+  /** Airtable's offset of the page after this one; none on the last page. */
+  offset?: string;
 }
 
 interface AirtableError {
@@ -65,96 +127,106 @@ export const isRecordError = (e: unknown) =>
 /** No slot could be had (the budget's store did not answer, or not in time): Airtable is not called. */
 const NO_SLOT = { error: 'BUDGET_UNAVAILABLE' };
 
-/**
- * An Airtable call through the budget: its slot first (waiting at most `maxWaitMs`; without one the
- * call is not made and NO_SLOT is thrown), then `before` (counting, a test's hook), then the request.
- * Every caller of Airtable uses this, so none can skip the budget.
- */
-export function budgetedCall(budget: Budget, { maxWaitMs = Infinity, before }: { maxWaitMs?: number; before?: () => unknown } = {}): Call {
-  return async <T>(request: () => Promise<T>): Promise<T> => {
-    if (!(await budget.take(maxWaitMs))) throw NO_SLOT;
-    await before?.();
-    return request();
-  };
+const found = (records: SdkRecords): FoundRecord[] =>
+  records.map((r) => ({ id: r.id, reference: String(r.fields[COLUMNS.reference] ?? ''), fields: r.fields }));
+
+function* batches<T>(items: T[]): Generator<T[]> {
+  for (let n = 0; n < items.length; n += BATCH) yield items.slice(n, n + BATCH);
 }
 
-export interface FoundRecord {
-  id: string;
-  reference: string;
-  fields: Record<string, unknown>;
-}
+/** A query as the SDK takes it: a found record always carries its reference. */
+const listing = (q: Query): Listing => ({
+  ...(q.formula ? { formula: q.formula } : {}),
+  ...(q.fields === 'all' ? {} : { fields: [...new Set([COLUMNS.reference, ...q.fields])] }),
+  pageSize: q.pageSize ?? 100,
+  ...(q.maxRecords ? { maxRecords: q.maxRecords } : {}),
+});
 
-/** The reference formula for up to ten references: one list call instead of one per record. */
-export const referencesFormula = (references: string[]) =>
-  `OR(${references.map((r) => `{${COLUMNS.reference}}=${formulaString(r)}`).join(',')})`;
+export function airtableClient(settings: AirtableSettings, options: ClientOptions = {}): AirtableClient {
+  const { timeoutMs = 8_000, queue = 'work' } = options;
+  const paced = options.budget
+    ? { budget: options.budget, shared: true }
+    : queue === 'script'
+      ? budgetForScripts(settings.baseId)
+      : { budget: sharedBudget(settings.baseId, queue), shared: true };
+  const { budget } = paced;
+  const table = sdkTable(settings, timeoutMs);
 
-/**
- * Records by reference (at most ten), with the columns named in `fields` (every column with 'all').
- * POST listRecords keeps the values out of the URL; every page is a call of its own through the
- * budget, never fetched back to back.
- */
-export async function findRecords(table: Table, references: string[], fields: string[] | 'all', call: Call): Promise<FoundRecord[]> {
-  if (!references.length) return [];
-  const out: FoundRecord[] = [];
-  const columns = fields === 'all' ? {} : { fields: [...new Set([COLUMNS.reference, ...fields])] };
-  const query = table.select({ filterByFormula: referencesFormula(references), ...columns, pageSize: 100, method: 'post' } as never);
-  // The SDK sends the first page when eachPage is called, and each next page when told to: each
-  // of those waits for its own slot. (After the last page the SDK sends nothing; that slot is lost.)
-  await call(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const page = (records: readonly { id: string; fields: Record<string, unknown> }[], next: () => void) => {
-          for (const r of records) out.push({ id: r.id, reference: String(r.fields[COLUMNS.reference]), fields: r.fields });
-          call(async () => next()).catch(reject);
+  const make = (hooks: CallOptions[]): AirtableClient => {
+    const maxWaitMs = hooks.reduce<number | undefined>((w, h) => h.maxWaitMs ?? w, undefined) ?? Infinity;
+    /** A slot first (the request is not sent without one), then every hook, then the request. */
+    const slot = async () => {
+      if (!(await budget.take(maxWaitMs))) throw NO_SLOT;
+      for (const h of hooks) await h.onCall?.();
+    };
+    const call = async <T>(request: () => Promise<T>): Promise<T> => {
+      await slot();
+      return request();
+    };
+
+    async function* pages(q: Query): AsyncGenerator<FoundRecord[]> {
+      for await (const records of eachPage(table, listing(q), slot)) yield found(records);
+    }
+
+    const firstPage = async (q: Query) => found(await call(() => select(table, listing(q)).firstPage()));
+
+    async function* referencePages(references: string[], fields: string[] | 'all'): AsyncGenerator<FoundRecord[]> {
+      for (const refs of batches(references)) yield* pages({ formula: referencesFormula(refs), fields });
+    }
+
+    return {
+      timeoutMs,
+      sharedBudget: paced.shared,
+      with: (more) => make([...hooks, more]),
+      async create(records) {
+        for (const b of batches(records.map((fields) => ({ fields })))) await call(() => table.create(b, { typecast: true }));
+      },
+      async update(records) {
+        for (const b of batches(records)) await call(() => table.update(b));
+      },
+      async destroy(ids) {
+        for (const b of batches(ids)) await call(() => table.destroy(b));
+      },
+      pages,
+      firstPage,
+      referencePages,
+      async findByReference(references, fields) {
+        const out: FoundRecord[] = [];
+        for await (const page of referencePages(references, fields)) out.push(...page);
+        return out;
+      },
+      async pageAfter(fields, offset) {
+        const page = await call(() => listPage(table, { fields, pageSize: 100 }, offset));
+        return {
+          records: page.records.map((r) => ({ createdTime: r.createdTime, fields: r.fields })),
+          ...(page.offset ? { offset: page.offset } : {}),
         };
-        query.eachPage(page as never, (err: unknown) => (err ? reject(err) : resolve()));
-      }),
-  );
-  return out;
-}
-
-/** The references (at most ten) that are in Airtable already. */
-export async function findReferences(table: Table, references: string[], call: Call): Promise<string[]> {
-  return (await findRecords(table, references, [COLUMNS.reference], call)).map((r) => r.reference);
-}
-
-/** What the status read brings: the status, the birth date (hashed at once by the caller), the name's initials, the invitation. */
-export interface StatusRow {
-  status: string;
-  birthDate: string;
-  initials?: string;
-  invitation?: Invitation;
-}
-
-/** One reference's status, birth date, initials and selection invitation: a single request (one page of at most one record). */
-export async function readStatusRow(table: Table, reference: string, call: Call): Promise<StatusRow | undefined> {
-  const birthColumn = columnOf('birthDate');
-  const nameColumn = columnOf('fullName');
-  const page = await call(() =>
-    table
-      .select({
-        filterByFormula: `{${COLUMNS.reference}}=${formulaString(reference)}`,
-        fields: [COLUMNS.status, birthColumn, nameColumn, ...Object.values(INVITATION_COLUMNS)],
-        maxRecords: 1,
-        pageSize: 1,
-        method: 'post',
-      } as never)
-      .firstPage(),
-  );
-  const record = page[0] as { fields: Record<string, unknown> } | undefined;
-  if (!record) return undefined;
-  const initials = initialsOf(record.fields[nameColumn]);
-  const invitation = invitationFromFields(record.fields);
-  return {
-    status: String(record.fields[COLUMNS.status] ?? 'Baru'),
-    birthDate: String(record.fields[birthColumn] ?? ''),
-    ...(initials ? { initials } : {}),
-    ...(invitation ? { invitation } : {}),
+      },
+      async statusRow(reference) {
+        const [birth, name] = [columnOf('birthDate'), columnOf('fullName')];
+        const [row] = await firstPage({
+          formula: referencesFormula([reference]),
+          fields: [COLUMNS.status, birth, name, ...Object.values(INVITATION_COLUMNS)],
+          pageSize: 1,
+          maxRecords: 1,
+        });
+        if (!row) return undefined;
+        const initials = initialsOf(row.fields[name]);
+        const invitation = invitationFromFields(row.fields);
+        return {
+          status: String(row.fields[COLUMNS.status] ?? INITIAL_STATUS),
+          birthDate: String(row.fields[birth] ?? ''),
+          ...(initials ? { initials } : {}),
+          ...(invitation ? { invitation } : {}),
+        };
+      },
+    };
   };
+  return make([options]);
 }
 
-/** The NIK of a found record, when it has one (erasing its index markers needs its hash). */
-export function nikOf(record: { fields: Record<string, unknown> } | undefined): string | undefined {
-  const value = record?.fields[columnOf('nik')];
-  return typeof value === 'string' ? value : undefined;
+/** The client for the base the environment names; undefined when Airtable is not configured. */
+export function airtableClientFromEnv(options: ClientOptions = {}, env = process.env): AirtableClient | undefined {
+  const settings = airtableSettingsFromEnv(env);
+  return settings && airtableClient(settings, options);
 }

@@ -1,6 +1,5 @@
-import { expireBuckets, store, type StoredCounter, storedCounter, StoreRefused, writeConfirmed } from '../server/blobs';
+import { bucket, expireBuckets, store, type StoredCounter, storedCounter, StoreRefused, writeConfirmed } from '../server/blobs';
 import { clientKeys } from '../server/client';
-import { todayInSerang } from '../shared/serang-time';
 
 // The daily ceiling (settings → registration.dailyLimit): at most that many registrations are accepted
 // in one day (WIB), so a flood cannot fill the Airtable base (Team: 50,000 records) or the staff's day;
@@ -19,16 +18,15 @@ export const PER_CLIENT_PER_DAY = {
 };
 
 const limits = () => store('limits');
-const dayOf = (now: number) => todayInSerang(new Date(now)).replace(/-/g, '');
 
 /** Today's places under the ceiling. */
 export const dailyPlaces = (limit: number, now = Date.now()): StoredCounter =>
-  storedCounter(limits, { folder: `day/${dayOf(now)}`, limit });
+  storedCounter(limits, { folder: `day/${bucket.dayInSerang(now)}`, limit });
 
 /** The shares of the client `ip` today: its address or /64, and its /48. */
 export function clientShares(ip: string, now = Date.now()): StoredCounter[] {
   const { client, network } = clientKeys(ip);
-  const day = `day-client/${dayOf(now)}`;
+  const day = `day-client/${bucket.dayInSerang(now)}`;
   return [
     storedCounter(limits, { folder: `${day}/${client}`, limit: PER_CLIENT_PER_DAY.client }),
     ...(network ? [storedCounter(limits, { folder: `${day}/${network}`, limit: PER_CLIENT_PER_DAY.network })] : []),
@@ -37,7 +35,7 @@ export function clientShares(ip: string, now = Date.now()): StoredCounter[] {
 
 /** True for the first caller of the day only (confirmed by the store): the one that logs the alert. */
 export async function firstOverCeiling(now = Date.now()): Promise<boolean> {
-  return writeConfirmed(limits(), `day-alert/${dayOf(now)}/sent`, { onlyIfNew: true }).catch((e: unknown) => {
+  return writeConfirmed(limits(), `day-alert/${bucket.dayInSerang(now)}/sent`, { onlyIfNew: true }).catch((e: unknown) => {
     if (e instanceof StoreRefused) return false;
     throw e;
   });
@@ -45,7 +43,7 @@ export async function firstOverCeiling(now = Date.now()): Promise<boolean> {
 
 /** Drops the places and shares of days before yesterday (WIB), whole days. */
 export async function expireDailyPlaces(now = Date.now(), deadline = Infinity) {
-  const yesterday = dayOf(now - 86_400_000);
+  const yesterday = bucket.dayInSerang(now - 86_400_000);
   let deleted = 0;
   for (const prefix of ['day', 'day-client', 'day-alert']) {
     const r = await expireBuckets(limits(), prefix, yesterday, deadline);

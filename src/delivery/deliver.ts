@@ -1,21 +1,22 @@
-import { type AirtableSettings, airtableTable, budgetedCall, type Call, errorLabel, findReferences, isRecordError } from './airtable';
-import type { Budget } from './airtable-budget';
+import { INITIAL_STATUS } from '../shared/registration-status';
+import { type AirtableClient, BATCH, errorLabel, isRecordError } from './airtable';
 import { COLUMNS, toAirtableFields } from './airtable-fields';
 import { claim, recordLease, release } from './leases';
 import { nikShared } from './nik-index';
 import { OutboxKeyError } from './outbox-crypto';
-import { dropEntry, holdItem, holdUnreadable, markSent, type OutboxItem, type QueueEntry, readItem, removeItem } from './queue';
+import { markSent, type OutboxItem, readItem } from './outbox-items';
+import { dropEntry, holdItem, holdUnreadable, removeItem } from './queue';
+import type { QueueEntry } from './queue-keys';
 import { birthHash, writeCachedStatus } from './status-cache';
 
 // Delivers the outbox to Airtable a window (at most WINDOW_SIZE records) at a time, every call through the
-// shared budget: prepareWindow, then sendWindow. Fresh records are created in batches of 10, Airtable's limit, with no lookup; only a
-// record whose earlier create may have reached Airtable (sent, no answer) is looked up first, by its
-// reference, so it is never created twice. A batch Airtable refuses for its content is split until the
+// client (so through the shared budget): prepareWindow, then sendWindow. Fresh records are created in
+// batches of 10, Airtable's limit, with no lookup; only a record whose earlier create may have reached
+// Airtable (sent, no answer) is looked up first, by its reference, so it is never created twice. A batch Airtable refuses for its content is split until the
 // refused record is alone: it alone waits out a backoff, the others are delivered in the same run.
 // Airtable's own failures (429, 5xx, no answer, a bad token or table) stop the window: the caller
 // pauses delivery as a whole.
 
-const BATCH = 10;
 export const WINDOW_SIZE = 200;
 /** Creates in flight at once: Airtable answers in a few hundred ms, slots come every 210 ms. */
 const IN_FLIGHT = 3;
@@ -31,13 +32,8 @@ export interface WindowResult {
 }
 
 export interface WindowOptions {
-  budget: Budget;
-  /** Per Airtable request. */
-  timeoutMs: number;
   /** How long this deliverer may hold the records. */
   leaseMs: number;
-  /** Called before each Airtable request, after its slot (tests use it to stop a run mid-window). */
-  onCall?: () => Promise<void>;
 }
 
 /**
@@ -53,7 +49,7 @@ export interface PreparedWindow {
   result: WindowResult;
 }
 
-export async function prepareWindow(settings: AirtableSettings, entries: QueueEntry[], opts: WindowOptions): Promise<PreparedWindow> {
+export async function prepareWindow(airtable: AirtableClient, entries: QueueEntry[], opts: WindowOptions): Promise<PreparedWindow> {
   const result: WindowResult = { delivered: [], held: [], skipped: [], calls: 0 };
   const unique = [...new Map(entries.map((e) => [e.reference, e])).values()].slice(0, WINDOW_SIZE);
   const won = await Promise.all(unique.map((e) => claim(recordLease(e.reference), opts.leaseMs)));
@@ -80,14 +76,14 @@ export async function prepareWindow(settings: AirtableSettings, entries: QueueEn
     // Sent before without an answer: find what reached Airtable, ten references a call, page by page.
     const maybeSent = items.filter((i) => i.sentAt);
     const found = new Set<string>();
-    const table = airtableTable(settings, opts.timeoutMs);
-    for (let n = 0; n < maybeSent.length && !result.stop; n += BATCH) {
-      const refs = maybeSent.slice(n, n + BATCH).map((i) => i.reference);
-      try {
-        for (const r of await findReferences(table, refs, counted(result, opts))) found.add(r);
-      } catch (e) {
-        result.stop = errorLabel(e);
-      }
+    try {
+      const pages = counted(airtable, result).referencePages(
+        maybeSent.map((i) => i.reference),
+        [COLUMNS.reference],
+      );
+      for await (const page of pages) for (const r of page) found.add(r.reference);
+    } catch (e) {
+      result.stop = errorLabel(e);
     }
     const already = maybeSent.filter((i) => found.has(i.reference));
     await Promise.all(already.map((i) => removeItem(i)));
@@ -102,15 +98,8 @@ export async function prepareWindow(settings: AirtableSettings, entries: QueueEn
   }
 }
 
-/** Every Airtable call of a window: its slot from the budget first, then counted. */
-function counted(result: WindowResult, opts: WindowOptions): Call {
-  return budgetedCall(opts.budget, {
-    before: async () => {
-      await opts.onCall?.();
-      result.calls++;
-    },
-  });
-}
+/** Every Airtable call of a window, counted in its result. */
+const counted = (airtable: AirtableClient, result: WindowResult) => airtable.with({ onCall: () => result.calls++ });
 
 export async function releaseWindow(prepared: PreparedWindow): Promise<void> {
   await Promise.all(prepared.claimed.map((r) => release(recordLease(r))));
@@ -118,22 +107,26 @@ export async function releaseWindow(prepared: PreparedWindow): Promise<void> {
 }
 
 /** Creates a prepared window's records, ten a call, a few calls in flight; then releases the window. */
-export async function sendWindow(settings: AirtableSettings, prepared: PreparedWindow, opts: WindowOptions): Promise<WindowResult> {
+export async function sendWindow(airtable: AirtableClient, prepared: PreparedWindow): Promise<WindowResult> {
   const { result, shared } = prepared;
-  const table = airtableTable(settings, opts.timeoutMs);
-  const call = counted(result, opts);
+  const client = counted(airtable, result);
   const record = (i: OutboxItem) => ({
-    fields: { ...toAirtableFields(i.reference, i.submission, new Date(i.createdAt)), [COLUMNS.duplicateNik]: shared.has(i.reference) },
+    ...toAirtableFields(i.reference, i.submission, new Date(i.createdAt)),
+    [COLUMNS.duplicateNik]: shared.has(i.reference),
   });
   const create = async (batch: OutboxItem[]): Promise<void> => {
     if (result.stop) return;
     const sent = await Promise.all(batch.map((i) => markSent(i)));
     try {
-      await call(() => table.create(sent.map(record) as never, { typecast: true }));
-      // The status check's first answer after delivery needs no Airtable call: "Baru", as just created.
+      await client.create(sent.map(record));
+      // The status check's first answer after delivery needs no Airtable call: the first status, as just created.
       await Promise.all(
         sent.map((i) =>
-          writeCachedStatus(i.reference, { status: 'Baru', birth: birthHash(i.reference, i.submission.values.birthDate), at: Date.now() }),
+          writeCachedStatus(i.reference, {
+            status: INITIAL_STATUS,
+            birth: birthHash(i.reference, i.submission.values.birthDate),
+            at: Date.now(),
+          }),
         ),
       );
       await Promise.all(sent.map((i) => removeItem(i)));

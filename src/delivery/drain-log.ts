@@ -1,6 +1,6 @@
 import { logEvent } from '../server/log';
 import type { DrainReport } from './drain';
-import { oldestDueAt } from './queue';
+import { oldestDueAt } from './queue-keys';
 
 /** An hour is what alerting watches for: a record waiting that long means Airtable or the base needs staff. */
 const OLD_AFTER_MS = 3600_000;

@@ -1,11 +1,12 @@
 import { logEvent } from '../server/log';
-import { type AirtableSettings, airtableTable, budgetedCall, errorLabel, findRecords } from './airtable';
-import { type Budget, sharedBudget } from './airtable-budget';
+import { type AirtableClient, BATCH, errorLabel } from './airtable';
 import { COLUMNS } from './airtable-fields';
 import { type PreparedWindow, prepareWindow, releaseWindow, sendWindow, WINDOW_SIZE } from './deliver';
+import { flagTaskDone, flagTasks } from './flag-tasks';
 import { outboxKeysFromEnv } from './outbox-crypto';
+import { readRecord } from './outbox-items';
 import { currentPause, pauseDelivery, type PauseTimes, resumeDelivery } from './pause';
-import { flagTaskDone, flagTasks, nextWindow, readRecord } from './queue';
+import { nextWindow } from './queue-keys';
 
 // Drains the outbox window after window, near Airtable's ceiling, until it is empty, the time budget
 // is spent, or Airtable fails (then delivery pauses as a whole; see pause.ts). The scheduled function
@@ -30,15 +31,10 @@ export interface DrainReport {
 export interface DrainOptions {
   /** The run's time: the scheduled function may run 30 s, a background function 15 minutes. */
   budgetMs?: number;
-  timeoutMs?: number;
   /** How long a run holds its records; a run that dies releases them when this expires. */
   leaseMs?: number;
   /** Try held records and a paused delivery now (npm run outbox:flush, after staff fixed the base). */
   ignoreBackoff?: boolean;
-  /** Called before each Airtable request, after its slot (tests use it to stop a run mid-window). */
-  onCall?: () => Promise<void>;
-  /** The shared budget; by default this process's one for the base. Tests set a faster one. */
-  budget?: Budget;
   /** How long delivery pauses after Airtable fails (30 s after a 429; 5 s doubling otherwise); shorter only in tests. */
   pauseTimes?: PauseTimes;
 }
@@ -46,10 +42,9 @@ export interface DrainOptions {
 /** A window of 200 takes about 4.2 s at the ceiling; one is started only if it can finish in time. */
 const WINDOW_SEND_MS = 6_000;
 
-export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions = {}): Promise<DrainReport> {
-  const { budgetMs = 25_000, timeoutMs = 8_000, leaseMs = budgetMs + 30_000, ignoreBackoff = false } = opts;
-  const budget = opts.budget ?? sharedBudget(settings.baseId);
-  const windowOpts = { budget, timeoutMs, leaseMs, ...(opts.onCall ? { onCall: opts.onCall } : {}) };
+export async function drainOutbox(airtable: AirtableClient, opts: DrainOptions = {}): Promise<DrainReport> {
+  const { budgetMs = 25_000, leaseMs = budgetMs + 30_000, ignoreBackoff = false } = opts;
+  const { timeoutMs } = airtable;
   const started = Date.now();
   const report: DrainReport = { delivered: 0, held: 0, flagged: 0, windows: 0, calls: 0, unfinished: false };
   // Without the outbox keys no record can be opened: every one would be held. Nothing is touched.
@@ -69,7 +64,7 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
       .filter((e) => !skip.has(e.reference))
       .slice(0, WINDOW_SIZE);
     if (!entries.length) return undefined;
-    const prepared = await prepareWindow(settings, entries, windowOpts);
+    const prepared = await prepareWindow(airtable, entries, { leaseMs });
     for (const r of prepared.result.skipped) leasedElsewhere.add(r);
     return prepared;
   };
@@ -92,7 +87,7 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
       report.firstWindowMs ??= Date.now() - started;
       // The next window is claimed and read while this one is sent.
       if (!current.result.stop && timeLeft()) upcoming = prepareNext(new Set(current.claimed));
-      const result = current.result.stop ? (await releaseWindow(current), current.result) : await sendWindow(settings, current, windowOpts);
+      const result = current.result.stop ? (await releaseWindow(current), current.result) : await sendWindow(airtable, current);
       report.windows++;
       report.calls += result.calls;
       report.delivered += result.delivered.length;
@@ -118,7 +113,7 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
   }
   // Then earlier records to flag, ten at a time while the run has time.
   while (!report.paused && Date.now() - started <= budgetMs - timeoutMs * 2) {
-    const flagged = await flagEarlierRecords(settings, budget, timeoutMs, report, opts.pauseTimes);
+    const flagged = await flagEarlierRecords(airtable, report, opts.pauseTimes);
     if (flagged === undefined) break;
     report.flagged += flagged;
   }
@@ -130,21 +125,14 @@ export async function drainOutbox(settings: AirtableSettings, opts: DrainOptions
  * ten at a time: one lookup and one update. Undefined when there is nothing (more) to do now. A record still waiting in the outbox keeps its task until it
  * is in Airtable (it may be on its way without the flag); a record no longer anywhere drops it.
  */
-async function flagEarlierRecords(
-  settings: AirtableSettings,
-  budget: Budget,
-  timeoutMs: number,
-  report: DrainReport,
-  pauseTimes?: PauseTimes,
-): Promise<number | undefined> {
-  const tasks = await flagTasks(10);
+async function flagEarlierRecords(airtable: AirtableClient, report: DrainReport, pauseTimes?: PauseTimes): Promise<number | undefined> {
+  const tasks = await flagTasks(BATCH);
   if (!tasks.length) return undefined;
-  const table = airtableTable(settings, timeoutMs);
-  const call = budgetedCall(budget, { before: () => report.calls++ });
+  const client = airtable.with({ onCall: () => report.calls++ });
   try {
-    const found = await findRecords(table, tasks, [COLUMNS.duplicateNik], call);
+    const found = await client.findByReference(tasks, [COLUMNS.duplicateNik]);
     const toFlag = found.filter((r) => r.fields[COLUMNS.duplicateNik] !== true);
-    if (toFlag.length) await call(() => table.update(toFlag.map((r) => ({ id: r.id, fields: { [COLUMNS.duplicateNik]: true } })) as never));
+    if (toFlag.length) await client.update(toFlag.map((r) => ({ id: r.id, fields: { [COLUMNS.duplicateNik]: true } })));
     const inAirtable = new Set(found.map((r) => r.reference));
     const waiting = await Promise.all(tasks.map(async (ref) => !inAirtable.has(ref) && (await readRecord(ref)) !== undefined));
     const done = tasks.filter((_, i) => !waiting[i]);

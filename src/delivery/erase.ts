@@ -1,6 +1,8 @@
+import { flagTaskDone } from './flag-tasks';
 import { forgetLetters } from './letter-index';
 import { forgetNikRecord } from './nik-index';
-import { flagTaskDone, readRecord, removeByReference } from './queue';
+import { readRecord } from './outbox-items';
+import { removeByReference, WAIT_STATE_WORDS } from './queue';
 import { forgetCachedStatus } from './status-cache';
 import { forgetSubmission } from './submissions';
 
@@ -15,7 +17,7 @@ export async function eraseEverywhere(reference: string, nikHash?: string): Prom
   const removed: string[] = [];
   const hash = (await readRecord(reference))?.nikHash ?? nikHash;
   const waited = await removeByReference(reference);
-  if (waited) removed.push(waited === 'held' ? 'outbox: ditahan (held)' : 'outbox: menunggu (due)');
+  if (waited) removed.push(`outbox: ${WAIT_STATE_WORDS[waited]} (${waited})`);
   if (await flagTaskDone(reference)) removed.push('outbox: tugas tanda NIK ganda');
   if (hash) removed.push(...(await forgetNikRecord(hash, reference)));
   if (await forgetSubmission(reference)) removed.push('catatan kiriman ganda (idempotensi)');

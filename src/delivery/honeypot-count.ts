@@ -1,10 +1,10 @@
-import { store as blobStore } from '../server/blobs';
+import { bucket, store as blobStore } from '../server/blobs';
 
 // Counts form posts caught by the honeypot, per day (UTC), so a real person wrongly caught would show in
 // `npm run outbox:status` instead of vanishing. Approximate under concurrency, which is enough for that.
 
 const store = () => blobStore('delivery');
-const keyFor = (now: number) => `honeypot/${new Date(now).toISOString().slice(0, 10)}`;
+const keyFor = (now: number) => `honeypot/${bucket.day(now)}`;
 
 export async function countHoneypotHit(now = Date.now()): Promise<void> {
   const key = keyFor(now);

@@ -1,7 +1,8 @@
 import { honeypotHits } from './honeypot-count';
 import { leasedReferences } from './leases';
+import { readRecord } from './outbox-items';
 import { currentPause, type Pause } from './pause';
-import { allEntries, readRecord } from './queue';
+import { allEntries } from './queue-keys';
 
 // What staff may see of the outbox: counts, ages, references and error types — never record content.
 // Read on demand by `npm run outbox:status`; no delivery run reads all this.

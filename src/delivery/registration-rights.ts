@@ -1,45 +1,48 @@
-import { type AirtableSettings, airtableTable, budgetedCall, findRecords, nikOf } from './airtable';
-import { type Budget, sharedBudget } from './airtable-budget';
-import { type AirtableFields, columnOf, toAirtableFields } from './airtable-fields';
+import type { AirtableClient } from './airtable';
+import { type AirtableFields, columnOf, nikOf, toAirtableFields } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { claim, recordLease, release } from './leases';
 import { nikHash, releaseNik } from './nik-index';
-import { readItem, readRecord } from './queue';
+import { readItem, readRecord } from './outbox-items';
+import { WAIT_STATE_WORDS, type WaitState, waitState } from './queue';
 import { markReferenceErased, referenceIssued } from './references';
 
 // A data subject's rights (UU PDP Pasal 7, 8, 13), for staff: everything held about one reference,
-// wherever it is, and its erasure everywhere. Both go through the one Airtable budget; both are
-// called through /api/registrations by `npm run registrations:find|erase` (tools/registrations.ts).
+// wherever it is, its erasure everywhere, and its NIK given back to its owner. Each goes through the one
+// Airtable budget; each is called through /api/registrations by `npm run registrations:find|erase|release`
+// (tools/registrations.ts).
 
 export interface Holdings {
   reference: string;
   /** The site issued this reference and it was not erased. */
   issued: boolean;
   /** Still waiting to be delivered. */
-  outbox?: { createdAt: string; attempts: number; state: 'menunggu' | 'ditahan'; lastError?: string; fields: AirtableFields };
+  outbox?: {
+    createdAt: string;
+    attempts: number;
+    state: (typeof WAIT_STATE_WORDS)[WaitState];
+    lastError?: string;
+    fields: AirtableFields;
+  };
   /** The record in Airtable, as staff see it. */
   airtable?: { id: string; createdTime?: string; fields: Record<string, unknown> };
 }
 
-export interface RightsOptions {
-  budget?: Budget;
-  timeoutMs?: number;
-}
+/** A staff request waits for its Airtable slot at most this long. */
+const staffWait = (airtable: AirtableClient) => airtable.with({ maxWaitMs: 30_000 });
 
-export async function findRegistration(settings: AirtableSettings, reference: string, opts: RightsOptions = {}): Promise<Holdings> {
-  const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
-  const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
+export async function findRegistration(airtable: AirtableClient, reference: string): Promise<Holdings> {
   const [issued, item, records] = await Promise.all([
     referenceIssued(reference),
     readItem(reference),
-    findRecords(table, [reference], 'all', call),
+    staffWait(airtable).findByReference([reference], 'all'),
   ]);
   const out: Holdings = { reference, issued };
   if (item) {
     out.outbox = {
       createdAt: item.createdAt,
       attempts: item.attempts,
-      state: item.notBefore ? 'ditahan' : 'menunggu',
+      state: WAIT_STATE_WORDS[waitState(item)],
       ...(item.lastError ? { lastError: item.lastError } : {}),
       // As staff will see it in Airtable: its columns and labels.
       fields: toAirtableFields(item.reference, item.submission, new Date(item.createdAt)),
@@ -66,25 +69,23 @@ export class LeaseBusy extends Error {}
  * If Airtable cannot be reached, the outbox part stands and running it again finishes the job.
  */
 export async function eraseRegistration(
-  settings: AirtableSettings,
+  airtable: AirtableClient,
   reference: string,
-  opts: RightsOptions & { leaseWaitMs?: number } = {},
+  opts: { leaseWaitMs?: number } = {},
 ): Promise<Erasure> {
-  const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
   const until = Date.now() + (opts.leaseWaitMs ?? 20_000);
   while (!(await claim(recordLease(reference), 60_000))) {
     if (Date.now() > until) throw new LeaseBusy(reference);
     await new Promise((r) => setTimeout(r, 500));
   }
   try {
-    const table = airtableTable(settings, opts.timeoutMs ?? 8_000);
-    const records = await findRecords(table, [reference], [columnOf('nik')], call);
+    const client = staffWait(airtable);
+    const records = await client.findByReference([reference], [columnOf('nik')]);
     const nik = nikOf(records[0]);
     const removed = await eraseEverywhere(reference, nik ? nikHash(nik) : undefined);
-    for (let n = 0; n < records.length; n += 10) {
-      const ids = records.slice(n, n + 10).map((r) => r.id);
-      await call(() => table.destroy(ids));
-      removed.push(`Airtable: ${ids.length} baris`);
+    if (records.length) {
+      await client.destroy(records.map((r) => r.id));
+      removed.push(`Airtable: ${records.length} baris`);
     }
     const wasIssued = await markReferenceErased(reference);
     if (wasIssued) removed.push('nomor pendaftaran: ditandai dihapus');
@@ -102,15 +103,13 @@ export async function eraseRegistration(
  * were forgotten, or undefined when the reference's NIK cannot be found.
  */
 export async function releaseNikRegistrations(
-  settings: AirtableSettings | undefined,
+  airtable: AirtableClient | undefined,
   who: { nik: string } | { reference: string },
-  opts: RightsOptions = {},
 ): Promise<number | undefined> {
   if ('nik' in who) return releaseNik(nikHash(who.nik));
   let hash = (await readRecord(who.reference))?.nikHash;
-  if (!hash && settings) {
-    const call = budgetedCall(opts.budget ?? sharedBudget(settings.baseId), { maxWaitMs: 30_000 });
-    const nik = nikOf((await findRecords(airtableTable(settings, opts.timeoutMs ?? 8_000), [who.reference], [columnOf('nik')], call))[0]);
+  if (!hash && airtable) {
+    const nik = nikOf((await staffWait(airtable).findByReference([who.reference], [columnOf('nik')]))[0]);
     if (nik) hash = nikHash(nik);
   }
   return hash ? releaseNik(hash) : undefined;

@@ -1,6 +1,5 @@
-import { type AirtableSettings, airtableTable, budgetedCall, errorLabel, formulaString, nikOf } from './airtable';
-import { type Budget, sharedBudget } from './airtable-budget';
-import { columnOf, COLUMNS } from './airtable-fields';
+import { type AirtableClient, BATCH, errorLabel } from './airtable';
+import { columnOf, COLUMNS, formulaString, nikOf } from './airtable-fields';
 import { eraseEverywhere } from './erase';
 import { nikHash } from './nik-index';
 import { markReferenceErased } from './references';
@@ -34,17 +33,16 @@ export function retentionFormula(cutoff: Date): string {
 }
 
 export async function retentionRun(
-  settings: AirtableSettings,
+  airtable: AirtableClient,
   months: number,
-  opts: { budget?: Budget; budgetMs?: number; timeoutMs?: number; now?: number } = {},
+  opts: { budgetMs?: number; now?: number } = {},
 ): Promise<RetentionReport> {
-  const { budgetMs = 20_000, timeoutMs = 8_000, now = Date.now() } = opts;
-  const budget = opts.budget ?? sharedBudget(settings.baseId);
+  const { budgetMs = 20_000, now = Date.now() } = opts;
+  const { timeoutMs } = airtable;
   const started = Date.now();
-  const table = airtableTable(settings, timeoutMs);
   const report: RetentionReport = { deleted: 0, calls: 0, unfinished: false };
-  const call = budgetedCall(budget, { maxWaitMs: 5_000, before: () => report.calls++ });
-  const formula = retentionFormula(retentionCutoff(months, now));
+  const client = airtable.with({ maxWaitMs: 5_000, onCall: () => report.calls++ });
+  const query = { formula: retentionFormula(retentionCutoff(months, now)), fields: [COLUMNS.reference, columnOf('nik')] };
   try {
     for (;;) {
       // A page takes one call and ten deletions at most 2.5 s more: start one only if it can finish.
@@ -52,22 +50,21 @@ export async function retentionRun(
         report.unfinished = true;
         break;
       }
-      const page = await call(() =>
-        table
-          .select({ filterByFormula: formula, fields: [COLUMNS.reference, columnOf('nik')], pageSize: 100, method: 'post' } as never)
-          .firstPage(),
-      );
+      // The first page each time: deleted rows no longer match, so the next page is the first again.
+      const page = await client.firstPage(query);
       if (!page.length) break;
-      for (let n = 0; n < page.length; n += 10) {
-        const batch = page.slice(n, n + 10);
-        await call(() => table.destroy(batch.map((r) => r.id)));
+      // Ten at a time, each deletion followed by its rows' outbox indexes: a run stopped in between
+      // leaves no index behind for a row that is gone.
+      for (let n = 0; n < page.length; n += BATCH) {
+        const batch = page.slice(n, n + BATCH);
+        await client.destroy(batch.map((r) => r.id));
         report.deleted += batch.length;
         // What the outbox's indexes still hold about them goes too (no Airtable call).
         await Promise.all(
           batch.map(async (r) => {
-            const reference = String(r.get(COLUMNS.reference) ?? '');
+            const { reference } = r;
             if (!reference) return;
-            const nik = nikOf(r as unknown as { fields: Record<string, unknown> });
+            const nik = nikOf(r);
             await eraseEverywhere(reference, nik ? nikHash(nik) : undefined);
             await markReferenceErased(reference);
           }),

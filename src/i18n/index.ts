@@ -20,6 +20,12 @@ export function isLocale(value: unknown): value is Locale {
 /** The language a request asked for, or the site's default. */
 export const localeOr = (value: unknown): Locale => (isLocale(value) ? value : defaultLocale);
 
+/** Where a language's pages live: the default language at the root, the other under /{lang}/. */
+export const homePath = (lang: Locale): string => (lang === defaultLocale ? '/' : `/${lang}/`);
+
+/** The language of a site path, by the same rule: /en/… is English, anything else the default. */
+export const localeOfPath = (pathname: string): Locale => localeOr(pathname.split('/')[1]);
+
 /** The text for `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

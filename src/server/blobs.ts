@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 
 import { getStore } from '@netlify/blobs';
 
+import { todayInSerang } from '../shared/serang-time';
+
 // Every Blobs store the functions use, named once, and the three patterns they share: a write that
 // only one of several simultaneous writers wins, a counter that decides after its own increment, and
 // time-bucket folders that expire whole. Each store has one owning module (README "Layout").
 
 const STORES = {
-  /** src/delivery/queue.ts: records waiting for Airtable, their queue keys, flag tasks. */
+  /** src/delivery/outbox-items.ts, queue-keys.ts, queue.ts, flag-tasks.ts: records waiting for Airtable, their queue keys, flag tasks. */
   outbox: 'registration-outbox',
   /** src/delivery/submissions.ts: idempotency of form submissions. */
   submissions: 'registration-submissions',
@@ -187,11 +189,15 @@ export async function clearSlots(s: Store, folder: string): Promise<number> {
   return n;
 }
 
-/** Time buckets for key folders: sortable, one a UTC hour, minute, day or month. */
+/**
+ * Time buckets for key folders: sortable, one a UTC hour, minute, day or month — and a day as Kota
+ * Serang counts it (WIB), where a limit is a day's for the people it serves (the daily ceiling).
+ */
 export const bucket = {
   minute: (ms: number) => new Date(ms).toISOString().slice(0, 16).replace(/[-T:]/g, ''),
   hour: (ms: number) => new Date(ms).toISOString().slice(0, 13).replace(/[-T]/g, ''),
   day: (ms: number) => new Date(ms).toISOString().slice(0, 10).replace(/-/g, ''),
+  dayInSerang: (ms: number) => todayInSerang(new Date(ms)).replace(/-/g, ''),
   month: (ms: number) => new Date(ms).toISOString().slice(0, 7).replace('-', ''),
 };
 

@@ -1,4 +1,4 @@
-import { type Locale, t } from '../i18n';
+import { homePath, type Locale, otherLocale, t } from '../i18n';
 import { esc } from '../shared/html';
 import { json, page, plain } from './respond';
 
@@ -11,6 +11,6 @@ export function crossSiteAnswer(req: Request, lang: Locale, shell: string | unde
     return json(403, { error: t(lang, 'crossSite.text') });
   }
   if (!shell) return plain(403, lang, 'crossSite.text');
-  const content = `<h1>${esc(t(lang, 'crossSite.title'))}</h1><p class="lead">${esc(t(lang, 'crossSite.text'))}</p><p><a href="/${lang === 'en' ? 'en/' : ''}">${esc(t(lang, 'crossSite.home'))}</a></p>`;
-  return page(shell, 403, { content, titlePrefix: `${t(lang, 'crossSite.title')} — `, languageSwitch: lang === 'en' ? '/' : '/en/' });
+  const content = `<h1>${esc(t(lang, 'crossSite.title'))}</h1><p class="lead">${esc(t(lang, 'crossSite.text'))}</p><p><a href="${homePath(lang)}">${esc(t(lang, 'crossSite.home'))}</a></p>`;
+  return page(shell, 403, { content, titlePrefix: `${t(lang, 'crossSite.title')} — `, languageSwitch: homePath(otherLocale(lang)) });
 }

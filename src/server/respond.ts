@@ -18,6 +18,9 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 }
 
 /** A page from one of the shells the build made (src/site-data), filled with this answer. */
+/** For pages whose address carries an owner's token (receipt, letter): no link may send it on as a Referer. */
+export const NO_REFERRER = { 'Referrer-Policy': 'no-referrer' } as const;
+
 export function page(shell: string, status: number, fill: PageFill, headers: Record<string, string> = {}): Response {
   // The shell's inline stylesheet is allowed by its hash; the answer filled in adds no style.
   const policy = devServer ? {} : { 'Content-Security-Policy': cspForPage(shell) };

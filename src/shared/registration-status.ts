@@ -14,6 +14,9 @@ export const STATUS_CHOICES = [
 
 export type RegistrationStatus = (typeof STATUS_CHOICES)[number];
 
+/** Every registration starts here: delivery creates its row with it, and a row without a status reads as it. */
+export const INITIAL_STATUS: RegistrationStatus = STATUS_CHOICES[0];
+
 /**
  * Statuses that end the process without a placement: shown off the road ahead. Two "no" outcomes are kept
  * apart (requirements not met at review; not chosen at selection) so the applicant is told which.

@@ -1,12 +1,11 @@
-import { type AirtableSettings, airtableTable, budgetedCall, readStatusRow } from '../delivery/airtable';
-import { type Budget, sharedBudget } from '../delivery/airtable-budget';
+import type { AirtableClient, ClientOptions } from '../delivery/airtable';
 import { withFingerprint } from '../delivery/invitation';
 import { OutboxKeyError } from '../delivery/outbox-crypto';
-import { type OutboxItem, readItem } from '../delivery/queue';
+import { type OutboxItem, readItem } from '../delivery/outbox-items';
 import { referenceIssued } from '../delivery/references';
 import { birthHash, type CachedStatus, readCachedStatus, recordRead } from '../delivery/status-cache';
 import { MissingKeyError } from '../server/keys';
-import { isStatus, type RegistrationStatus } from '../shared/registration-status';
+import { INITIAL_STATUS, isStatus, type RegistrationStatus } from '../shared/registration-status';
 import { type InvitationView, invitationView } from './invitation';
 import { CheckCount, type Limited, LIMITS } from './limits';
 
@@ -37,19 +36,19 @@ export type StatusAnswer =
   | { kind: 'busy' }
   | { kind: 'limited'; scope: Limited };
 
+/**
+ * How the status check calls Airtable (the client its functions make): in a line of its own, so a check
+ * never waits behind a delivery run sharing its process; at most 1.5 s for a slot, 4 s for the answer.
+ */
+export const STATUS_CALLS = { queue: 'status', maxWaitMs: 1500, timeoutMs: 4000 } as const satisfies ClientOptions;
+
 export interface CheckOptions {
   /** Undefined when Airtable is not configured: answers come from the outbox and the cache only. */
-  settings: AirtableSettings | undefined;
+  airtable: AirtableClient | undefined;
   ip: string;
-  budget?: Budget;
   /** How long a read status is served without asking Airtable again. */
   cacheMs?: number;
-  /** How long a check may wait for an Airtable slot. */
-  maxWaitMs?: number;
-  timeoutMs?: number;
   now?: number;
-  /** Counts the Airtable calls (the bench). */
-  onCall?: () => void;
   /** Other limits than LIMITS (the bench, which checks faster than any crowd). */
   limits?: Partial<typeof LIMITS>;
   /** No answer before this many ms from the start (timing tells no path from another). */
@@ -74,16 +73,12 @@ function cacheMsFromEnv(env: Record<string, string | undefined> = process.env): 
 const reading = new Map<string, Promise<CachedStatus | undefined>>();
 
 /** One Airtable read of a reference's status (simultaneous checks share it); undefined without a slot or on failure. */
-function readAirtable(reference: string, opts: CheckOptions & { settings: AirtableSettings }): Promise<CachedStatus | undefined> {
+function readAirtable(reference: string, airtable: AirtableClient): Promise<CachedStatus | undefined> {
   let read = reading.get(reference);
   if (read) return read;
   read = (async () => {
-    const call = budgetedCall(opts.budget ?? sharedBudget(opts.settings.baseId, 'status'), {
-      maxWaitMs: opts.maxWaitMs ?? 1500,
-      before: opts.onCall,
-    });
     try {
-      const row = await readStatusRow(airtableTable(opts.settings, opts.timeoutMs ?? 4000), reference, call);
+      const row = await airtable.statusRow(reference);
       const read: CachedStatus = row
         ? {
             status: row.status,
@@ -103,7 +98,7 @@ function readAirtable(reference: string, opts: CheckOptions & { settings: Airtab
   return read;
 }
 
-const asStage = (status: string | undefined): RegistrationStatus => (isStatus(status) ? status : 'Baru');
+const asStage = (status: string | undefined): RegistrationStatus => (isStatus(status) ? status : INITIAL_STATUS);
 
 /** The same three reads for every reference, so no path is shorter than another. */
 interface Found {
@@ -129,7 +124,7 @@ async function lookUp(reference: string): Promise<Found> {
 /** The stage as it stands, from the outbox, the cache or one Airtable read (the owner's view: no birth date). */
 async function currentStage(reference: string, found: Found, opts: CheckOptions, now: number): Promise<StatusAnswer> {
   if (found.item === 'unreadable') return { kind: 'busy' };
-  if (found.item) return { kind: 'stage', status: 'Baru', asOf: now, source: 'outbox' };
+  if (found.item) return { kind: 'stage', status: INITIAL_STATUS, asOf: now, source: 'outbox' };
   const cached = found.cached;
   if (cached?.status !== undefined && (found.fromAirtable || now - cached.at < (opts.cacheMs ?? cacheMsFromEnv()))) {
     return {
@@ -144,8 +139,8 @@ async function currentStage(reference: string, found: Found, opts: CheckOptions,
     cached?.status !== undefined
       ? { kind: 'stage', status: asStage(cached.status), asOf: cached.at, source: 'stale', ...invitationView(cached, now) }
       : { kind: 'busy' };
-  if (!opts.settings) return stale();
-  const fresh = await readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings });
+  if (!opts.airtable) return stale();
+  const fresh = await readAirtable(reference, opts.airtable);
   if (!fresh) return stale();
   return fresh.status !== undefined
     ? { kind: 'stage', status: asStage(fresh.status), asOf: fresh.at, source: 'airtable', ...invitationView(fresh, now) }
@@ -157,8 +152,8 @@ async function birthMatches(reference: string, birthDate: string, found: Found, 
   if (found.item === 'unreadable') return 'unknown';
   if (found.item) return found.item.submission.values.birthDate === birthDate;
   if (found.cached?.birth) return found.cached.birth === birthHash(reference, birthDate);
-  if (!opts.settings) return 'unknown';
-  const fresh = await readAirtable(reference, opts as CheckOptions & { settings: AirtableSettings });
+  if (!opts.airtable) return 'unknown';
+  const fresh = await readAirtable(reference, opts.airtable);
   if (!fresh) return 'unknown';
   found.cached = fresh;
   found.fromAirtable = true;

@@ -62,6 +62,15 @@ function stagePosition(stages: StageText[], status: string): { n: number; of: nu
   return i < 0 ? undefined : { n: i + 1, of: road.length };
 }
 
+/** The form again, with what to mend: the answer to a post the check cannot read. */
+export function renderStatusRetry(lang: Locale, values: RawInput, errors: StatusErrors): string {
+  return `<h1>${esc(t(lang, 'status.title'))}</h1><p class="lead">${esc(t(lang, 'status.lead'))}</p>${renderStatusForm(lang, { values, errors })}`;
+}
+
+const codes = { stage: 200, nomatch: 200, busy: 503, limited: 429 } as const;
+/** The answer's status code: a locked reference answers as one that matches nothing, code included. */
+export const statusCode = (a: StatusAnswer) => (a.kind === 'limited' && a.scope === 'reference' ? 200 : codes[a.kind]);
+
 export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: StageText[], reference: string): string {
   const stagesLink = `<p><a href="${sectionPath(lang, 'stages')}">${esc(t(lang, 'status.stagesLink'))}</a></p>`;
   const again = `<p><a href="${sectionPath(lang, 'status')}">${esc(t(lang, 'status.again'))}</a></p>`;

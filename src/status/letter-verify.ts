@@ -26,7 +26,7 @@ export type LetterAnswer =
   | { kind: 'busy' }
   | { kind: 'limited'; scope: LetterLimited };
 
-export interface VerifyOptions extends Pick<CheckOptions, 'settings' | 'budget' | 'cacheMs' | 'maxWaitMs' | 'timeoutMs' | 'onCall'> {
+export interface VerifyOptions extends Pick<CheckOptions, 'airtable' | 'cacheMs'> {
   ip: string;
   now?: number;
   limits?: Partial<typeof LETTER_LIMITS>;

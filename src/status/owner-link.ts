@@ -1,6 +1,6 @@
 import type { Context } from '@netlify/functions';
 
-import { airtableSettingsFromEnv } from '../delivery/airtable';
+import type { AirtableClient } from '../delivery/airtable';
 import { letterCode } from '../delivery/invitation';
 import { referenceIssue } from '../delivery/references';
 import { isReference } from '../registration/reference';
@@ -20,14 +20,18 @@ export type OwnerInvitation =
   | { kind: 'none'; reference: string; token: string }
   | { kind: 'letter'; reference: string; token: string; view: Extract<InvitationView, { kind: 'invited' }>; code: string };
 
-export async function ownerInvitation(url: URL, context: Pick<Context, 'deploy'> | undefined): Promise<OwnerInvitation> {
+export async function ownerInvitation(
+  url: URL,
+  context: Pick<Context, 'deploy'> | undefined,
+  airtable: AirtableClient | undefined,
+): Promise<OwnerInvitation> {
   const reference = (url.searchParams.get('ref') ?? '').toUpperCase();
   const token = url.searchParams.get('t');
   if (!isReference(reference) || !receiptTokenValid(reference, token) || !handlesRegistrations(context)) return { kind: 'unknown' };
   const issue = await referenceIssue(reference).catch(() => undefined);
   if (issue === undefined) return { kind: 'busy', reference, token: token! };
   if (!issue.issued) return { kind: 'unknown' };
-  const stage: StatusAnswer | undefined = await ownerStatus(reference, { settings: airtableSettingsFromEnv() }).catch(() => undefined);
+  const stage: StatusAnswer | undefined = await ownerStatus(reference, { airtable }).catch(() => undefined);
   if (!stage || stage.kind === 'busy') return { kind: 'busy', reference, token: token! };
   const view = stage.kind === 'stage' ? stage.invitation : undefined;
   if (!letterStands(view)) return { kind: 'none', reference, token: token! };

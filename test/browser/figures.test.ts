@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { airtablePages } from '../../src/figures/airtable-pages';
 import { figuresRun } from '../../src/figures/run';
 import type { SiteData } from '../../src/site-data/types';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   seedFigures(env.standin, BASE_ID, TABLE, 3_000, built.config);
   // Runs as the schedule makes them; one stopped by a 429 is followed by the next after the penalty.
   for (let i = 0; i < 20; i++) {
-    const report = await figuresRun({ nextPage: airtablePages(airtableSettingsFromEnv()!), lists: built.config });
+    const report = await figuresRun({ nextPage: airtablePages(airtableClientFromEnv()!), lists: built.config });
     if (report.outcome === 'published') break;
     await new Promise((r) => setTimeout(r, env.standin.penaltyRemaining(BASE_ID)));
   }

@@ -3,7 +3,6 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS, INVITATION_COLUMNS as INV } from '../../src/delivery/airtable-fields';
 import { receiptToken } from '../../src/server/keys';
 import { launchBrowser, viewports } from '../../tools/browser';
@@ -33,7 +32,7 @@ beforeAll(async () => {
     body: JSON.stringify(person({ fullName: 'Siti Contoh Rahayu' })),
   });
   ref = ((await res.json()) as { reference: string }).reference;
-  await drainAll(airtableSettingsFromEnv()!);
+  await drainAll();
   // What staff fill in, long enough to be a real day's instructions.
   const row = env.records().find((r) => r.fields[COLUMNS.reference] === ref)!;
   Object.assign(row.fields, {

@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
@@ -40,7 +39,7 @@ const fill = (page: Page, p: Person) => fillRegistration(page, p);
 const referenceOnPage = async (page: Page) => (await page.locator('#reference').textContent())?.trim() ?? '';
 /** What reached Airtable once the delivery run (every minute in production) has sent what waits. */
 const stored = async (reference: string) => {
-  await drainAll(airtableSettingsFromEnv()!);
+  await drainAll();
   return env.records().filter((r) => r.fields.Referensi === reference);
 };
 

@@ -1,7 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { receiptToken } from '../../src/server/keys';
 import { launchBrowser, viewports } from '../../tools/browser';
@@ -57,7 +56,7 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
     const text = await page.locator('main').innerText();
     for (const value of [p.fullName, p.nik, p.phone]) expect(text).not.toContain(value);
 
-    await drainAll(airtableSettingsFromEnv()!);
+    await drainAll();
     env.records().find((r) => r.fields[COLUMNS.reference] === ref)!.fields[COLUMNS.status] = 'Pelatihan bahasa';
     process.env.STATUS_CACHE_MINUTES = '0';
     await page.goto(`${env.site.url}/cek-status/`);

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
 import { checkContent } from '../../src/content/check';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { registerItems } from '../../tools/launch-check';
@@ -213,7 +212,7 @@ describe('in Chromium', () => {
 });
 
 async function waitForRecord(ref: string) {
-  await drainAll(airtableSettingsFromEnv()!);
+  await drainAll();
   for (let i = 0; i < 50; i++) {
     const r = env.records().find((x) => x.fields.Referensi === ref);
     if (r) return r;

@@ -2,7 +2,6 @@ import { getStore } from '@netlify/blobs';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { LIMITS } from '../../src/status/limits';
 import { type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
@@ -130,7 +129,7 @@ describe('the owner keeps a way in', () => {
       new URL(location, env.site.url).searchParams.get('t')!,
     );
     // Delivered too: the same stage, from the cache delivery left.
-    await drainAll(airtableSettingsFromEnv()!);
+    await drainAll();
     expect(
       parse(await (await fetch(new URL(location, env.site.url))).text())
         .querySelector('#stage-title')

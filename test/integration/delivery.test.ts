@@ -3,20 +3,20 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { acceptRegistration } from '../../src/delivery/accept';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { claimBackgroundDrain, releaseBackgroundDrain } from '../../src/delivery/background';
 import { drainOutbox } from '../../src/delivery/drain';
 import { nikHash } from '../../src/delivery/nik-index';
+import { readItem } from '../../src/delivery/outbox-items';
 import { outboxStatus } from '../../src/delivery/outbox-status';
 import { currentPause, resumeDelivery } from '../../src/delivery/pause';
-import { readItem, removeItem } from '../../src/delivery/queue';
+import { removeItem } from '../../src/delivery/queue';
 import { choiceLabels } from '../../src/registration/fields';
 import { validateRegistration } from '../../src/registration/validate';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { productionContext } from '../../tools/static-server';
-import { clearOutbox, drainAll, testPauses, waitingItems, waitingReferences } from '../support/delivery';
+import { clearOutbox, drainAll, testClient, testPauses, waitingItems, waitingReferences } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
 
 // Fault tests: whatever Airtable does, every accepted reference ends up in the base exactly once, no
@@ -31,12 +31,11 @@ afterAll(() => env?.close());
 beforeEach(async () => {
   env.standin.heal();
   await resumeDelivery();
-  await drainAll(settings()); // start every test with an empty outbox
+  await drainAll(); // start every test with an empty outbox
 });
 
-const settings = () => airtableSettingsFromEnv()!;
-const run = (opts: Parameters<typeof drainOutbox>[1] = {}) =>
-  drainOutbox(settings(), { budgetMs: 60_000, timeoutMs: 1500, pauseTimes: testPauses, ...opts });
+const run = (opts: Parameters<typeof drainOutbox>[1] = {}, airtable = testClient()) =>
+  drainOutbox(airtable, { budgetMs: 60_000, pauseTimes: testPauses, ...opts });
 
 async function burst(n: number, over: Parameters<typeof person>[0] = {}): Promise<string[]> {
   const answers = await Promise.all(
@@ -90,7 +89,7 @@ describe('the request path', () => {
     expect(env.standin.requests.length).toBe(before);
     expect((await waitingReferences()).sort()).toEqual([...refs].sort());
     const rateLimited = too429();
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
     expect(too429()).toBe(rateLimited);
   }, 120_000);
@@ -119,7 +118,7 @@ describe('delivery when Airtable fails', () => {
   it('a 429 storm: everyone waits out the penalty, then everything goes', async () => {
     env.standin.fail({ kind: 'status', status: 429, times: 3 });
     const refs = await burst(25);
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
   }, 60_000);
 
@@ -131,7 +130,7 @@ describe('delivery when Airtable fails', () => {
     async (_why, fault) => {
       env.standin.fail(fault);
       const refs = await burst(20);
-      await drainAll(settings());
+      await drainAll();
       expectExactlyOnce(refs);
     },
     60_000,
@@ -140,10 +139,10 @@ describe('delivery when Airtable fails', () => {
   it('no slot from the shared budget (its store not answering): no Airtable call, delivery pauses', async () => {
     const refs = await backlog(10);
     const before = env.standin.requests.length;
-    const report = await run({ budget: { take: async () => false } });
+    const report = await run({}, testClient({ budget: { take: async () => false } }));
     expect(report).toMatchObject({ delivered: 0, paused: 'BUDGET_UNAVAILABLE', unfinished: true });
     expect(env.standin.requests.length).toBe(before);
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
   }, 60_000);
 
@@ -152,7 +151,7 @@ describe('delivery when Airtable fails', () => {
     const refs = await burst(10);
     expect((await run()).paused).toMatch(/./);
     await env.standin.restart();
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
   }, 60_000);
 
@@ -163,7 +162,7 @@ describe('delivery when Airtable fails', () => {
     // Airtable has them, but the run could not know: still waiting, marked as sent.
     expect(countsFor(refs)).toEqual([1, 1, 1]);
     expect((await waitingItems()).every((i) => i.sentAt)).toBe(true);
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
     expect(await waitingReferences()).toEqual([]);
   }, 60_000);
@@ -172,9 +171,9 @@ describe('delivery when Airtable fails', () => {
     const refs = await backlog(60);
     let calls = 0;
     // The first run freezes for good after two Airtable calls (as a killed process would).
-    void run({ leaseMs: 2000, onCall: () => (++calls > 2 ? new Promise(() => {}) : Promise.resolve()) });
+    void run({ leaseMs: 2000 }, testClient({ onCall: () => (++calls > 2 ? new Promise(() => {}) : Promise.resolve()) }));
     await new Promise((r) => setTimeout(r, 2500));
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
   }, 60_000);
 });
@@ -215,7 +214,7 @@ describe('no record holds up another', () => {
     const { nik, birthDate } = person();
     const refs = await backlog(300, { nik, birthDate });
     const before = env.standin.requests.length;
-    const reports = await drainAll(settings());
+    const reports = await drainAll();
     expectExactlyOnce(refs);
     // 30 creates and one lookup+update for the first record at most: no listing of the 300.
     expect(env.standin.requests.length - before).toBeLessThanOrEqual(33);
@@ -227,10 +226,10 @@ describe('no record holds up another', () => {
   it('the first to register a NIK is flagged in Airtable when a second record with it arrives later', async () => {
     const p = person();
     const [first] = await burst(1, { nik: p.nik, birthDate: p.birthDate });
-    await drainAll(settings());
+    await drainAll();
     expect(env.records().find((r) => r.fields.Referensi === first)?.fields['NIK ganda']).toBeUndefined();
     const [second] = await burst(1, { nik: p.nik, birthDate: p.birthDate });
-    await drainAll(settings());
+    await drainAll();
     const flag = (ref: string | undefined) => env.records().find((r) => r.fields.Referensi === ref)?.fields['NIK ganda'];
     expect([flag(first), flag(second)]).toEqual([true, true]);
   }, 60_000);
@@ -257,7 +256,7 @@ describe('a backlog of launch size', () => {
     expect(first).toMatchObject({ unfinished: true });
     expect(first.delivered).toBeGreaterThan(0);
     expect(first.delivered).toBeLessThan(400);
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
   }, 120_000);
 });
@@ -272,7 +271,7 @@ describe('exactly once with overlapping deliverers', () => {
     env.standin.fail({ kind: 'status', status: 500, times: 2 });
     await Promise.all([run({ leaseMs: 90_000 }), run({ leaseMs: 90_000 }), run({ ignoreBackoff: true, leaseMs: 90_000 })]);
     burners.forEach((b) => b.kill());
-    await drainAll(settings());
+    await drainAll();
     expectExactlyOnce(refs);
     expect(await waitingReferences()).toEqual([]);
   }, 240_000);

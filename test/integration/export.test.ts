@@ -7,7 +7,6 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
@@ -32,7 +31,7 @@ beforeAll(async () => {
     });
     if (res.status !== 201) throw new Error(`registration refused: ${res.status} ${await res.text()}`);
   }
-  await drainAll(airtableSettingsFromEnv()!);
+  await drainAll();
 });
 afterAll(async () => {
   await env?.close();

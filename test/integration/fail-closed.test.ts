@@ -226,7 +226,7 @@ describe('a slow store', () => {
     for (let i = 0; i < LIMITS.failuresPerReference; i++) await check(locked, wrongDate(i));
     // Farther than 40 ms, so rounds stand apart in the log however busy the machine is.
     await env.blobsFaults({ latencyMs: 120 });
-    const opts = (ip: string) => ({ settings: undefined, ip, floorMs: 0 });
+    const opts = (ip: string) => ({ airtable: undefined, ip, floorMs: 0 });
     const never = await roundsOf(() => checkStatus(unissued(), '1990-01-01', opts('192.0.2.61')));
     const wrong = await roundsOf(() => checkStatus(ref, wrongDate(1), opts('192.0.2.62')));
     const lockedRounds = await roundsOf(() => checkStatus(locked, '1990-01-01', opts('192.0.2.63')));

@@ -3,7 +3,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { figuresDailyHandler } from '../../netlify/functions/figures-daily';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
+import { airtableClientFromEnv } from '../../src/delivery/airtable';
 import { airtablePages } from '../../src/figures/airtable-pages';
 import { FIGURE_COLUMNS, type TableName } from '../../src/figures/categories';
 import type { FiguresDoc } from '../../src/figures/figures-doc';
@@ -53,7 +53,7 @@ const refused = () => env.standin.requests.filter((r) => r.status === 429);
 async function runUntilPublished(options: Partial<Parameters<typeof figuresRun>[0]> = {}, { strict = false } = {}) {
   const reports: FiguresRunReport[] = [];
   for (let i = 0; i < 50; i++) {
-    const report = await figuresRun({ nextPage: airtablePages(airtableSettingsFromEnv()!), lists: built.config, ...options });
+    const report = await figuresRun({ nextPage: airtablePages(airtableClientFromEnv()!), lists: built.config, ...options });
     reports.push(report);
     if (report.outcome === 'published') return reports;
     if (!strict && report.outcome === 'failed' && report.error === 'TOO_MANY_REQUESTS 429')
@@ -66,7 +66,7 @@ async function runUntilPublished(options: Partial<Parameters<typeof figuresRun>[
 /** One run that got through (after a 429's penalty, tried again, as the next minute's run would). */
 async function runOnce(options: Partial<Parameters<typeof figuresRun>[0]> = {}) {
   for (;;) {
-    const report = await figuresRun({ nextPage: airtablePages(airtableSettingsFromEnv()!), lists: built.config, ...options });
+    const report = await figuresRun({ nextPage: airtablePages(airtableClientFromEnv()!), lists: built.config, ...options });
     if (report.outcome !== 'failed' || report.error !== 'TOO_MANY_REQUESTS 429') return report;
     await sleep(env.standin.penaltyRemaining(BASE_ID) + 50);
   }
@@ -138,7 +138,7 @@ describe('a computation across runs', () => {
 
   it('continues where a run ran out of time, counting every record once', async () => {
     // The run's clock says its 18 s are over as soon as the first page is in.
-    const pages = airtablePages(airtableSettingsFromEnv()!);
+    const pages = airtablePages(airtableClientFromEnv()!);
     let asked = 0;
     const nextPage: typeof pages = async (columns, offset) => {
       const page = await pages(columns, offset);
@@ -168,7 +168,7 @@ describe('a computation across runs', () => {
   });
 
   it('lets one run at a time work on it', async () => {
-    const run = () => figuresRun({ nextPage: airtablePages(airtableSettingsFromEnv()!), lists: built.config, minGapMs: 0, maxCalls: 2 });
+    const run = () => figuresRun({ nextPage: airtablePages(airtableClientFromEnv()!), lists: built.config, minGapMs: 0, maxCalls: 2 });
     const outcomes = (await Promise.all([run(), run()])).map((r) => r.outcome);
     expect(outcomes.filter((o) => o === 'busy')).toHaveLength(1);
   });

@@ -2,17 +2,17 @@ import ICAL from 'ical.js';
 import { parse } from 'node-html-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS, INVITATION_COLUMNS as INV } from '../../src/delivery/airtable-fields';
 import { eraseEverywhere } from '../../src/delivery/erase';
 import { LETTER_ALPHABET } from '../../src/delivery/invitation';
 import { readLetter } from '../../src/delivery/letter-index';
 import { receiptToken } from '../../src/server/keys';
+import { STATUS_CALLS } from '../../src/status/check';
 import { LETTER_LIMITS } from '../../src/status/letter-limits';
 import { verifyLetter } from '../../src/status/letter-verify';
 import { type Person, person } from '../../tools/people';
 import { BASE_ID, startRegistrationEnv, TABLE } from '../../tools/registration-env';
-import { drainAll } from '../support/delivery';
+import { drainAll, testClient } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
 
 // Selection day end to end: staff set an invitation in the Airtable stand-in (through its HTTP API, as
@@ -38,7 +38,7 @@ const register = async (p: Person = person()) => {
   });
   return ((await res.json()) as { reference: string }).reference;
 };
-const deliver = () => drainAll(airtableSettingsFromEnv()!);
+const deliver = () => drainAll();
 const airtableCalls = () => env.standin.requests.filter((r) => r.path.startsWith('/v0/app')).length;
 
 /** What staff type in Airtable, stored through the stand-in's API (dates as Airtable stores them: the instant). */
@@ -264,7 +264,7 @@ describe("the letter's code, verified by anyone", () => {
     const at = new Date(Date.now() + 86_400_000).toISOString();
     const ref = await invited(person(), { [INV.at]: at });
     const { code } = await afterCacheWindow(() => letterOf(ref));
-    const opts = { settings: airtableSettingsFromEnv(), floorMs: 0 };
+    const opts = { airtable: testClient(STATUS_CALLS), floorMs: 0 };
     const day = (n: number) => Date.parse(at) + n * 86_400_000;
     expect((await verifyLetter(code!, { ...opts, ip: nextIp(), now: day(29) })).kind).toBe('genuine');
     // Past its time the code reads as one never issued: no Airtable call though the cache is old by then.
@@ -321,7 +321,7 @@ describe('the limits under 100 simultaneous verifications', () => {
     const now = Date.parse('2026-11-29T11:00:00Z');
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        verifyLetter(forged(), { settings: undefined, ip: `10.7.${i >> 8}.${i & 255}`, now, floorMs: 0, limits: { perMinute: 40 } }),
+        verifyLetter(forged(), { airtable: undefined, ip: `10.7.${i >> 8}.${i & 255}`, now, floorMs: 0, limits: { perMinute: 40 } }),
       ),
     );
     expect(answers.filter((a) => a.kind === 'unknown')).toHaveLength(40);

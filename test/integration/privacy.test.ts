@@ -8,18 +8,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { registerHandler } from '../../netlify/functions/register';
 import { receiptHandler } from '../../netlify/functions/registration-receipt';
 import registrationsHandler from '../../netlify/functions/registrations';
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { nikHash } from '../../src/delivery/nik-index';
 import { newOutboxKey } from '../../src/delivery/outbox-crypto';
-import { dueKey } from '../../src/delivery/queue';
+import { dueKey } from '../../src/delivery/queue-keys';
 import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
 import { receiptToken } from '../../src/server/keys';
 import { STATUS_CHOICES } from '../../src/shared/registration-status';
 import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
-import { clearOutbox, drainAll, waitingReferences } from '../support/delivery';
+import { clearOutbox, drainAll, testClient, waitingReferences } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
 
 // UU PDP in practice: the outbox is sealed, a preview never touches registrations, the receipt confirms
@@ -45,7 +44,7 @@ const register = async (p = person()) => {
   });
   return { res, body: (await res.json()) as { reference?: string; error?: string }, p };
 };
-const deliver = () => drainAll(airtableSettingsFromEnv()!);
+const deliver = () => drainAll();
 const recordFor = (reference: string) => env.records().find((r) => r.fields[COLUMNS.reference] === reference);
 const staff = (action: string, reference: string) =>
   fetch(`${env.site.url}/api/registrations`, {
@@ -86,12 +85,12 @@ describe('the outbox is sealed', () => {
     const orphan = await register();
     process.env.OUTBOX_KEYS = newOutboxKey('test3');
     const others = [await register(), await register()];
-    const reports = await drainAll(airtableSettingsFromEnv()!, {}, 1);
+    const reports = await drainAll({}, 1);
     expect(reports[0]?.held).toBe(1);
     for (const o of others) expect(recordFor(o.body.reference!)).toBeDefined();
     expect(await waitingReferences()).toEqual([orphan.body.reference]);
     process.env.OUTBOX_KEYS = `${newOutboxKey('test3')},${TEST_OUTBOX_KEYS}`;
-    await drainAll(airtableSettingsFromEnv()!, { ignoreBackoff: true });
+    await drainAll({ ignoreBackoff: true });
     expect(recordFor(orphan.body.reference!)).toBeDefined();
   });
 
@@ -117,7 +116,7 @@ describe('the outbox is sealed', () => {
       await store.set(dueKey(item), '');
     }
     const fresh = await register();
-    const [report] = await drainAll(airtableSettingsFromEnv()!, {}, 1);
+    const [report] = await drainAll({}, 1);
     expect(report).toMatchObject({ delivered: 1, held: 2 });
     expect(recordFor('SRG-LAMA23')).toBeUndefined();
     expect(recordFor(fresh.body.reference!)).toBeDefined();
@@ -311,7 +310,7 @@ describe('the daily retention run', () => {
     const waiting = await register();
 
     const started = Date.now();
-    const report = await retentionRun(airtableSettingsFromEnv()!, 6, { now, budgetMs: 120_000 });
+    const report = await retentionRun(testClient({ timeoutMs: 8_000 }), 6, { now, budgetMs: 120_000 });
     expect(report).toMatchObject({ deleted: 500, unfinished: false });
     // Five pages of 100 (and a last empty one) and fifty deletions of ten.
     expect(report.calls).toBe(6 + 50);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import { drainOutbox } from '../../src/delivery/drain';
 import { honeypotHits } from '../../src/delivery/honeypot-count';
 import { resumeDelivery } from '../../src/delivery/pause';
@@ -8,7 +7,7 @@ import { HONEYPOT } from '../../src/registration/form-html';
 import { REFERENCE_PATTERN } from '../../src/registration/reference';
 import { clientAddress, formBody, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
-import { drainAll, waitingItems, waitingReferences } from '../support/delivery';
+import { drainAll, testClient, waitingItems, waitingReferences } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
@@ -38,7 +37,7 @@ const postForm = (body: string) =>
   });
 const recordFor = (reference: string) => env.records().find((r) => r.fields.Referensi === reference);
 /** The registration function only stores; the delivery run (every minute in production) sends. */
-const deliver = () => drainAll(airtableSettingsFromEnv()!);
+const deliver = () => drainAll();
 
 describe('accepted registrations', () => {
   it('JSON: answers 201 with a reference and writes one typed record to Airtable', async () => {
@@ -125,7 +124,7 @@ describe('accepted registrations', () => {
     const res = await postJson(person());
     expect(res.status).toBe(201);
     const { reference } = await res.json();
-    await drainOutbox(airtableSettingsFromEnv()!, { timeoutMs: 1500 });
+    await drainOutbox(testClient());
     expect(recordFor(reference)).toBeUndefined();
     expect((await waitingItems()).map((i) => i.reference)).toContain(reference);
     env.standin.heal();

@@ -1,16 +1,15 @@
 import { parse } from 'node-html-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { airtableSettingsFromEnv } from '../../src/delivery/airtable';
 import type { Budget } from '../../src/delivery/airtable-budget';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { receiptToken } from '../../src/server/keys';
-import { checkStatus } from '../../src/status/check';
+import { checkStatus, STATUS_CALLS } from '../../src/status/check';
 import { LIMITS } from '../../src/status/limits';
 import { clientAddress, type Person, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
-import { drainAll } from '../support/delivery';
+import { drainAll, testClient } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
 
 // The status check end to end: the function behind /cek-status/, the outbox, the cache and the
@@ -35,7 +34,7 @@ const register = async (p: Person = person(), extra: Record<string, unknown> = {
   });
   return ((await res.json()) as { reference: string }).reference;
 };
-const deliver = () => drainAll(airtableSettingsFromEnv()!);
+const deliver = () => drainAll();
 /** A well-formed reference no one was given, a different one each time (so no reference lock interferes). */
 const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const unissued = (i: number) => `SRG-QQ${A[(i >> 15) & 31]}${A[(i >> 10) & 31]}${A[(i >> 5) & 31]}${A[i & 31]}`;
@@ -164,14 +163,14 @@ describe('the status check', () => {
     const burst = [];
     for (let i = 0; i <= LIMITS.perClientPerMinute; i++)
       burst.push(
-        (await checkStatus(unissued(2000 + i), '1990-01-01', { settings: undefined, ip: '203.0.113.77', now: minute, floorMs: 0 })).kind,
+        (await checkStatus(unissued(2000 + i), '1990-01-01', { airtable: undefined, ip: '203.0.113.77', now: minute, floorMs: 0 })).kind,
       );
     expect(burst).toEqual([...Array(LIMITS.perClientPerMinute).fill('nomatch'), 'limited']);
     const hour = Date.parse('2026-11-29T08:00:00Z');
     const kinds = [];
     for (let i = 0; i <= LIMITS.perClientPerHour; i++) {
       const now = hour + Math.floor(i / LIMITS.perClientPerMinute) * 60_000;
-      kinds.push((await checkStatus(unissued(3000 + i), '1990-01-01', { settings: undefined, ip: '203.0.113.78', now, floorMs: 0 })).kind);
+      kinds.push((await checkStatus(unissued(3000 + i), '1990-01-01', { airtable: undefined, ip: '203.0.113.78', now, floorMs: 0 })).kind);
     }
     expect(kinds.slice(0, LIMITS.perClientPerHour).every((k) => k === 'nomatch')).toBe(true);
     expect(kinds.at(-1)).toBe('limited');
@@ -183,7 +182,7 @@ describe('the status check', () => {
     for (let i = 0; i <= LIMITS.perNetworkPerHour; i++) {
       const now = hour + Math.floor(i / LIMITS.perNetworkPerMinute) * 60_000;
       const ip = `2001:db8:4800:${(i + 1).toString(16)}::1`;
-      kinds.push((await checkStatus(unissued(4000 + i), '1990-01-01', { settings: undefined, ip, now, floorMs: 0 })).kind);
+      kinds.push((await checkStatus(unissued(4000 + i), '1990-01-01', { airtable: undefined, ip, now, floorMs: 0 })).kind);
     }
     expect(kinds.slice(0, LIMITS.perNetworkPerHour).every((k) => k === 'nomatch')).toBe(true);
     expect(kinds.at(-1)).toBe('limited');
@@ -194,7 +193,7 @@ describe('the status check', () => {
       burst.push(
         (
           await checkStatus(unissued(5000 + i), '1990-01-01', {
-            settings: undefined,
+            airtable: undefined,
             ip: `2001:db8:4801:${i + 1}::1`,
             now: minute,
             floorMs: 0,
@@ -203,7 +202,7 @@ describe('the status check', () => {
       );
     expect(burst).toEqual([...Array(LIMITS.perNetworkPerMinute).fill('nomatch'), 'limited']);
     expect(
-      (await checkStatus(unissued(5100), '1990-01-01', { settings: undefined, ip: '2001:db8:4802::1', now: minute, floorMs: 0 })).kind,
+      (await checkStatus(unissued(5100), '1990-01-01', { airtable: undefined, ip: '2001:db8:4802::1', now: minute, floorMs: 0 })).kind,
     ).toBe('nomatch');
   });
 
@@ -212,7 +211,7 @@ describe('the status check', () => {
     const answers = [];
     for (let i = 0; i <= LIMITS.perMinute; i++)
       answers.push(
-        (await checkStatus(unissued(1000 + i), '1990-01-01', { settings: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now, floorMs: 0 }))
+        (await checkStatus(unissued(1000 + i), '1990-01-01', { airtable: undefined, ip: `10.1.${i >> 8}.${i & 255}`, now, floorMs: 0 }))
           .kind,
       );
     expect(answers.slice(0, LIMITS.perMinute).every((k) => k === 'nomatch')).toBe(true);
@@ -223,13 +222,14 @@ describe('the status check', () => {
     const p = person();
     const ref = await register(p);
     await deliver();
-    const settings = airtableSettingsFromEnv()!;
     await forgetCachedStatus(ref);
     const noSlot: Budget = { take: async () => false };
-    expect(await checkStatus(ref, p.birthDate, { settings, ip: '10.9.0.1', budget: noSlot })).toEqual({ kind: 'busy' });
-    const read = await checkStatus(ref, p.birthDate, { settings, ip: '10.9.0.2' });
+    const airtable = testClient(STATUS_CALLS);
+    const crowded = testClient({ ...STATUS_CALLS, budget: noSlot });
+    expect(await checkStatus(ref, p.birthDate, { airtable: crowded, ip: '10.9.0.1' })).toEqual({ kind: 'busy' });
+    const read = await checkStatus(ref, p.birthDate, { airtable, ip: '10.9.0.2' });
     expect(read).toMatchObject({ kind: 'stage', status: 'Baru', source: 'airtable' });
-    const stale = await checkStatus(ref, p.birthDate, { settings, ip: '10.9.0.3', budget: noSlot, cacheMs: 0 });
+    const stale = await checkStatus(ref, p.birthDate, { airtable: crowded, ip: '10.9.0.3', cacheMs: 0 });
     expect(stale).toMatchObject({ kind: 'stage', status: 'Baru', source: 'stale', asOf: (read as { asOf: number }).asOf });
   });
 

@@ -1,19 +1,16 @@
-import type { AirtableSettings } from '../../src/delivery/airtable';
+import { type AirtableClient, airtableClientFromEnv, type ClientOptions } from '../../src/delivery/airtable';
 import { type DrainOptions, drainOutbox, type DrainReport } from '../../src/delivery/drain';
+import { flagTaskDone, flagTasks } from '../../src/delivery/flag-tasks';
+import { type OutboxItem, readItem, readRecord } from '../../src/delivery/outbox-items';
 import { currentPause } from '../../src/delivery/pause';
-import {
-  allEntries,
-  dropEntry,
-  flagTaskDone,
-  flagTasks,
-  type OutboxItem,
-  readItem,
-  readRecord,
-  removeItem,
-} from '../../src/delivery/queue';
+import { dropEntry, removeItem } from '../../src/delivery/queue';
+import { allEntries } from '../../src/delivery/queue-keys';
 
 /** Short pauses, matching the stand-in's short penalty in tests (Airtable's are 30 s and 5 s doubling). */
 export const testPauses = { rateLimitMs: 1600, firstMs: 150 };
+
+/** The tests' Airtable client (the stand-in the environment names), with short timeouts. */
+export const testClient = (options: ClientOptions = {}): AirtableClient => airtableClientFromEnv({ timeoutMs: 1500, ...options })!;
 
 /** Everything still waiting (due or held), bodies read: for tests only, never for a delivery run. */
 export async function waitingItems(): Promise<OutboxItem[]> {
@@ -28,13 +25,13 @@ export async function waitingReferences(): Promise<string[]> {
 }
 
 /** Runs the drain as the schedule would, waiting out any pause, until nothing waits (flags included) or `maxRuns` ran. */
-export async function drainAll(settings: AirtableSettings, opts: DrainOptions = {}, maxRuns = 20): Promise<DrainReport[]> {
+export async function drainAll(opts: DrainOptions = {}, maxRuns = 20): Promise<DrainReport[]> {
   const reports: DrainReport[] = [];
   const work = async () => (await waitingReferences()).length + (await flagTasks(1)).length > 0;
   for (let run = 0; run < maxRuns && (await work()); run++) {
     const pause = await currentPause();
     if (pause && pause.until > Date.now()) await new Promise((r) => setTimeout(r, pause.until - Date.now() + 20));
-    reports.push(await drainOutbox(settings, { budgetMs: 60_000, timeoutMs: 1500, pauseTimes: testPauses, ...opts }));
+    reports.push(await drainOutbox(testClient(), { budgetMs: 60_000, pauseTimes: testPauses, ...opts }));
   }
   return reports;
 }

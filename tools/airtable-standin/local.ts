@@ -1,11 +1,11 @@
-import type { AirtableSettings } from '../../src/delivery/airtable';
+import { type AirtableSettings, DEFAULT_TABLE } from '../../src/delivery/airtable';
 
 /** The embedded stand-in that `npm start` runs when no AIRTABLE_TOKEN is set. */
 export const LOCAL_STANDIN = {
   port: 4322,
   token: 'local-dev-token',
   baseId: 'appLocalDevBase0',
-  table: 'Pendaftaran',
+  table: DEFAULT_TABLE,
   file: '.data/airtable-standin.json',
 } as const;
 

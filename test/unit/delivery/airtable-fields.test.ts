@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { errorLabel, formulaString, isRecordError, referencesFormula } from '../../../src/delivery/airtable';
-import { columnOf, COLUMNS, toAirtableFields } from '../../../src/delivery/airtable-fields';
-import type { Submission } from '../../../src/delivery/queue';
+import { errorLabel, isRecordError } from '../../../src/delivery/airtable';
+import { columnOf, COLUMNS, formulaString, referencesFormula, toAirtableFields } from '../../../src/delivery/airtable-fields';
+import type { Submission } from '../../../src/delivery/outbox-items';
 import { choiceLabels } from '../../../src/registration/fields';
 
 const lists = {

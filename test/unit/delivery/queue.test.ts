@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { backoffMs, dueKey, entryOf, heldKey } from '../../../src/delivery/queue';
+import { backoffMs } from '../../../src/delivery/queue';
+import { dueKey, entryOf, heldKey } from '../../../src/delivery/queue-keys';
 
 describe('key layout', () => {
   it('a due key: minute folder, second folder, then the sortable time and the reference', () => {

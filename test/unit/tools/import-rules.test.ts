@@ -48,6 +48,18 @@ describe('import directions', () => {
     ],
     ['a tool importing test support', 'tools/dev.ts', "import { x } from '../test/support/axe';", 'tools never import test/'],
     [
+      'a delivery module importing the Airtable SDK',
+      'src/delivery/retention.ts',
+      "import Airtable from 'airtable';",
+      'only src/delivery/airtable-sdk.ts',
+    ],
+    [
+      'a capability taking slots from the budget itself',
+      'src/status/check.ts',
+      "import { sharedBudget } from '../delivery/airtable-budget';",
+      'only src/delivery/airtable.ts',
+    ],
+    [
       'the page script importing server code',
       'src/scripts/register-form.ts',
       "import { esc } from '../shared/html';",
@@ -66,6 +78,17 @@ describe('import directions', () => {
       "import { validateRegistration } from '../../src/registration/validate';",
     ],
     ['delivery using registration', 'src/delivery/airtable.ts', "import { fields } from '../registration/fields';"],
+    [
+      'the Airtable client using the SDK and the budget',
+      'src/delivery/airtable.ts',
+      "import { sdkTable } from './airtable-sdk';\nimport { sharedBudget } from './airtable-budget';",
+    ],
+    ['the SDK boundary importing the SDK', 'src/delivery/airtable-sdk.ts', "import Airtable from 'airtable';"],
+    [
+      'a test using the budget',
+      'test/unit/delivery/airtable-budget.test.ts',
+      "import { nextAllowed } from '../../../src/delivery/airtable-budget';",
+    ],
     ['a page using anything shipped', 'src/pages/x.astro', "import { SHELL_SLOTS } from '../server/page-shell';"],
   ])('allow %s', (_why, path, source) => {
     expect(violations([{ path, source }])).toEqual([]);
