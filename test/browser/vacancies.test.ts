@@ -215,7 +215,7 @@ describe('in Chromium', () => {
 async function waitForRecord(ref: string) {
   await drainAll(airtableSettingsFromEnv()!);
   for (let i = 0; i < 50; i++) {
-    const r = env.records().find((x) => x.fields.Referensi === ref);
+    const r = (await env.records()).find((x) => x.fields.Referensi === ref);
     if (r) return r;
     await new Promise((res) => setTimeout(res, 100));
   }
