@@ -27,13 +27,13 @@ const s1 = (ms: number) => (ms / 1000).toFixed(1);
 await withEnv(async (env) => {
   const airtable = airtableClientFromEnv()!;
   const store = blobStore('figures');
-  const listCalls = () => env.standin.requests.filter((r) => r.path.endsWith('/listRecords')).length;
-  const refused = () => env.standin.requests.filter((r) => r.status === 429).length;
+  const listCalls = async () => (await env.standin.requests()).filter((r) => r.path.endsWith('/listRecords')).length;
+  const refused = async () => (await env.standin.requests()).filter((r) => r.status === 429).length;
 
   /** Runs one after another until published; what they cost. */
   async function compute(options: Partial<FiguresRunOptions> = {}) {
     await Promise.all([store.delete('published'), store.delete('run')]);
-    const [calls0, refused0, started] = [listCalls(), refused(), Date.now()];
+    const [calls0, refused0, started] = [await listCalls(), await refused(), Date.now()];
     const runs: number[] = [];
     const failed: string[] = [];
     for (;;) {
@@ -44,15 +44,16 @@ await withEnv(async (env) => {
       if (report.outcome === 'failed') {
         // As the schedule would: the next run comes later (here: once the stand-in's penalty is over).
         failed.push(report.error ?? '?');
-        await new Promise((r) => setTimeout(r, env.standin.penaltyRemaining(BASE_ID) + 100));
+        const wait = (await env.standin.penaltyRemaining(BASE_ID)) + 100;
+        await new Promise((r) => setTimeout(r, wait));
       } else if (report.outcome !== 'unfinished') throw new Error(`figures run: ${JSON.stringify(report)}`);
     }
-    return { runs, failed, calls: listCalls() - calls0, refused: refused() - refused0, ms: Date.now() - started };
+    return { runs, failed, calls: (await listCalls()) - calls0, refused: (await refused()) - refused0, ms: Date.now() - started };
   }
 
   const rows: string[][] = [];
   for (const size of sizes) {
-    seedFigures(env.standin, BASE_ID, TABLE, size, env.config);
+    await seedFigures(env.standin, BASE_ID, TABLE, size, env.config);
     const scheduled = await compute();
     const full = await compute({ maxCalls: Infinity, budgetMs: Infinity, minGapMs: 0 });
     const longest = Math.max(...scheduled.runs);
@@ -96,15 +97,16 @@ await withEnv(async (env) => {
       if (!report.unfinished) return { delivered, ms: Date.now() - started };
     }
   };
-  seedFigures(env.standin, BASE_ID, TABLE, 10_000, env.config);
+  await seedFigures(env.standin, BASE_ID, TABLE, 10_000, env.config);
   await register(1_000);
-  const aloneRefused0 = refused();
+  const aloneRefused0 = await refused();
   const alone = await drain();
-  const aloneRefused = refused() - aloneRefused0;
+  const aloneRefused = (await refused()) - aloneRefused0;
   await register(1_000);
   await Promise.all([store.delete('published'), store.delete('run')]);
-  const refused0 = refused();
+  const refused0 = await refused();
   const [shared, figures] = await Promise.all([drain(), figuresRun({ nextPage: airtablePages(airtable), lists: env.config })]);
+  const sharedRefused = (await refused()) - refused0;
   table(
     'Delivery draining 1,000 registrations, alone and beside one figures run (over 10,000 records)',
     ['delivery', 'records', 'seconds', 'records/s', 'figures calls meanwhile', '429'],
@@ -116,7 +118,7 @@ await withEnv(async (env) => {
         s1(shared.ms),
         (shared.delivered / (shared.ms / 1000)).toFixed(1),
         `${figures.calls} (${figures.outcome}${figures.error ? ` ${figures.error}` : ''})`,
-        String(refused() - refused0),
+        String(sharedRefused),
       ],
     ],
   );

@@ -74,7 +74,7 @@ await withEnv(async (env) => {
       }),
     );
     const report = await drain;
-    const during = env.standin.requests.filter((r) => r.at >= startedAt);
+    const during = (await env.standin.requests()).filter((r) => r.at >= startedAt);
     const count = (f: (a: StatusAnswer) => string | undefined) =>
       Object.entries(
         answers.reduce<Record<string, number>>((m, a) => {

@@ -1,6 +1,6 @@
 // npm start: the whole site on http://localhost:4321 — pages, the registration functions (through
-// @netlify/vite-plugin), and, without AIRTABLE_TOKEN, the embedded Airtable stand-in on port 4322
-// keeping records in .data/. Registrations waiting in the outbox are delivered every minute, as the
+// @netlify/vite-plugin), and, without AIRTABLE_TOKEN, the Airtable stand-in on port 4322 (a process of
+// its own, keeping records in .data/). Registrations waiting in the outbox are delivered every minute, as the
 // scheduled function does in production.
 import { spawn } from 'node:child_process';
 
@@ -9,7 +9,7 @@ import { setupTable } from '../src/delivery/airtable-setup';
 import type { RegistrationConfig } from '../src/registration/config';
 import { CONFIG_FILE } from '../src/site-data/integration';
 import { LOCAL_OUTBOX_TOKEN, LOCAL_STANDIN, localSettings } from './airtable-standin/local';
-import { AirtableStandin } from './airtable-standin/server';
+import { StandinProcess } from './airtable-standin/process';
 import { startDecapServer } from './decap-server';
 import { localSecret } from './local-secrets';
 
@@ -24,10 +24,10 @@ const env = {
   ASTRO_TELEMETRY_DISABLED: '1',
   SITE_DEV_SERVER: '1',
 };
-let standin: AirtableStandin | undefined;
+let standin: StandinProcess | undefined;
 
 if (!process.env.AIRTABLE_TOKEN) {
-  standin = new AirtableStandin({
+  standin = new StandinProcess({
     token: LOCAL_STANDIN.token,
     port: LOCAL_STANDIN.port,
     bases: { [LOCAL_STANDIN.baseId]: [] },

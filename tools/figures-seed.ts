@@ -1,7 +1,7 @@
 import { COLUMNS } from '../src/delivery/airtable-fields';
 import { FIGURE_COLUMNS, knownRows } from '../src/figures/categories';
 import type { RegistrationConfig } from '../src/registration/config';
-import type { AirtableStandin } from './airtable-standin/server';
+import type { StandinProcess } from './airtable-standin/process';
 
 // Registrations for the figures' tests, bench and screenshots, put straight into the Airtable stand-in
 // (creating 20,000 through the API would take 40 minutes at Airtable's pace). Only the columns the
@@ -83,15 +83,14 @@ export function figureRecords(
 }
 
 /** Puts `count` registrations into the stand-in's table (replacing what it held). */
-export function seedFigures(
-  standin: AirtableStandin,
+export async function seedFigures(
+  standin: StandinProcess,
   baseId: string,
   table: string,
   count: number,
   config: Parameters<typeof figureRecords>[1],
 ) {
-  const rows = standin.records(baseId, table);
-  rows.length = 0;
-  for (const r of figureRecords(count, config)) rows.push(r);
+  const rows = figureRecords(count, config);
+  await standin.setRecords(baseId, table, rows);
   return rows;
 }

@@ -16,7 +16,7 @@ import { DEFAULT_TABLE } from '../src/delivery/airtable';
 import { registrationTableFields } from '../src/delivery/airtable-schema';
 import type { RegistrationConfig } from '../src/registration/config';
 import type { SiteData } from '../src/site-data/types';
-import { AirtableStandin } from './airtable-standin/server';
+import { StandinProcess, type StandinRecord } from './airtable-standin/process';
 import { type BlobsFaults, LocalBlobsServer, setRemoteFaults } from './local-blobs';
 import { serveSite } from './static-server';
 
@@ -65,7 +65,8 @@ export async function startRegistrationEnv(
     }),
   ).toString('base64');
 
-  const standin = new AirtableStandin({
+  // In its own process: requests are timed where they arrive, not on this (busy) event loop.
+  const standin = new StandinProcess({
     token: TOKEN,
     bases: { [BASE_ID]: [{ name: TABLE, fields: registrationTableFields(config) }] },
     ...standinOpts,
@@ -107,7 +108,12 @@ export async function startRegistrationEnv(
     site,
     standin,
     config,
+    /** The table's rows now (a copy: change them with editRecord or setRecords). */
     records: () => standin.records(BASE_ID, TABLE),
+    /** A row changed as staff change it in Airtable. */
+    editRecord: (id: string, fields: StandinRecord['fields']) => standin.editRecord(BASE_ID, TABLE, id, fields),
+    /** The table's rows replaced (a year of registrations laid out at once). */
+    setRecords: (records: StandinRecord[]) => standin.setRecords(BASE_ID, TABLE, records),
     /** Requests the Blobs server answered (type, path, when): tests count what a run reads, and in what rounds. */
     blobRequests,
     /** Makes the Blobs server misbehave (refused or lost conditional writes, latency); `{}` heals it. */

@@ -14,9 +14,9 @@ import { parseEntry } from '../../src/content/entry-file';
 import { launchBrowser } from '../../tools/browser';
 import { decapServerReady, startDecapServer } from '../../tools/decap-server';
 import { person } from '../../tools/people';
-import { copyProject } from '../../tools/project-copy';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { serveSite } from '../../tools/static-server';
+import { fixtureProjectCopy } from '../support/fixture-content';
 
 // The whole editing loop with the real pieces: Decap CMS from our build in Chromium, decap-server
 // writing to a copy of the project, then that copy's content check and build, and the built pages.
@@ -52,7 +52,8 @@ const frontmatter = (source: string) => entry(source).data;
 const bodyOf = (source: string) => entry(source).body.trim();
 
 beforeAll(async () => {
-  project = await copyProject('cms-e2e-');
+  // The tests' content (launch facts empty), not the live content/: what staff publish never moves this test.
+  project = await fixtureProjectCopy('cms-e2e-');
   // Never talk to a decap-server we did not start: `npm start`'s writes to this checkout's content/.
   if (!(await portIsFree(DECAP_PORT))) throw new Error(`port ${DECAP_PORT} is in use (is npm start running?): stop it to run the CMS test`);
   decap = startDecapServer(project);

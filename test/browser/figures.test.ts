@@ -26,12 +26,13 @@ beforeAll(async () => {
   env = await startRegistrationEnv({ project: fixtureProject(), penaltyMs: 2_000 });
   built = await builtSiteDataOf(fixtureProject());
   site = await serveWithFigures(fixtureProject(), () => built);
-  seedFigures(env.standin, BASE_ID, TABLE, 3_000, built.config);
+  await seedFigures(env.standin, BASE_ID, TABLE, 3_000, built.config);
   // Runs as the schedule makes them; one stopped by a 429 is followed by the next after the penalty.
   for (let i = 0; i < 20; i++) {
     const report = await figuresRun({ nextPage: airtablePages(airtableClientFromEnv()!), lists: built.config });
     if (report.outcome === 'published') break;
-    await new Promise((r) => setTimeout(r, env.standin.penaltyRemaining(BASE_ID)));
+    const wait = await env.standin.penaltyRemaining(BASE_ID);
+    await new Promise((r) => setTimeout(r, wait));
   }
   browser = await launchBrowser();
   await mkdir('test-results/screenshots', { recursive: true });

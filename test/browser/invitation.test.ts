@@ -34,8 +34,8 @@ beforeAll(async () => {
   ref = ((await res.json()) as { reference: string }).reference;
   await drainAll();
   // What staff fill in, long enough to be a real day's instructions.
-  const row = env.records().find((r) => r.fields[COLUMNS.reference] === ref)!;
-  Object.assign(row.fields, {
+  const row = (await env.records()).find((r) => r.fields[COLUMNS.reference] === ref)!;
+  await env.editRecord(row.id, {
     [COLUMNS.status]: 'Seleksi',
     [INV.at]: '2030-01-14T02:00:00.000Z',
     [INV.place]: 'Aula Dinas Tenaga Kerja dan Transmigrasi Kota Serang, lantai 2\nJl. Contoh Raya No. 1, Cipocok Jaya, Kota Serang',

@@ -40,7 +40,7 @@ const referenceOnPage = async (page: Page) => (await page.locator('#reference').
 /** What reached Airtable once the delivery run (every minute in production) has sent what waits. */
 const stored = async (reference: string) => {
   await drainAll();
-  return env.records().filter((r) => r.fields.Referensi === reference);
+  return (await env.records()).filter((r) => r.fields.Referensi === reference);
 };
 
 describe('registration without JavaScript', () => {
@@ -135,7 +135,7 @@ describe('registration with JavaScript', () => {
     await page.waitForURL(/terima-kasih/);
     const reference = await referenceOnPage(page);
     expect(await stored(reference)).toHaveLength(1);
-    expect(env.records().filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
+    expect((await env.records()).filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
     expect(await page.isVisible('[data-print]')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     // The site's CSP (no inline script or style) was in force the whole way and refused nothing.

@@ -57,7 +57,8 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
     for (const value of [p.fullName, p.nik, p.phone]) expect(text).not.toContain(value);
 
     await drainAll();
-    env.records().find((r) => r.fields[COLUMNS.reference] === ref)!.fields[COLUMNS.status] = 'Pelatihan bahasa';
+    const row = (await env.records()).find((r) => r.fields[COLUMNS.reference] === ref)!;
+    await env.editRecord(row.id, { [COLUMNS.status]: 'Pelatihan bahasa' });
     process.env.STATUS_CACHE_MINUTES = '0';
     await page.goto(`${env.site.url}/cek-status/`);
     await page.fill('#s-reference', ref);

@@ -5,26 +5,31 @@ import { createServer, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { parse } from 'node-html-parser';
+import { type HTMLElement, parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { triggerRebuild } from '../../netlify/functions/rebuild-daily';
 import { checkContent } from '../../src/content/check';
+import { t } from '../../src/i18n';
 import { todayInSerang } from '../../src/shared/serang-time';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { registerItems } from '../../tools/launch-check';
+import { SYNTHETIC_FACTS } from '../../tools/launch-facts';
 import { person } from '../../tools/people';
-import { copyProject } from '../../tools/project-copy';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
 import { enhanced, fillRegistration } from '../support/fill-form';
+import { editSettings, fixtureProjectCopy } from '../support/fixture-content';
 import { fixtureProject } from '../support/fixture-site';
 import { pdfPages, readQr } from '../support/qr';
 
 // Vacancies exist only in this test's copy of the project (the site publishes none until staff add
-// real ones): one whose SIP ended yesterday, one valid until tomorrow, built like production.
+// real ones): one whose SIP ended yesterday, one valid until tomorrow, built like production. The copy
+// has the tests' content with what staff do on launch day: the launch facts filled (tools/launch-facts.ts),
+// the minimum age raised, the program status cleared; the fixture site (the same content, facts empty)
+// is the "before" each of those is compared with.
 
 const run = promisify(execFile);
 const shift = (days: number) => new Date(Date.parse(`${todayInSerang()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -91,14 +96,13 @@ const hiddenByCompany = ['pt-contoh-skors', 'pt-contoh-cabut', 'pt-contoh-habis'
   company: c,
 }));
 
-const HOTLINE = '0800-0000-0000';
 let project: string;
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 let browser: Browser;
 const dist = () => join(project, 'dist');
 
 beforeAll(async () => {
-  project = await copyProject('vacancies-');
+  project = await fixtureProjectCopy('vacancies-', 'filled');
   for (const lang of ['id', 'en']) {
     await mkdir(join(project, 'content/vacancies', lang), { recursive: true });
     await writeFile(join(project, 'content/vacancies', lang, 'perawat-lama.md'), vacancy(expired));
@@ -107,13 +111,12 @@ beforeAll(async () => {
     await mkdir(join(project, 'content/companies', lang), { recursive: true });
     for (const [key, text] of Object.entries(companies)) await writeFile(join(project, 'content/companies', lang, `${key}.md`), text);
   }
-  // A staff member fills in a (synthetic) national complaints number in the settings.
-  const settings = join(project, 'content/settings/site.yaml');
-  // …and raises the minimum age, which the home page and the form's hint must follow.
-  await writeFile(
-    settings,
-    (await readFile(settings, 'utf8')).replace('  hotline: ""', `  hotline: "${HOTLINE}"`).replace('minAge: 18', 'minAge: 19'),
-  );
+  // A staff member raises the minimum age, which the home page and the form's hint must follow, and
+  // clears the program status.
+  await editSettings(join(project, 'content'), (s) => {
+    s.registration.rules.minAge = 19;
+    s.programStatus = { text: { id: '', en: '' }, updated: '' };
+  });
   await run('npm', ['run', '--silent', 'build'], { cwd: project });
   env = await startRegistrationEnv({ project });
   browser = await launchBrowser();
@@ -214,7 +217,7 @@ describe('in Chromium', () => {
 async function waitForRecord(ref: string) {
   await drainAll();
   for (let i = 0; i < 50; i++) {
-    const r = env.records().find((x) => x.fields.Referensi === ref);
+    const r = (await env.records()).find((x) => x.fields.Referensi === ref);
     if (r) return r;
     await new Promise((res) => setTimeout(res, 100));
   }
@@ -329,14 +332,83 @@ describe('W3C-valid HTML', () => {
   }, 120_000);
 });
 
+/** A built page of the fixture site: the tests' content with the launch facts empty, as before launch. */
+const before = async (file: string) => readFile(join(fixtureProject(), 'dist', file), 'utf8');
+const main = (html: string) => parse(html).querySelector('main')!;
+/** Links that call, write or message someone (a WhatsApp share link has no number: not one of them). */
+const contactLinks = (el: HTMLElement) =>
+  el.querySelectorAll('a[href^="tel:"], a[href^="mailto:"], a[href^="https://wa.me/6"]').map((a) => a.getAttribute('href'));
+
 describe('the anti-broker page', () => {
-  it('shows a national complaints number only once staff have filled it in', async () => {
-    const filled = await readFile(join(dist(), 'waspada-penipuan/index.html'), 'utf8');
-    expect(filled).toContain(`href="tel:${HOTLINE.replace(/-/g, '')}"`);
-    const published = await readFile('dist/waspada-penipuan/index.html', 'utf8');
-    expect(published).not.toContain('href="tel:');
-    expect(published).toContain('Tempat melapor');
+  it('shows the national complaint channels only once staff have filled them in', async () => {
+    const { hotline, whatsapp, website } = SYNTHETIC_FACTS.reporting;
+    const filled = main(await readFile(join(dist(), 'waspada-penipuan/index.html'), 'utf8'));
+    expect(filled.querySelector(`a[href="tel:${hotline.replace(/\D/g, '')}"]`)?.text).toBe(hotline);
+    expect(filled.querySelector(`a[href="https://wa.me/62${whatsapp.replace(/\D/g, '').slice(1)}"]`)?.text).toBe(whatsapp);
+    expect(filled.querySelector(`a[href="${website}"]`)).not.toBeNull();
+    expect(filled.text).not.toContain(t('id', 'report.none'));
+    const empty = main(await before('waspada-penipuan/index.html'));
+    expect(contactLinks(empty)).toEqual([]);
+    expect(empty.text).toContain(t('id', 'report.title'));
+    expect(empty.text).toContain(t('id', 'report.none'));
   });
+});
+
+describe('the launch facts (settings → contact, privacy)', () => {
+  it.each([
+    ['id', 'kontak/index.html'],
+    ['en', 'en/contact/index.html'],
+  ] as const)(
+    '(%s) the help contacts appear on the contact page and in its footer once filled; before, the page says they are not listed yet',
+    async (lang, file) => {
+      const { phone, whatsapp, email, address } = SYNTHETIC_FACTS.contact;
+      for (const html of [
+        main(await readFile(join(dist(), file), 'utf8')),
+        parse(await readFile(join(dist(), file), 'utf8')).querySelector('footer')!,
+      ]) {
+        expect(html.querySelector(`a[href="tel:${phone.replace(/\D/g, '')}"]`)?.text).toBe(phone);
+        expect(html.querySelector(`a[href="https://wa.me/62${whatsapp.replace(/\D/g, '').slice(1)}"]`)?.text).toBe(whatsapp);
+        expect(html.querySelector(`a[href="mailto:${email}"]`)?.text).toBe(email);
+        expect(html.text).toContain(address);
+        expect(html.text).not.toContain(t(lang, 'contact.none'));
+      }
+      const empty = parse(await before(file));
+      expect(contactLinks(empty)).toEqual([]);
+      expect(empty.querySelector('main')!.text).toContain(t(lang, 'contact.none'));
+      expect(empty.querySelector('footer')!.text).not.toContain(t(lang, 'footer.helpText'));
+    },
+  );
+
+  it.each([
+    ['id', 'privasi/index.html'],
+    ['en', 'en/privacy/index.html'],
+  ] as const)(
+    '(%s) the notice names the officer, the controller’s contacts, APJATI’s role and the retention once filled',
+    async (lang, file) => {
+      const { controller, officer, retentionMonths } = SYNTHETIC_FACTS.privacy;
+      const facts = parse(await readFile(join(dist(), file), 'utf8')).querySelector('.privacy-facts')!;
+      for (const value of [officer.name, officer.email, officer.phone, controller.email, controller.phone, controller.address])
+        expect(facts.text).toContain(value);
+      expect(facts.text).toContain(t(lang, 'privacy.facts.apjati.penerima'));
+      // The rule with its months (every {months} replaced is issue #27's placeholder check, not this one's).
+      expect(facts.text).toContain(t(lang, 'privacy.facts.retentionMonths', { months: retentionMonths }).split('.')[0]);
+      for (const key of [
+        'privacy.facts.officerNone',
+        'privacy.facts.apjati.unset',
+        'privacy.facts.retentionUnset',
+        'privacy.facts.requestsNoContact',
+      ] as const)
+        expect(facts.text).not.toContain(t(lang, key));
+      const empty = parse(await before(file)).querySelector('.privacy-facts')!;
+      for (const key of [
+        'privacy.facts.officerNone',
+        'privacy.facts.apjati.unset',
+        'privacy.facts.retentionUnset',
+        'privacy.facts.requestsNoContact',
+      ] as const)
+        expect(empty.text).toContain(t(lang, key));
+    },
+  );
 });
 
 describe('the program now (settings → programStatus)', () => {
@@ -347,13 +419,14 @@ describe('the program now (settings → programStatus)', () => {
       ['en/index.html', 'en'],
       ['en/timeline/index.html', 'en'],
     ] as const) {
-      const filled = parse(await readFile(join(fixtureProject(), 'dist', file), 'utf8')).querySelector('.program-status')?.text ?? '';
+      // The tests' content has a program status; this copy's staff cleared it.
+      const filled = parse(await before(file)).querySelector('.program-status')?.text ?? '';
       expect(filled, file).toContain(
         lang === 'id' ? 'Contoh keadaan program yang dipastikan petugas' : 'An example of the program state staff confirmed',
       );
       expect(filled, file).toMatch(lang === 'id' ? /Dipastikan petugas pada 30 November 2026/ : /Confirmed by staff on 30 November 2026/);
-      const published = parse(await readFile(join('dist', file), 'utf8'));
-      expect(published.querySelector('.program-status'), file).toBeNull();
+      const cleared = parse(await readFile(join(dist(), file), 'utf8'));
+      expect(cleared.querySelector('.program-status'), file).toBeNull();
     }
   });
 });
@@ -362,7 +435,7 @@ describe('the registration rules in settings', () => {
   it('are what the home page and the form say, never a copy of them', async () => {
     expect(await readFile(join(dist(), 'index.html'), 'utf8')).toContain('Usia minimal 19 tahun');
     expect(await readFile(join(dist(), 'daftar/index.html'), 'utf8')).toContain('Usia minimal 19 tahun.');
-    expect(await readFile('dist/index.html', 'utf8')).toContain('Usia minimal 18 tahun');
+    expect(await before('index.html')).toContain('Usia minimal 18 tahun');
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 
+import { t } from '../../src/i18n';
 import en from '../../src/i18n/en.json';
 import id from '../../src/i18n/id.json';
 import { builtLeftovers } from '../../src/i18n/placeholder-integration';
@@ -14,19 +15,8 @@ import { DIST, htmlFiles } from '../../tools/dist';
 // from the built pages (what a citizen sees, content and interface strings together) and the strings.
 
 const pages = await htmlFiles();
-const text = new Map(
-  await Promise.all(
-    pages.map(
-      async (f) =>
-        [
-          f,
-          parse(await readFile(join(DIST, f), 'utf8'))
-            .querySelector('body')
-            ?.text.replace(/\s+/g, ' ') ?? '',
-        ] as const,
-    ),
-  ),
-);
+const html = new Map(await Promise.all(pages.map(async (f) => [f, await readFile(join(DIST, f), 'utf8')] as const)));
+const text = new Map(pages.map((f) => [f, parse(html.get(f)!).querySelector('body')?.text.replace(/\s+/g, ' ') ?? ''] as const));
 const strings = [...Object.values(id), ...Object.values(en)].join('\n');
 
 /** Sentences the review found beyond the source, the program's promise or plain words. */
@@ -238,6 +228,29 @@ describe('a notice a lawyer signs and a citizen reads', () => {
               /the City of Serang/,
             ];
       for (const w of want) expect(t).toMatch(w);
+    },
+  );
+
+  it.each(['id', 'en'] as const)(
+    '(%s) always has a row for the officer and for APJATI’s role, whether or not the city has named them',
+    (lang) => {
+      // Found by what it is (the facts box), not by its address: staff may rename the page.
+      const boxes = pages
+        .filter((f) => (lang === 'en') === f.startsWith('en/'))
+        .map((f) => parse(html.get(f)!).querySelector('.privacy-facts'))
+        .filter((b) => b !== null);
+      expect(boxes).toHaveLength(1);
+      const after = (heading: string) => boxes[0]!.querySelectorAll('h3').find((h) => h.text.trim() === heading)?.nextElementSibling;
+      const officer = after(t(lang, 'privacy.facts.officer'));
+      // A name with its contacts, or "not yet appointed — ask staff in person".
+      if (officer?.tagName === 'P') expect(officer.text.trim()).toBe(t(lang, 'privacy.facts.officerNone'));
+      else expect(officer?.querySelector('dd')?.text.trim()).toBeTruthy();
+      const role = after(t(lang, 'privacy.facts.apjati'))?.text.trim();
+      expect([
+        t(lang, 'privacy.facts.apjati.unset'),
+        t(lang, 'privacy.facts.apjati.penerima'),
+        t(lang, 'privacy.facts.apjati.pengendali-bersama'),
+      ]).toContain(role);
     },
   );
 

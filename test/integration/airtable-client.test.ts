@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { type AirtableClient, airtableClient, type ClientOptions, errorLabel, isRecordError } from '../../src/delivery/airtable';
 import type { AirtableFieldSpec } from '../../src/delivery/airtable-schema';
-import { AirtableStandin } from '../../tools/airtable-standin/server';
+import { StandinProcess } from '../../tools/airtable-standin/process';
 import { LocalBlobsServer } from '../../tools/local-blobs';
 
 // The one Airtable client against the stand-in over HTTP, through the official SDK, with the real shared
@@ -21,7 +21,7 @@ const fields: AirtableFieldSpec[] = [
   { name: 'NIK ganda', type: 'checkbox' },
 ];
 
-let standin: AirtableStandin;
+let standin: StandinProcess;
 let blobs: LocalBlobsServer;
 let dir: string;
 beforeAll(async () => {
@@ -34,13 +34,14 @@ beforeAll(async () => {
   ).toString('base64');
 });
 afterAll(async () => {
+  await standin?.stop();
   await blobs?.stop();
   await rm(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await standin?.stop();
   // Airtable's own limit is the budget's to keep (measured at the client below), not the stand-in's to enforce here.
-  standin = new AirtableStandin({ token: 'tok', bases: { [BASE]: [{ name: TABLE, fields }] }, requestsPerSecond: 1000 });
+  standin = new StandinProcess({ token: 'tok', bases: { [BASE]: [{ name: TABLE, fields }] }, requestsPerSecond: 1000 });
   await standin.start();
 });
 
@@ -49,27 +50,28 @@ const client = (options: ClientOptions = {}, token = 'tok'): AirtableClient =>
 const refs = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `SRG-T${String(from + i).padStart(5, '0')}`);
 const rows = () => standin.records(BASE, TABLE);
 /** Requests of a kind as the stand-in saw them (creates: a POST to the table itself), in order. */
-const seen = (method: string, path = '') => standin.requests.filter((r) => r.method === method && r.path.replace(/\/$/, '').endsWith(path));
+const seen = async (method: string, path = '') =>
+  (await standin.requests()).filter((r) => r.method === method && r.path.replace(/\/$/, '').endsWith(path));
 
 describe('the Airtable client', () => {
   it('splits creates, updates and deletions into requests of ten', async () => {
     const airtable = client();
     await airtable.create(refs(23).map((r) => ({ Referensi: r })));
-    expect(rows()).toHaveLength(23);
-    expect(seen('POST', TABLE)).toHaveLength(3);
+    expect(await rows()).toHaveLength(23);
+    expect(await seen('POST', TABLE)).toHaveLength(3);
 
     const found = await airtable.findByReference(refs(23), ['NIK ganda']);
     expect(found.map((r) => r.reference).sort()).toEqual(refs(23));
     // Ten references a listing.
-    expect(seen('POST', 'listRecords')).toHaveLength(3);
+    expect(await seen('POST', 'listRecords')).toHaveLength(3);
 
     await airtable.update(found.map((r) => ({ id: r.id, fields: { 'NIK ganda': true } })));
-    expect(seen('PATCH')).toHaveLength(3);
-    expect(rows().every((r) => r.fields['NIK ganda'] === true)).toBe(true);
+    expect(await seen('PATCH')).toHaveLength(3);
+    expect((await rows()).every((r) => r.fields['NIK ganda'] === true)).toBe(true);
 
     await airtable.destroy(found.slice(0, 12).map((r) => r.id));
-    expect(seen('DELETE')).toHaveLength(2);
-    expect(rows()).toHaveLength(11);
+    expect(await seen('DELETE')).toHaveLength(2);
+    expect(await rows()).toHaveLength(11);
   });
 
   it('lists page by page, each page on its own slot, never more than five slots in a second', async () => {
@@ -84,26 +86,26 @@ describe('the Airtable client', () => {
     expect(pages).toEqual([50, 50, 20]);
     // Three pages, and the slot taken for a fourth that the SDK never asks for.
     expect(slots).toHaveLength(12 + 4);
-    expect(seen('POST', 'listRecords')).toHaveLength(3);
+    expect(await seen('POST', 'listRecords')).toHaveLength(3);
     for (let i = 5; i < slots.length; i++) expect(slots[i]! - slots[i - 5]!).toBeGreaterThanOrEqual(1000);
   });
 
   it('sends no further page once the caller leaves the loop', async () => {
     const airtable = client();
     await airtable.create(refs(30).map((r) => ({ Referensi: r })));
-    const before = standin.requests.length;
+    const before = await standin.requestCount();
     for await (const page of airtable.pages({ fields: 'all', pageSize: 10 })) {
       expect(page).toHaveLength(10);
       break;
     }
-    expect(standin.requests.length - before).toBe(1);
+    expect((await standin.requestCount()) - before).toBe(1);
   });
 
   it('sends nothing without a slot', async () => {
     const airtable = client({ budget: { take: async () => false } });
     await expect(airtable.create([{ Referensi: 'SRG-AAAAAA' }])).rejects.toSatisfy((e) => errorLabel(e) === 'BUDGET_UNAVAILABLE');
     await expect(airtable.findByReference(['SRG-AAAAAA'], 'all')).rejects.toSatisfy((e) => errorLabel(e) === 'BUDGET_UNAVAILABLE');
-    expect(standin.requests).toEqual([]);
+    expect(await standin.requestCount()).toBe(0);
   });
 
   it('names a refusal of a record apart from a failure of Airtable or the base', async () => {
@@ -119,7 +121,7 @@ describe('the Airtable client', () => {
     expect(errorLabel(badToken)).toBe('AUTHENTICATION_REQUIRED 401');
     expect(isRecordError(badToken)).toBe(false);
 
-    standin.fail({ kind: 'status', status: 503, times: 1 });
+    await standin.fail({ kind: 'status', status: 503, times: 1 });
     const down = await client()
       .firstPage({ fields: 'all' })
       .catch((e: unknown) => e);
@@ -128,7 +130,7 @@ describe('the Airtable client', () => {
   });
 
   it('gives up on a request after its timeout: a failure of Airtable, labelled without the request', async () => {
-    standin.fail({ kind: 'timeout', times: 1 });
+    await standin.fail({ kind: 'timeout', times: 1 });
     const started = Date.now();
     const timedOut = await client({ timeoutMs: 500 })
       .statusRow('SRG-AAAAAA')

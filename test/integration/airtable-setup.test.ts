@@ -3,17 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registrationTableFields } from '../../src/delivery/airtable-schema';
 import { setupTable } from '../../src/delivery/airtable-setup';
 import { builtSiteData } from '../../src/site-data';
-import { AirtableStandin } from '../../tools/airtable-standin/server';
+import { StandinProcess } from '../../tools/airtable-standin/process';
 import { toCsv } from '../../tools/csv';
 
 const config = builtSiteData()!.config;
 const wanted = registrationTableFields(config);
-let standin: AirtableStandin;
+let standin: StandinProcess;
 afterEach(() => standin?.stop());
 
 describe('npm run airtable:setup', () => {
   it('creates the table once, then only adds what is missing and leaves the rest alone', async () => {
-    standin = new AirtableStandin({ token: 't', bases: { appS: [] } });
+    standin = new StandinProcess({ token: 't', bases: { appS: [] } });
     const endpointUrl = await standin.start();
     const settings = { token: 't', baseId: 'appS', table: 'Pendaftaran', endpointUrl };
     const lines: string[] = [];
@@ -42,7 +42,7 @@ describe('npm run airtable:setup', () => {
   });
 
   it("fails with Airtable's own message on a bad token", async () => {
-    standin = new AirtableStandin({ token: 't', bases: { appS: [] } });
+    standin = new StandinProcess({ token: 't', bases: { appS: [] } });
     const endpointUrl = await standin.start();
     await expect(setupTable({ token: 'wrong', baseId: 'appS', table: 'P', endpointUrl }, wanted, () => {})).rejects.toThrow(
       /401 AUTHENTICATION_REQUIRED/,

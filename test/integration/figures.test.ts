@@ -36,14 +36,14 @@ afterAll(async () => {
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 beforeEach(async () => {
-  await sleep(env.standin.penaltyRemaining(BASE_ID));
+  await sleep(await env.standin.penaltyRemaining(BASE_ID));
   current = built;
   const s = getStore({ name: 'program-figures', consistency: 'strong' });
   await Promise.all([s.delete('published'), s.delete('run')]);
 });
 
-const listCalls = () => env.standin.requests.filter((r) => r.path.endsWith('/listRecords'));
-const refused = () => env.standin.requests.filter((r) => r.status === 429);
+const listCalls = async () => (await env.standin.requests()).filter((r) => r.path.endsWith('/listRecords'));
+const refused = async () => (await env.standin.requests()).filter((r) => r.status === 429);
 
 /**
  * Runs as the schedule would, one after another, until the figures are published. `strict`: every run
@@ -57,7 +57,7 @@ async function runUntilPublished(options: Partial<Parameters<typeof figuresRun>[
     reports.push(report);
     if (report.outcome === 'published') return reports;
     if (!strict && report.outcome === 'failed' && report.error === 'TOO_MANY_REQUESTS 429')
-      await sleep(env.standin.penaltyRemaining(BASE_ID) + 50);
+      await sleep((await env.standin.penaltyRemaining(BASE_ID)) + 50);
     else expect(report.outcome, JSON.stringify(report)).toBe('unfinished');
   }
   throw new Error('not published');
@@ -68,19 +68,19 @@ async function runOnce(options: Partial<Parameters<typeof figuresRun>[0]> = {}) 
   for (;;) {
     const report = await figuresRun({ nextPage: airtablePages(airtableClientFromEnv()!), lists: built.config, ...options });
     if (report.outcome !== 'failed' || report.error !== 'TOO_MANY_REQUESTS 429') return report;
-    await sleep(env.standin.penaltyRemaining(BASE_ID) + 50);
+    await sleep((await env.standin.penaltyRemaining(BASE_ID)) + 50);
   }
 }
 
 /** The true counts, from the stand-in's rows, counted here independently of src/figures. */
-function truth(): Record<TableName, Map<string, number>> {
+async function truth(): Promise<Record<TableName, Map<string, number>>> {
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' });
   const out = { stages: new Map(), months: new Map(), districts: new Map(), sectors: new Map(), destinations: new Map() } as Record<
     TableName,
     Map<string, number>
   >;
   const add = (table: TableName, key: string) => out[table].set(key, (out[table].get(key) ?? 0) + 1);
-  for (const r of env.records()) {
+  for (const r of await env.records()) {
     add('stages', String(r.fields[FIGURE_COLUMNS.stages] || 'Baru'));
     add('months', month.format(new Date(String(r.fields[FIGURE_COLUMNS.months]))).slice(0, 7));
     add('districts', String(r.fields[FIGURE_COLUMNS.districts] ?? ''));
@@ -91,9 +91,9 @@ function truth(): Record<TableName, Map<string, number>> {
 }
 
 /** Every shown number is the true count; every suppressed one is as its label says; nothing is missing. */
-function expectTrue(doc: FiguresDoc) {
-  const real = truth();
-  expect(doc.total).toBe(env.records().length);
+async function expectTrue(doc: FiguresDoc) {
+  const real = await truth();
+  expect(doc.total).toBe((await env.records()).length);
   for (const table of Object.keys(real) as TableName[]) {
     const cells = new Map(doc.tables[table].map((c) => [c.key, c.shown]));
     for (const key of real[table].keys()) expect(cells.has(key), `${table}: ${key}`).toBe(true);
@@ -108,19 +108,19 @@ function expectTrue(doc: FiguresDoc) {
 
 describe('figures from 20,000 registrations', () => {
   it('are computed in runs of at most 40 calls, about one call per 100 records, with no 429', async () => {
-    seedFigures(env.standin, BASE_ID, TABLE, 20_000, built.config);
-    const before = listCalls().length;
-    const refusedBefore = refused().length;
+    await seedFigures(env.standin, BASE_ID, TABLE, 20_000, built.config);
+    const before = (await listCalls()).length;
+    const refusedBefore = (await refused()).length;
     const started = Date.now();
     // At the pace the scheduled function keeps: one call every 400 ms at most, inside the shared budget.
     const reports = await runUntilPublished({}, { strict: true });
-    const calls = listCalls().length - before;
+    const calls = (await listCalls()).length - before;
     expect(reports.map((r) => r.calls)).toEqual([40, 40, 40, 40, 40]);
     expect(calls).toBe(200);
-    expect(refused().length - refusedBefore).toBe(0);
+    expect((await refused()).length - refusedBefore).toBe(0);
     expect(Date.now() - started).toBeGreaterThan((calls - reports.length) * 400);
     const doc = (await readPublished())!;
-    expectTrue(doc);
+    await expectTrue(doc);
     // Every status and kecamatan has a row; the deliberately small ones are suppressed.
     expect(doc.tables.stages.find((c) => c.key === 'Mengundurkan diri')!.shown).toBe('small');
     expect(doc.tables.districts.find((c) => c.key === 'Taktakan')!.shown).toBe('small');
@@ -134,7 +134,9 @@ describe('figures from 20,000 registrations', () => {
 });
 
 describe('a computation across runs', () => {
-  beforeEach(() => void seedFigures(env.standin, BASE_ID, TABLE, 1_050, built.config));
+  beforeEach(async () => {
+    await seedFigures(env.standin, BASE_ID, TABLE, 1_050, built.config);
+  });
 
   it('continues where a run ran out of time, counting every record once', async () => {
     // The run's clock says its 18 s are over as soon as the first page is in.
@@ -154,7 +156,7 @@ describe('a computation across runs', () => {
     const rest = await runUntilPublished({ maxCalls: 3 });
     expect(Math.max(...rest.map((r) => r.calls))).toBe(3);
     expect(rest.length).toBeGreaterThanOrEqual(4);
-    expectTrue((await readPublished())!);
+    await expectTrue((await readPublished())!);
   });
 
   it('starts the listing again when Airtable no longer knows the offset, and counts nothing twice', async () => {
@@ -163,8 +165,8 @@ describe('a computation across runs', () => {
     await saveRun({ ...(await readRun())!, offset: 'itrExpired000000/rec300' });
     const reports = await runUntilPublished();
     expect(reports[0]!.restarted).toBe(1);
-    expect(env.standin.requests.some((r) => r.status === 422)).toBe(true);
-    expectTrue((await readPublished())!);
+    expect((await env.standin.requests()).some((r) => r.status === 422)).toBe(true);
+    await expectTrue((await readPublished())!);
   });
 
   it('lets one run at a time work on it', async () => {
@@ -175,28 +177,30 @@ describe('a computation across runs', () => {
 });
 
 describe('the scheduled function', () => {
-  beforeEach(() => void seedFigures(env.standin, BASE_ID, TABLE, 250, built.config));
+  beforeEach(async () => {
+    await seedFigures(env.standin, BASE_ID, TABLE, 250, built.config);
+  });
   const tick = (siteData: SiteData | undefined, context: unknown = productionContext()) =>
     figuresDailyHandler(() => siteData)(undefined, context as never);
 
   it('computes nothing while the page is not published, nor on a preview', async () => {
-    const before = listCalls().length;
+    const before = (await listCalls()).length;
     await tick({ ...built, shells: { ...built.shells, figures: undefined } });
     await tick(built, { deploy: { context: 'deploy-preview', published: true } });
-    expect(listCalls().length).toBe(before);
+    expect((await listCalls()).length).toBe(before);
     expect(await readPublished()).toBeUndefined();
   });
 
   it("publishes today's figures, then costs no Airtable call until tomorrow", async () => {
     // A minute's run each (after a 429's penalty, the next one).
     for (let i = 0; i < 5 && !(await readPublished()); i++) {
-      await sleep(env.standin.penaltyRemaining(BASE_ID));
+      await sleep(await env.standin.penaltyRemaining(BASE_ID));
       await tick(built);
     }
     expect((await readPublished())?.total).toBe(250);
-    const before = listCalls().length;
+    const before = (await listCalls()).length;
     await tick(built);
-    expect(listCalls().length).toBe(before);
+    expect((await listCalls()).length).toBe(before);
   });
 });
 
@@ -223,7 +227,7 @@ describe('the page and the CSV', () => {
   ])(
     '(%s) shows the day’s figures without script, and its CSV says the same',
     async (_lang, path, title) => {
-      seedFigures(env.standin, BASE_ID, TABLE, 2_000, built.config);
+      await seedFigures(env.standin, BASE_ID, TABLE, 2_000, built.config);
       await runUntilPublished();
       const res = await get(path);
       expect(res.status).toBe(200);

@@ -39,11 +39,11 @@ const register = async (p: Person = person()) => {
   return ((await res.json()) as { reference: string }).reference;
 };
 const deliver = () => drainAll();
-const airtableCalls = () => env.standin.requests.filter((r) => r.path.startsWith('/v0/app')).length;
+const airtableCalls = async () => (await env.standin.requests()).filter((r) => r.path.startsWith('/v0/app')).length;
 
 /** What staff type in Airtable, stored through the stand-in's API (dates as Airtable stores them: the instant). */
 async function staffSet(reference: string, fields: Record<string, unknown>) {
-  const row = env.records().find((r) => r.fields[COLUMNS.reference] === reference)!;
+  const row = (await env.records()).find((r) => r.fields[COLUMNS.reference] === reference)!;
   const res = await fetch(`${env.standin.url}/v0/${BASE_ID}/${encodeURIComponent(TABLE)}`, {
     method: 'PATCH',
     headers: { Authorization: 'Bearer test-token', 'Content-Type': 'application/json' },
@@ -116,9 +116,9 @@ describe('an invitation staff set in Airtable', () => {
   it('shows through the receipt link with the stage — in WIB, in words — after one Airtable read, and in the status check', async () => {
     const p = person();
     const ref = await invited(p, { [INV.at]: '2030-01-14T02:00:00.000Z' });
-    const calls = airtableCalls();
+    const calls = await airtableCalls();
     const receipt = await afterCacheWindow(() => get(`${paths.receipt.id}${owner(ref)}`));
-    expect(airtableCalls()).toBe(calls + 1);
+    expect(await airtableCalls()).toBe(calls + 1);
     const card = receipt.main!.querySelector('.invitation')!;
     expect(card.querySelector('h2')?.text).toBe('Undangan seleksi');
     const facts = Object.fromEntries(card.querySelectorAll('dt').map((dt) => [dt.text, dt.nextElementSibling?.text]));
@@ -135,7 +135,7 @@ describe('an invitation staff set in Airtable', () => {
     // Viewing again costs no Airtable call: the same cache as the status.
     await get(`${paths.receipt.id}${owner(ref)}`);
     await letterOf(ref);
-    expect(airtableCalls()).toBe(calls + 1);
+    expect(await airtableCalls()).toBe(calls + 1);
 
     // The status check's answer shows it too, without the owner's links.
     const [y, m, d] = p.birthDate.split('-');
@@ -225,9 +225,9 @@ describe("the letter's code, verified by anyone", () => {
     expect(bad.reads).toBe(genuine.reads);
     expect(made.reads).toBe(genuine.reads);
     // No Airtable call for a wrong code, ever.
-    const calls = airtableCalls();
+    const calls = await airtableCalls();
     await afterCacheWindow(() => verify(forged()));
-    expect(airtableCalls()).toBe(calls);
+    expect(await airtableCalls()).toBe(calls);
   });
 
   it('a changed invitation shows "Undangan diubah"; the old letter stops verifying and the new one verifies', async () => {
@@ -268,9 +268,9 @@ describe("the letter's code, verified by anyone", () => {
     const day = (n: number) => Date.parse(at) + n * 86_400_000;
     expect((await verifyLetter(code!, { ...opts, ip: nextIp(), now: day(29) })).kind).toBe('genuine');
     // Past its time the code reads as one never issued: no Airtable call though the cache is old by then.
-    const calls = airtableCalls();
+    const calls = await airtableCalls();
     expect((await verifyLetter(code!, { ...opts, ip: nextIp(), now: day(31) })).kind).toBe('unknown');
-    expect(airtableCalls()).toBe(calls);
+    expect(await airtableCalls()).toBe(calls);
     await eraseEverywhere(ref);
     expect(await readLetter(code!)).toBeUndefined();
     expect((await verifyLetter(code!, { ...opts, ip: nextIp() })).kind).toBe('unknown');

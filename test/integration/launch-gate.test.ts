@@ -2,15 +2,17 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { registerHandler } from '../../netlify/functions/register';
+import { t } from '../../src/i18n';
 import { gateGaps } from '../../src/registration/launch-gate';
 import { readSettings } from '../../tools/launch-check';
 import { formBody, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
+import { fixtureContentCopy, type LaunchFacts, removeContentCopy } from '../support/fixture-content';
 import { fixtureProject } from '../support/fixture-site';
 
-// No NIK before the city is named in the notice: the production function, with today's real settings
-// (content/settings/site.yaml), refuses with the "opens soon" page and stores nothing; with the facts
-// filled it accepts. npm start's dev server is not production and is not gated.
+// No NIK before the city is named in the notice: the production function, with the launch facts empty
+// (the tests' content, as the site stands before launch), refuses with the "opens soon" page and stores
+// nothing; with the facts filled it accepts. npm start's dev server is not production and is not gated.
 
 let env: Awaited<ReturnType<typeof startRegistrationEnv>>;
 beforeAll(async () => {
@@ -26,19 +28,28 @@ const post = (body: string) =>
     body,
   });
 const writes = () => env.blobRequests.filter((r) => r.type === 'set').length;
+/** The gate's gaps for the tests' content with its launch facts empty or filled. */
+async function gapsWith(facts: LaunchFacts) {
+  const content = await fixtureContentCopy(facts);
+  try {
+    return gateGaps(await readSettings(content));
+  } finally {
+    await removeContentCopy(content);
+  }
+}
 
 describe('the production gate', () => {
-  it('with today’s settings: "opens soon", 403, nothing stored', async () => {
-    const gaps = gateGaps(await readSettings('content'));
-    expect(gaps.length).toBeGreaterThan(0);
+  it('with the launch facts empty: "opens soon", 403, nothing stored', async () => {
+    const gaps = await gapsWith('empty');
+    expect(gaps).toEqual(['controllerContact', 'officer', 'officerContact', 'retention', 'contactChannel']);
     env.setConfig({ gate: gaps });
     try {
       const before = writes();
       const res = await post(formBody(person()));
       expect(res.status).toBe(403);
       const html = await res.text();
-      expect(parse(html).querySelector('main h1')?.text.trim()).toBe('Pendaftaran segera dibuka');
-      expect(html).toContain('pemberitahuan privasi menyebut siapa yang bertanggung jawab');
+      expect(parse(html).querySelector('main h1')?.text.trim()).toBe(t('id', 'reg.soon.title'));
+      expect(parse(html).querySelector('main .lead')?.text.trim()).toBe(t('id', 'reg.soon.text'));
       expect(writes()).toBe(before);
       // Scripts get the same refusal as JSON.
       const json = await fetch(`${env.site.url}/api/register`, {
@@ -66,7 +77,10 @@ describe('the production gate', () => {
     }
   });
 
-  it('with the facts filled: accepted', async () => {
+  it('with the launch facts filled: accepted', async () => {
+    const gaps = await gapsWith('filled');
+    expect(gaps).toEqual([]);
+    env.setConfig({ gate: gaps });
     const res = await post(formBody(person()));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/terima-kasih\/\?ref=SRG-/);

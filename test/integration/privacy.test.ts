@@ -16,6 +16,7 @@ import { retentionRun } from '../../src/delivery/retention';
 import { expireSubmissions, referenceForSubmission } from '../../src/delivery/submissions';
 import { receiptToken } from '../../src/server/keys';
 import { STATUS_CHOICES } from '../../src/shared/registration-status';
+import type { StandinRecord } from '../../tools/airtable-standin/process';
 import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN, TEST_OUTBOX_KEYS } from '../../tools/registration-env';
 import { clearOutbox, drainAll, testClient, waitingReferences } from '../support/delivery';
@@ -45,7 +46,7 @@ const register = async (p = person()) => {
   return { res, body: (await res.json()) as { reference?: string; error?: string }, p };
 };
 const deliver = () => drainAll();
-const recordFor = (reference: string) => env.records().find((r) => r.fields[COLUMNS.reference] === reference);
+const recordFor = async (reference: string) => (await env.records()).find((r) => r.fields[COLUMNS.reference] === reference);
 const staff = (action: string, reference: string) =>
   fetch(`${env.site.url}/api/registrations`, {
     method: 'POST',
@@ -65,7 +66,7 @@ describe('the outbox is sealed', () => {
     for (const value of [p.fullName, p.nik, p.phone.slice(1), p.birthDate]) expect(raw).not.toContain(value);
     expect(JSON.parse(raw).sealed).toMatchObject({ keyId: 'test1', iv: expect.any(String), tag: expect.any(String) });
     await deliver();
-    expect(recordFor(body.reference!)?.fields).toMatchObject({ 'Nama lengkap': p.fullName, NIK: p.nik });
+    expect((await recordFor(body.reference!))?.fields).toMatchObject({ 'Nama lengkap': p.fullName, NIK: p.nik });
   });
 
   it('keys rotate: records sealed with the old key are delivered after a new key is put first', async () => {
@@ -77,8 +78,8 @@ describe('the outbox is sealed', () => {
     });
     expect(raw.sealed.keyId).toBe('test2');
     await deliver();
-    expect(recordFor(old.body.reference!)).toBeDefined();
-    expect(recordFor(fresh.body.reference!)).toBeDefined();
+    expect(await recordFor(old.body.reference!)).toBeDefined();
+    expect(await recordFor(fresh.body.reference!)).toBeDefined();
   });
 
   it('a record whose key was removed is held, not lost, and does not stop the others', async () => {
@@ -87,11 +88,11 @@ describe('the outbox is sealed', () => {
     const others = [await register(), await register()];
     const reports = await drainAll({}, 1);
     expect(reports[0]?.held).toBe(1);
-    for (const o of others) expect(recordFor(o.body.reference!)).toBeDefined();
+    for (const o of others) expect(await recordFor(o.body.reference!)).toBeDefined();
     expect(await waitingReferences()).toEqual([orphan.body.reference]);
     process.env.OUTBOX_KEYS = `${newOutboxKey('test3')},${TEST_OUTBOX_KEYS}`;
     await drainAll({ ignoreBackoff: true });
-    expect(recordFor(orphan.body.reference!)).toBeDefined();
+    expect(await recordFor(orphan.body.reference!)).toBeDefined();
   });
 
   it('a damaged record is held, and so is one stored unsealed (the outbox refuses it); the others are delivered', async () => {
@@ -118,8 +119,8 @@ describe('the outbox is sealed', () => {
     const fresh = await register();
     const [report] = await drainAll({}, 1);
     expect(report).toMatchObject({ delivered: 1, held: 2 });
-    expect(recordFor('SRG-LAMA23')).toBeUndefined();
-    expect(recordFor(fresh.body.reference!)).toBeDefined();
+    expect(await recordFor('SRG-LAMA23')).toBeUndefined();
+    expect(await recordFor(fresh.body.reference!)).toBeDefined();
     expect((await waitingReferences()).sort()).toEqual(['SRG-LAMA23', 'SRG-RUSAK2']);
     for (const ref of ['SRG-RUSAK2', 'SRG-LAMA23'])
       expect((await store.get(`item/${ref}`, { type: 'json' })).lastError).toBe('OUTBOX_SEAL_BROKEN');
@@ -173,9 +174,9 @@ describe('a Deploy Preview or branch deploy never touches registrations', () => 
   it('its background drain delivers nothing', async () => {
     const { body } = await register();
     const background = (await import('../../netlify/functions/deliver-registrations-background')).default;
-    const before = env.records().length;
+    const before = (await env.records()).length;
     await background(new Request(`${env.site.url}/.netlify/functions/deliver-registrations-background`, { method: 'POST' }), preview);
-    expect(env.records().length).toBe(before);
+    expect((await env.records()).length).toBe(before);
     expect(await waitingReferences()).toContain(body.reference);
   });
 
@@ -264,9 +265,9 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
     expect(await referenceForSubmission(submissionId, nikHash(someone.nik))).toBeUndefined();
 
     await deliver();
-    expect(recordFor(delivered.body.reference!)).toBeUndefined();
-    expect(recordFor(waiting.body.reference!)).toBeUndefined();
-    expect(recordFor(kept.body.reference!)).toBeDefined();
+    expect(await recordFor(delivered.body.reference!)).toBeUndefined();
+    expect(await recordFor(waiting.body.reference!)).toBeUndefined();
+    expect(await recordFor(kept.body.reference!)).toBeDefined();
 
     const again = await cli('erase', waiting.body.reference!);
     expect(again.stdout).toMatch(/tidak ada yang tersimpan/);
@@ -287,8 +288,7 @@ describe('rights in minutes: registrations:find and registrations:erase', () => 
 
 describe('the daily retention run', () => {
   it('deletes every record unchanged for longer than the period, whatever its status, page by page under the budget; nothing waiting in the outbox', async () => {
-    const table = env.records();
-    table.length = 0;
+    const table: StandinRecord[] = [];
     const now = Date.parse('2026-11-29T00:00:00Z');
     const old = '2026-01-15T03:00:00.000Z';
     const recent = '2026-10-01T03:00:00.000Z';
@@ -302,9 +302,10 @@ describe('the daily retention run', () => {
         createdTime: old,
         modifiedTime: changed,
         fields: { [COLUMNS.reference]: `SRG-T${String(i).padStart(5, '0')}`, [COLUMNS.status]: status, [COLUMNS.submittedAt]: old },
-      } as never);
+      });
     }
-    const due = table.filter((r) => (r as { modifiedTime?: string }).modifiedTime === old);
+    await env.setRecords(table);
+    const due = table.filter((r) => r.modifiedTime === old);
     expect(due).toHaveLength(500);
     expect(new Set(due.map((r) => r.fields[COLUMNS.status]))).toEqual(new Set(STATUS_CHOICES));
     const waiting = await register();
@@ -314,11 +315,12 @@ describe('the daily retention run', () => {
     expect(report).toMatchObject({ deleted: 500, unfinished: false });
     // Five pages of 100 (and a last empty one) and fifty deletions of ten.
     expect(report.calls).toBe(6 + 50);
-    expect(env.records()).toHaveLength(19_500);
-    expect(env.records().every((r) => (r as { modifiedTime?: string }).modifiedTime === recent)).toBe(true);
+    const left = await env.records();
+    expect(left).toHaveLength(19_500);
+    expect(left.every((r) => r.modifiedTime === recent)).toBe(true);
     expect(await waitingReferences()).toContain(waiting.body.reference);
     // Paced by the shared budget: never more than 5 calls within a second.
-    const at = env.standin.requests.filter((r) => r.at >= started && r.path.includes('/v0/app')).map((r) => r.at);
+    const at = (await env.standin.requests()).filter((r) => r.at >= started && r.path.includes('/v0/app')).map((r) => r.at);
     expect(at).toHaveLength(report.calls);
     for (let i = 5; i < at.length; i++) expect(at[i]! - at[i - 5]!).toBeGreaterThanOrEqual(1000);
   });

@@ -16,8 +16,8 @@ beforeAll(async () => {
   env = await startRegistrationEnv({ requestsPerSecond: 1000, project: fixtureProject() });
 });
 afterAll(() => env?.close());
-beforeEach(() => {
-  env.standin.heal();
+beforeEach(async () => {
+  await env.standin.heal();
   env.setConfig({});
 });
 
@@ -35,7 +35,7 @@ const postForm = (body: string) =>
     body,
     redirect: 'manual',
   });
-const recordFor = (reference: string) => env.records().find((r) => r.fields.Referensi === reference);
+const recordFor = async (reference: string) => (await env.records()).find((r) => r.fields.Referensi === reference);
 /** The registration function only stores; the delivery run (every minute in production) sends. */
 const deliver = () => drainAll();
 
@@ -48,7 +48,7 @@ describe('accepted registrations', () => {
     expect(body).toEqual({ reference: expect.stringMatching(REFERENCE_PATTERN), status: 'received' });
     expect(await waitingReferences()).toContain(body.reference);
     await deliver();
-    const record = recordFor(body.reference);
+    const record = await recordFor(body.reference);
     expect(record?.fields).toMatchObject({
       'Nama lengkap': p.fullName,
       NIK: p.nik,
@@ -76,7 +76,7 @@ describe('accepted registrations', () => {
     expect(location).toMatch(/^\/daftar\/terima-kasih\/\?ref=SRG-[A-Z2-9]{6}&t=[\w-]{22}$/);
     const reference = new URL(location, env.site.url).searchParams.get('ref')!;
     await deliver();
-    expect(recordFor(reference)).toBeDefined();
+    expect(await recordFor(reference)).toBeDefined();
     const page = await fetch(env.site.url + location);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -100,19 +100,19 @@ describe('accepted registrations', () => {
     const second = await (await postJson(p)).json();
     expect(second.reference).toBe(first.reference);
     await deliver();
-    expect(env.records().filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
+    expect((await env.records()).filter((r) => r.fields.NIK === p.nik)).toHaveLength(1);
   });
 
   it('a NIK already registered makes a new record, and both are flagged "NIK ganda", nothing else changed', async () => {
     const p = person();
     const first = await (await postJson(p)).json();
     await deliver();
-    const before = structuredClone(recordFor(first.reference));
+    const before = structuredClone(await recordFor(first.reference));
     const second = await (await postJson({ ...p, destinations: ['eropa'] })).json();
     expect(second.reference).not.toBe(first.reference);
     await deliver();
-    expect(recordFor(second.reference)?.fields['NIK ganda']).toBe(true);
-    const { modifiedTime: changedAt, ...after } = recordFor(first.reference) as typeof before & { modifiedTime: string };
+    expect((await recordFor(second.reference))?.fields['NIK ganda']).toBe(true);
+    const { modifiedTime: changedAt, ...after } = (await recordFor(first.reference)) as typeof before & { modifiedTime: string };
     const { modifiedTime: deliveredAt, ...was } = before as typeof before & { modifiedTime: string };
     expect(after).toEqual({ ...was, fields: { ...was.fields, 'NIK ganda': true } });
     // Setting the flag is a change, as Airtable's LAST_MODIFIED_TIME() counts it (the retention rule).
@@ -120,27 +120,27 @@ describe('accepted registrations', () => {
   });
 
   it('keeps the registration in the outbox while Airtable fails, and still answers 201', async () => {
-    env.standin.fail({ kind: 'status', status: 503 });
+    await env.standin.fail({ kind: 'status', status: 503 });
     const res = await postJson(person());
     expect(res.status).toBe(201);
     const { reference } = await res.json();
     await drainOutbox(testClient());
-    expect(recordFor(reference)).toBeUndefined();
+    expect(await recordFor(reference)).toBeUndefined();
     expect((await waitingItems()).map((i) => i.reference)).toContain(reference);
-    env.standin.heal();
+    await env.standin.heal();
     await resumeDelivery();
     await deliver();
-    expect(recordFor(reference)).toBeDefined();
+    expect(await recordFor(reference)).toBeDefined();
   });
 
   it('the honeypot answers like a success and writes nothing', async () => {
-    const before = env.records().length;
+    const before = (await env.records()).length;
     const outboxBefore = (await waitingReferences()).length;
     const hits = await honeypotHits();
     const res = await postJson({ ...person(), [HONEYPOT]: 'http://spam.example' });
     expect(res.status).toBe(201);
     expect((await res.json()).reference).toMatch(REFERENCE_PATTERN);
-    expect(env.records().length).toBe(before);
+    expect((await env.records()).length).toBe(before);
     expect((await waitingReferences()).length).toBe(outboxBefore);
     // Counted, so a real person wrongly caught would show in outbox:status.
     expect(await honeypotHits()).toBe(hits + 1);
@@ -149,11 +149,11 @@ describe('accepted registrations', () => {
 
 describe('refused registrations write nothing', () => {
   let before = 0;
-  beforeEach(() => {
-    before = env.records().length;
+  beforeEach(async () => {
+    before = (await env.records()).length;
   });
   const nothingWritten = async () => {
-    expect(env.records().length).toBe(before);
+    expect((await env.records()).length).toBe(before);
   };
 
   it('422 with every failing field, in Indonesian by default', async () => {

@@ -38,7 +38,7 @@ const deliver = () => drainAll();
 /** A well-formed reference no one was given, a different one each time (so no reference lock interferes). */
 const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const unissued = (i: number) => `SRG-QQ${A[(i >> 15) & 31]}${A[(i >> 10) & 31]}${A[(i >> 5) & 31]}${A[i & 31]}`;
-const airtableCalls = () => env.standin.requests.filter((r) => r.path.startsWith('/v0/app')).length;
+const airtableCalls = async () => (await env.standin.requests()).filter((r) => r.path.startsWith('/v0/app')).length;
 
 /** The form as a person posts it: the birth date in three fields, no leading zeros. */
 async function check(reference: string, birthDate: string, { ip = `198.51.100.${++address % 250}`, lang = 'id' } = {}) {
@@ -70,32 +70,33 @@ describe('the status check', () => {
   it('received (from the outbox, no Airtable call), then from Airtable once, then from the cache; a new stage shows after the cache window', async () => {
     const p = person();
     const ref = await register(p);
-    const before = airtableCalls();
+    const before = await airtableCalls();
     const waiting = await check(ref, p.birthDate);
     expect(waiting).toMatchObject({ status: 200, h1: `Status pendaftaran ${ref}`, stage: 'Diterima, menunggu diperiksa' });
     expect(waiting.text).toContain('Tahap 1 dari 5');
-    expect(airtableCalls()).toBe(before);
+    expect(await airtableCalls()).toBe(before);
 
     // Delivery leaves the answer it knows ("Baru") in the cache: still no Airtable call.
     await deliver();
-    const afterDelivery = airtableCalls();
+    const afterDelivery = await airtableCalls();
     expect((await check(ref, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
-    expect(airtableCalls()).toBe(afterDelivery);
+    expect(await airtableCalls()).toBe(afterDelivery);
 
-    const row = env.records().find((r) => r.fields[COLUMNS.reference] === ref)!;
-    row.fields[COLUMNS.status] = 'Seleksi';
+    // A staff member moves the row on in Airtable.
+    const row = (await env.records()).find((r) => r.fields[COLUMNS.reference] === ref)!;
+    await env.editRecord(row.id, { [COLUMNS.status]: 'Seleksi' });
     expect((await check(ref, p.birthDate)).stage).toBe('Diterima, menunggu diperiksa');
-    expect(airtableCalls()).toBe(afterDelivery);
+    expect(await airtableCalls()).toBe(afterDelivery);
     // After the cache window: one call, the new stage; then served from the cache again.
     process.env.STATUS_CACHE_MINUTES = '0';
     const moved = await check(ref, p.birthDate);
     expect(moved.stage).toBe('Mengikuti seleksi');
     expect(moved.text).toContain('Tahap 3 dari 5');
     expect(moved.text).toMatch(/Status per \d{1,2} \w+ \d{4}/);
-    expect(airtableCalls()).toBe(afterDelivery + 1);
+    expect(await airtableCalls()).toBe(afterDelivery + 1);
     delete process.env.STATUS_CACHE_MINUTES;
     expect((await check(ref, p.birthDate)).stage).toBe('Mengikuti seleksi');
-    expect(airtableCalls()).toBe(afterDelivery + 1);
+    expect(await airtableCalls()).toBe(afterDelivery + 1);
     // Nothing personal on the page.
     for (const value of [p.fullName, p.nik, p.phone, p.phone.slice(1)]) expect(moved.html).not.toContain(value);
   });
@@ -104,14 +105,14 @@ describe('the status check', () => {
     const p = person();
     const ref = await register(p);
     await deliver();
-    const calls = airtableCalls();
+    const calls = await airtableCalls();
     const wrongDate = await check(ref, '1990-01-01');
     const unknown = await check('SRG-ZZZZZZ', p.birthDate);
     expect(wrongDate.status).toBe(200);
     expect(unknown.status).toBe(200);
     expect(wrongDate.h1).toBe('Data tidak ditemukan');
     expect(wrongDate.html.replaceAll(ref, 'REF')).toBe(unknown.html.replaceAll('SRG-ZZZZZZ', 'REF'));
-    expect(airtableCalls()).toBe(calls);
+    expect(await airtableCalls()).toBe(calls);
     // While still in the outbox, a wrong date answers the same too.
     const waiting = await register();
     expect((await check(waiting, '1990-01-01')).h1).toBe('Data tidak ditemukan');
@@ -296,7 +297,8 @@ describe('registering from an official vacancy', () => {
     const from = await register(person(), { vacancy: 'perawat-lansia-osaka' });
     const made = await register(person(), { vacancy: 'lowongan-palsu' });
     await deliver();
-    const row = (ref: string) => env.records().find((r) => r.fields[COLUMNS.reference] === ref)!;
+    const rows = await env.records();
+    const row = (ref: string) => rows.find((r) => r.fields[COLUMNS.reference] === ref)!;
     expect(row(from).fields.Lowongan).toBe('perawat-lansia-osaka (SIP B.12/SIP/2026)');
     expect(row(made).fields.Lowongan).toBeUndefined();
   });

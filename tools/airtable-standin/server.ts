@@ -10,9 +10,12 @@ import { parseFormula, type Row } from './formula';
 // A local stand-in for the parts of Airtable's Web API this project uses, answering as Airtable's
 // documentation says: bearer tokens, {error: {type, message}} bodies, at most 10 records a request,
 // 5 requests a second per base with a 429 and a 30-second penalty, typecast for select options, and the
-// Metadata API for tables and fields. Tests and `npm start` both use it; tests can tell it to fail.
+// Metadata API for tables and fields. Tests and `npm start` both use it, each in a process of its own
+// (./process.ts starts it, ./child.ts runs it), so a request is timed when it arrives, whatever the
+// caller's event loop is busy with. Paths under /__standin/ are its control channel, not Airtable's API:
+// faults, the request log and the records (tests, `npm run standin`).
 
-interface StandinRecord {
+export interface StandinRecord {
   id: string;
   createdTime: string;
   fields: Row;
@@ -40,7 +43,15 @@ export type Fault =
   /** The write happens but the reply never arrives: the caller cannot know it succeeded. */
   | { kind: 'drop-after-write'; times?: number };
 
-interface StandinOptions {
+/** One request as the stand-in saw it: `at` is when it arrived (ms since the epoch). */
+export interface StandinRequest {
+  method: string;
+  path: string;
+  status: number;
+  at: number;
+}
+
+export interface StandinOptions {
   port?: number;
   host?: string;
   token: string;
@@ -66,9 +77,12 @@ export class AirtableStandin {
   /** Listing offsets handed out: offset → index of the next record. */
   private offsets = new Map<string, number>();
   private sockets = new Set<import('node:net').Socket>();
+  private loaded = false;
   url = '';
-  /** Every request seen, for tests that count calls. */
-  requests: { method: string; path: string; status: number; at: number }[] = [];
+  /** The recent requests (at most 10,000), for tests that count calls and read their times. */
+  private requests: StandinRequest[] = [];
+  /** Every request seen since the start, however long the log grew. */
+  private requestTotal = 0;
 
   constructor(private opts: StandinOptions) {
     for (const [baseId, tables] of Object.entries(opts.bases)) {
@@ -80,8 +94,10 @@ export class AirtableStandin {
     return { id: id('tbl'), name, fields: fields.map((f) => ({ ...f, id: id('fld') })), records: [] };
   }
 
+  /** Listens (again, on the same address, after stop()); the records are read from the file once. */
   async start(): Promise<string> {
-    if (this.opts.file) await this.load();
+    if (this.opts.file && !this.loaded) await this.load();
+    this.loaded = true;
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.on('connection', (s) => {
       this.sockets.add(s);
@@ -89,6 +105,7 @@ export class AirtableStandin {
     });
     await new Promise<void>((resolve) => this.server!.listen(this.opts.port ?? 0, this.opts.host ?? '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
+    this.opts.port = port;
     this.url = `http://${this.opts.host ?? '127.0.0.1'}:${port}`;
     return this.url;
   }
@@ -99,28 +116,11 @@ export class AirtableStandin {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Down and up again on the same address (a real refused connection in between). */
-  async restart(): Promise<void> {
-    const port = Number(new URL(this.url).port);
-    await this.stop();
-    this.opts.port = port;
-    await this.start();
-  }
-
-  /** Milliseconds left of a base's 429 penalty. */
-  penaltyRemaining(baseId: string): number {
-    return Math.max(0, (this.penaltyUntil.get(baseId) ?? 0) - Date.now());
-  }
-
-  fail(fault: Fault): void {
+  private fail(fault: Fault): void {
     this.faults.push(fault);
   }
-  heal(): void {
+  private heal(): void {
     this.faults = [];
-  }
-
-  records(baseId: string, table: string): StandinRecord[] {
-    return this.table(baseId, table)?.records ?? [];
   }
 
   private table(baseId: string, nameOrId: string): Table | undefined {
@@ -186,9 +186,8 @@ export class AirtableStandin {
     return fault;
   }
 
-  /** 5 requests per second per base; beyond that 429, and every request in the next 30 s too. */
-  private rateLimited(baseId: string): boolean {
-    const now = Date.now();
+  /** 5 requests per second per base, by arrival time; beyond that 429, and every request in the next 30 s too. */
+  private rateLimited(baseId: string, now: number): boolean {
     if ((this.penaltyUntil.get(baseId) ?? 0) > now) return true;
     const recent = (this.hits.get(baseId) ?? []).filter((t) => now - t < 1000);
     recent.push(now);
@@ -204,6 +203,7 @@ export class AirtableStandin {
     const url = new URL(req.url ?? '/', 'http://standin');
     const at = Date.now();
     let status = 200;
+    let control = false;
     const send = (code: number, body: unknown) => {
       status = code;
       res.writeHead(code, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -215,11 +215,11 @@ export class AirtableStandin {
       for await (const c of req) chunks.push(c as Buffer);
       const raw = Buffer.concat(chunks).toString('utf8');
 
-      // Control for people trying failures by hand (npm run standin -- fail 503 | heal): not Airtable's API.
-      if (url.pathname === '/__standin/fault' && req.headers.authorization === `Bearer ${this.opts.token}`) {
-        if (req.method === 'DELETE') this.heal();
-        else this.fail(JSON.parse(raw) as Fault);
-        return send(200, { faults: this.faults });
+      if (url.pathname.startsWith('/__standin/')) {
+        control = true;
+        if (req.headers.authorization !== `Bearer ${this.opts.token}`)
+          return error(401, 'AUTHENTICATION_REQUIRED', 'Authentication required');
+        return await this.control(req.method ?? 'GET', url, raw, send, error);
       }
       const isCreate = req.method === 'POST' && url.pathname.split('/').filter(Boolean).length === 3;
       const fault = this.nextFault(isCreate);
@@ -254,7 +254,7 @@ export class AirtableStandin {
           'Invalid permissions, or the requested model was not found. Check that both your user and your token have the required permissions, and that the model names and/or ids are correct.',
         );
       if (!base || !baseId) return notFound();
-      if (this.rateLimited(baseId)) {
+      if (this.rateLimited(baseId, at)) {
         return error(
           429,
           'TOO_MANY_REQUESTS',
@@ -347,10 +347,52 @@ export class AirtableStandin {
     } catch {
       if (!res.headersSent) error(500, 'SERVER_ERROR', 'Try again. If the problem persists, contact support.');
     } finally {
-      this.requests.push({ method: req.method ?? '', path: url.pathname, status, at });
-      // `npm start` keeps the stand-in up for days: keep only the recent history.
-      if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
+      if (!control) {
+        this.requestTotal++;
+        this.requests.push({ method: req.method ?? '', path: url.pathname, status, at });
+        // `npm start` keeps the stand-in up for days: keep only the recent history.
+        if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
+      }
     }
+  }
+
+  /**
+   * The control channel (./process.ts is its client; `npm run standin` uses /fault): never counted, never
+   * rate-limited, never failed. Records are read and written whole, bookkeeping (modifiedTime) included,
+   * so a test can lay out a year of rows or change a status as staff would in Airtable.
+   */
+  private async control(
+    method: string,
+    url: URL,
+    raw: string,
+    send: (code: number, body: unknown) => void,
+    error: (code: number, type: string, message: string) => void,
+  ): Promise<void> {
+    const what = url.pathname.slice('/__standin/'.length);
+    if (what === 'fault' && method === 'POST') this.fail(JSON.parse(raw) as Fault);
+    if (what === 'fault' && method === 'DELETE') this.heal();
+    if (what === 'fault') return send(200, { faults: this.faults });
+    if (what === 'requests') return send(200, { total: this.requestTotal, requests: this.requests });
+    if (what === 'penalty') {
+      // How long the base's 429 penalty still runs: a test waits it out rather than a fixed 30 s.
+      const base = url.searchParams.get('base') ?? '';
+      return send(200, { remainingMs: Math.max(0, (this.penaltyUntil.get(base) ?? 0) - Date.now()) });
+    }
+    if (what !== 'records') return error(404, 'NOT_FOUND', 'No such control');
+    const table = this.table(url.searchParams.get('base') ?? '', url.searchParams.get('table') ?? '');
+    if (!table) return error(404, 'NOT_FOUND', 'No such base or table');
+    if (method === 'PUT') table.records = JSON.parse(raw) as StandinRecord[];
+    if (method === 'PATCH') {
+      // As a staff member edits a row in Airtable: the fields change, and so does its last change.
+      for (const change of JSON.parse(raw) as { id: string; fields: Row }[]) {
+        const record = table.records.find((r) => r.id === change.id);
+        if (!record) return error(404, 'NOT_FOUND', `No record ${change.id}`);
+        record.fields = this.clean({ ...record.fields, ...change.fields });
+        record.modifiedTime = new Date().toISOString();
+      }
+    }
+    if (method !== 'GET') await this.save();
+    return send(200, table.records);
   }
 
   /**

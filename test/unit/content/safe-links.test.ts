@@ -1,6 +1,5 @@
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../../src/content/check';
 import { safeLinks, unsafeLinks } from '../../../src/content/markdown-safe-links';
 import { isSafeUrl } from '../../../src/shared/safe-url';
+import { editSettings, fixtureContentCopy, LAUNCH_FACTS, type LaunchFacts, removeContentCopy } from '../../support/fixture-content';
 
 // The plugin Astro runs on every Markdown body (astro.config.mjs), run here on a corpus of hostile links.
 const render = (md: string) => markdownToHtml(md, { hastPlugins: [safeLinks] }).html;
@@ -65,37 +65,37 @@ describe('links in content bodies', () => {
   });
 });
 
-async function copyWith(edit: (dir: string) => Promise<void>) {
-  const dir = await mkdtemp(join(tmpdir(), 'content-safety-'));
-  await cp('content', join(dir, 'content'), { recursive: true });
-  await edit(dir);
+/** The content check on a copy of the tests' content (never the live content/) changed by `edit`. */
+async function copyWith(edit: (content: string) => Promise<void>, facts: LaunchFacts = 'empty') {
+  const content = await fixtureContentCopy(facts);
   try {
-    return await checkContent(join(dir, 'content'));
+    await edit(content);
+    return await checkContent(content);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await removeContentCopy(content);
   }
 }
 
-describe('npm run check:content names what the pages would refuse', () => {
+describe.each(LAUNCH_FACTS)('npm run check:content names what the pages would refuse (launch facts %s)', (facts) => {
   it('an unsafe link in a body, by file', async () => {
-    const report = await copyWith(async (dir) => {
-      const path = join(dir, 'content/pages/id/kontak.md');
+    const report = await copyWith(async (content) => {
+      const path = join(content, 'pages/id/kontak.md');
       await writeFile(path, `${await readFile(path, 'utf8')}\n[Hubungi kami](javascript:alert(1))\n`);
-    });
+    }, facts);
     expect(report.problems.map(formatProblem)).toEqual([expect.stringMatching(/pages\/id\/kontak\.md — kolom "body": tautan ke "javascript:alert\(1\)" tidak diizinkan/)]);
   });
 
   it('a javascript: address in a URL field of the settings', async () => {
-    const report = await copyWith(async (dir) => {
-      const path = join(dir, 'content/settings/site.yaml');
-      await writeFile(path, (await readFile(path, 'utf8')).replace('website: ""', 'website: "javascript:alert(1)"'));
-    });
+    const report = await copyWith((content) => editSettings(content, (s) => (s.reporting = { ...s.reporting, website: 'javascript:alert(1)' })), facts);
     expect(report.problems.map(formatProblem)).toEqual([expect.stringMatching(/site\.yaml — kolom "reporting\.website": alamat web harus diawali https:\/\//)]);
   });
+});
 
+describe('npm run check:content names uploads it would refuse', () => {
   it('uploads: only images and PDF, by their content, within the size limits', async () => {
-    const report = await copyWith(async (dir) => {
-      const uploads = join(dir, 'public/uploads');
+    // Uploads live beside content/, in public/uploads (the CMS's media folder).
+    const report = await copyWith(async (content) => {
+      const uploads = join(dirname(content), 'public/uploads');
       await mkdir(uploads, { recursive: true });
       await writeFile(join(uploads, 'foto.png'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]));
       await writeFile(join(uploads, 'brosur.pdf'), '%PDF-1.7\n%synthetic\n');

@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+
+import { collectionDefs } from '../../../src/content/schemas';
 import { newOutboxKey } from '../../../src/delivery/outbox-crypto';
 import { formatLaunch, launchItems, readSettings } from '../../../tools/launch-check';
+import { withLaunchFacts } from '../../../tools/launch-facts';
 
 /** The tests' own content (a frozen copy): what staff change in content/ never moves these counts. */
 const FIXTURE = 'test/fixtures/content';
@@ -40,23 +46,9 @@ describe('npm run check:launch', () => {
     expect(missing).toHaveLength(17);
   });
 
-  it('a filled-in site is ready', async () => {
-    const settings = await readSettings(FIXTURE);
-    Object.assign(settings.contact, {
-      address: 'Jl. Contoh No. 1',
-      phone: '0254 000000',
-      whatsapp: '0812 0000 0000',
-      email: 'info@contoh.go.id',
-      hours: { id: 'Senin–Jumat', en: 'Monday–Friday' },
-    });
-    Object.assign(settings.reporting, { hotline: '0800 000', whatsapp: '0812 0000 0001', website: 'https://contoh.go.id' });
-    Object.assign(settings.privacy.controller, { address: 'Jl. Contoh No. 1', email: 'pdp@contoh.go.id' });
-    Object.assign(settings.privacy.officer, { name: 'Kepala Bidang Contoh', email: 'dpo@contoh.go.id' });
-    settings.privacy.retentionMonths = 12;
-    settings.privacy.apjatiRole = 'penerima';
-    settings.source.url = 'https://serangkota.go.id/contoh-artikel';
-    settings.registration.dailyLimit = 1500;
-    const items = launchItems(settings, readyEnv);
+  it('a site with every launch fact filled (tools/launch-facts.ts, what test:filled-copy fills) is ready', async () => {
+    const raw = parseYaml(await readFile(join(FIXTURE, 'settings/site.yaml'), 'utf8')) as Record<string, unknown>;
+    const items = launchItems(collectionDefs.settings.schema.parse(withLaunchFacts(raw)), readyEnv);
     expect(items.filter((i) => !i.ok)).toEqual([]);
     expect(formatLaunch(items)).toMatch(/Semua siap/);
   });
