@@ -4,6 +4,9 @@ import id from './id.json';
 // A `{name}` that reaches a page is a substitution someone forgot: the notice once read "dihapus {months}
 // bulan" because only the first of two occurrences was replaced. The build refuses any such page
 // (placeholder-integration.ts), naming the page, the placeholder and the interface string it came from.
+// A leftover is told by its surroundings: the words around it are an interface string's words around that
+// placeholder. Braces that staff type in content ("{nama}") match no string's words: they are text, and
+// render as typed (test/integration/content-markup.test.ts types them into every field).
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 const templates = [...Object.entries(id), ...Object.entries(en)];
@@ -35,20 +38,23 @@ function fit(template: string, name: string, pageBefore: string, pageAfter: stri
   );
 }
 
+/** Characters of an interface string's own words around the placeholder that the page must show: fewer is chance. */
+const MIN_FIT = 4;
+
 /** The interface strings holding `{name}` whose words around it match the page's best; none: it came from content. */
 function keysFor(name: string, pageBefore: string, pageAfter: string): string[] {
   const scored = templates
     .filter(([, text]) => text.includes(`{${name}}`))
     .map(([key, text]) => ({ key, score: fit(text, name, pageBefore, pageAfter) }));
   const best = Math.max(0, ...scored.map((s) => s.score));
-  return [...new Set(scored.filter((s) => s.score === best && best > 0).map((s) => s.key))];
+  return [...new Set(scored.filter((s) => s.score === best && best >= MIN_FIT).map((s) => s.key))];
 }
 
 export interface Leftover {
   placeholder: string;
   /** A few words around it, as the page shows them. */
   excerpt: string;
-  /** The interface strings it most likely came from (none: from content, or no string has these words). */
+  /** The interface strings it most likely came from (none: typed in content, which is text). */
   keys: string[];
 }
 
@@ -65,12 +71,11 @@ export function leftoverPlaceholders(html: string): Leftover[] {
   });
 }
 
-/** One line per leftover placeholder, by page: what the build prints before it fails. */
+/** One line per placeholder an interface string left, by page: what the build prints before it fails. */
 export function leftoverReport(pages: Record<string, string>): string[] {
   return Object.entries(pages).flatMap(([page, html]) =>
-    leftoverPlaceholders(html).map(
-      (l) =>
-        `${page}: ${l.placeholder} (${l.keys.length ? `interface string ${l.keys.join(', ')}` : 'not an interface string: content?'}) in "${l.excerpt}"`,
-    ),
+    leftoverPlaceholders(html)
+      .filter((l) => l.keys.length)
+      .map((l) => `${page}: ${l.placeholder} (interface string ${l.keys.join(', ')}) in "${l.excerpt}"`),
   );
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLUMNS } from '../../src/delivery/airtable-fields';
 import { receiptToken } from '../../src/server/keys';
 import { launchBrowser, viewports } from '../../tools/browser';
-import { person } from '../../tools/people';
+import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { axeViolations } from '../support/axe';
 import { drainAll } from '../support/delivery';
@@ -27,10 +27,13 @@ afterAll(async () => {
   await env?.close();
 });
 
+/** Each visitor from an address of their own, as phones are: the check's per-client share is per address. */
+const ownAddress = () => ({ 'x-nf-client-connection-ip': clientAddress() });
+
 describe.each([true, false])('register, then check the status (JavaScript %s)', (js) => {
   it('received → staff change the status → the new stage, with the road ahead one link away', async () => {
     delete process.env.STATUS_CACHE_MINUTES;
-    const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: js });
+    const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: js, extraHTTPHeaders: ownAddress() });
     const page = await context.newPage();
     const p = person();
     await page.goto(`${env.site.url}/daftar/`);
@@ -82,7 +85,7 @@ describe.each([true, false])('register, then check the status (JavaScript %s)', 
   });
 
   it('a wrong birth date: the neutral answer, and the form again with the reference kept', async () => {
-    const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: js });
+    const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: js, extraHTTPHeaders: ownAddress() });
     const page = await context.newPage();
     await page.goto(`${env.site.url}/en/check-status/`);
     await page.fill('#s-reference', 'SRG-ZZZZZZ');

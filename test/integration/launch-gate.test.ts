@@ -41,7 +41,7 @@ async function gapsWith(facts: LaunchFacts) {
 describe('the production gate', () => {
   it('with the launch facts empty: "opens soon", 403, nothing stored', async () => {
     const gaps = await gapsWith('empty');
-    expect(gaps).toEqual(['controllerContact', 'officer', 'officerContact', 'retention', 'contactChannel']);
+    expect(gaps).toEqual(['controllerContact', 'officer', 'officerContact', 'apjatiRole', 'retention', 'contactChannel']);
     env.setConfig({ gate: gaps });
     try {
       const before = writes();
