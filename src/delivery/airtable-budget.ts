@@ -16,6 +16,21 @@ export const BUDGET_WINDOW_MS = 1040;
 const store = () => blobStore('budget');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
+/**
+ * A pause of this process longer than this (a busy machine starving it of CPU) may have held back calls it
+ * had already counted as sent: they leave when it resumes, bunched with the ones due then.
+ */
+export const STALL_MS = 100;
+
+/**
+ * The calls counted as sent, once the process is known to have stalled until `stallEnd`: any counted within
+ * the window before it may have left only then, so it counts as sent then. The next calls then keep a whole
+ * window clear of them, as Airtable, which sees them arrive together, counts them.
+ */
+export function afterStall(times: number[], stallEnd: number): number[] {
+  return times.map((t) => (t < stallEnd && stallEnd - t < BUDGET_WINDOW_MS ? stallEnd : t));
+}
+
 /** The earliest time a call may go after `times` (the most recent calls, oldest first). */
 export function nextAllowed(times: number[], now: number): number {
   const recent = times.slice(-CALLS_PER_WINDOW);
@@ -61,8 +76,9 @@ function airtableBudget(
   reserveSlot: ReserveSlot = (earliest, tries, latest) => reserve(baseId, earliest, tries, latest),
 ): Budget {
   /** When this process's last calls actually went: a call held up late pushes the next ones back. */
-  const sent: number[] = [];
+  let sent: number[] = [];
   let queue: Promise<unknown> = Promise.resolve();
+  const stalls = stallWatch();
   return {
     take(maxWaitMs = Infinity) {
       // The wait counts from the call, queue included: a caller that will not wait long is not kept
@@ -70,9 +86,16 @@ function airtableBudget(
       const deadline = Date.now() + maxWaitMs;
       const turn = queue.then(async () => {
         if (Date.now() > deadline) return false;
+        stalls.watch();
+        sent = afterStall(sent, stalls.lastEnd());
         const at = await reserveSlot(nextAllowed(sent, 0), Number.isFinite(maxWaitMs) ? 3 : 50, deadline);
         if (at === undefined) return false;
         await sleep(at - Date.now());
+        // Woken late: this process stalled, and calls it counted as sent may be leaving only now.
+        if (Date.now() - at > STALL_MS) {
+          sent = afterStall(sent, Date.now());
+          await sleep(nextAllowed(sent, Date.now()) - Date.now());
+        }
         sent.push(Date.now());
         if (sent.length > CALLS_PER_WINDOW) sent.shift();
         return true;
@@ -80,6 +103,36 @@ function airtableBudget(
       queue = turn.catch(() => undefined);
       return turn;
     },
+  };
+}
+
+/**
+ * Notices when this process stops running for longer than STALL_MS (a timer that fires late), so the
+ * budget can count calls it sent before as leaving then. A heartbeat that runs only while calls are being
+ * paced (a few seconds after the last), and never keeps the process alive.
+ */
+function stallWatch(): { watch(): void; lastEnd(): number } {
+  const BEAT_MS = 25;
+  let end = 0;
+  let beat: ReturnType<typeof setInterval> | undefined;
+  let idleUntil = 0;
+  return {
+    watch() {
+      idleUntil = Date.now() + 5_000;
+      if (beat) return;
+      let last = Date.now();
+      beat = setInterval(() => {
+        const now = Date.now();
+        if (now - last > BEAT_MS + STALL_MS) end = now;
+        last = now;
+        if (now > idleUntil) {
+          clearInterval(beat);
+          beat = undefined;
+        }
+      }, BEAT_MS);
+      beat.unref();
+    },
+    lastEnd: () => end,
   };
 }
 
