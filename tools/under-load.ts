@@ -2,8 +2,9 @@
 // process per core keeps the machine's cores busy, as a loaded CI machine or a neighbour would. Delivery's
 // pacing must hold Airtable's 5 calls a second however late this process is scheduled (README "Delivery").
 // Default: the delivery, registration, status and abuse integration tests, 5 runs. Prints each run's
-// outcome; exits non-zero if any run failed.
+// outcome (a failed run's whole output in test-results/under-load/); exits non-zero if any run failed.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { stripVTControlCharacters } from 'node:util';
 
@@ -35,6 +36,9 @@ for (let i = 1; i <= runs; i++) {
   console.log(`run ${i}/${runs}: ${r.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s — ${summary}`);
   if (r.status !== 0) {
     failed++;
+    // The whole output of a failed run, for reading afterwards.
+    mkdirSync('test-results/under-load', { recursive: true });
+    writeFileSync(`test-results/under-load/run-${i}.log`, out);
     console.log(
       out
         .split('\n')

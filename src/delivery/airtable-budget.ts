@@ -20,7 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
  * A pause of this process longer than this (a busy machine starving it of CPU) may have held back calls it
  * had already counted as sent: they leave when it resumes, bunched with the ones due then.
  */
-export const STALL_MS = 100;
+const STALL_MS = 100;
 
 /**
  * The calls counted as sent, once the process is known to have stalled until `stallEnd`: any counted within
