@@ -21,7 +21,7 @@ const card = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" 
   <text x="80" y="270" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="84" fill="#fff">${esc(first ?? '')}</text>
   <text x="80" y="360" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="84" fill="#fff">${esc(rest.length ? `Kota ${rest.join(' Kota ')}` : '')}</text>
   <text x="80" y="430" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#fff">${esc(t('id', 'site.tagline'))}</text>
-  <text x="80" y="495" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="36" fill="#ffbf47">${esc(t('id', 'banner.free'))}</text>
+  <text x="80" y="495" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="32" fill="#ffbf47">${esc(t('id', 'banner.free'))}</text>
   <text x="80" y="606" font-family="DejaVu Sans, sans-serif" font-size="30" fill="#fff">${esc(t('id', 'banner.official'))}</text>
 </svg>`;
 

@@ -45,7 +45,14 @@ export function receiptHandler(siteData: () => SiteData | undefined) {
       calendar: ownerLink(invitationCalendarPath(lang), reference, token),
     };
     const stageHtml = stage?.kind === 'stage' ? stageCard(lang, stage, site.config.stages, links) : undefined;
-    return ownersReceipt(shell, lang, url, { reference, token, issuedAt: issue.at, nextSteps: site.config.nextSteps[lang], stageHtml });
+    return ownersReceipt(shell, lang, url, {
+      reference,
+      token,
+      issuedAt: issue.at,
+      nextSteps: site.config.nextSteps[lang],
+      stageHtml,
+      numberListed: site.config.numberListed,
+    });
   };
 }
 

@@ -54,7 +54,7 @@ export function statusHandler(siteData: () => SiteData | undefined) {
     });
     return answer(
       statusCode(result),
-      renderStatusAnswer(lang, result, site.config.stages, input.reference),
+      renderStatusAnswer(lang, result, site.config, input.reference),
       result.kind === 'stage' ? `${input.reference} — ` : '',
     );
   };

@@ -1,3 +1,4 @@
+import { hasContactNumber } from '../content/channels';
 import { byOrder, entriesIn, entryKey, getSettings } from '../content/entries';
 import { pagePaths } from '../content/routes';
 import { activeVacancies } from '../content/vacancies';
@@ -41,6 +42,7 @@ export async function registrationConfig(): Promise<RegistrationConfig> {
       ...(next?.id ? { next: { id: next.id, en: next.en ?? next.id } } : {}),
     })),
     ...(settings.privacy.retentionMonths ? { retentionMonths: settings.privacy.retentionMonths } : {}),
+    numberListed: hasContactNumber(settings.contact),
     training: { min: settings.program.trainingMonthsMin, max: settings.program.trainingMonthsMax },
   };
 }

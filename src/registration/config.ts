@@ -39,6 +39,8 @@ export interface RegistrationConfig {
   stages: StageText[];
   /** Months a registration in a final status is kept (settings → privacy); none: no automatic deletion. */
   retentionMonths?: number;
+  /** Whether the settings list an official phone or WhatsApp number (content/channels.ts): the official-caller advice says "call it back" only then. */
+  numberListed: boolean;
   /** Months of free language training, from the program figures. */
   training: { min: number; max: number };
 }

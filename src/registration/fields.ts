@@ -154,6 +154,7 @@ export const fields: Field[] = [
     name: 'sector',
     kind: 'select',
     label: 'reg.sector.label',
+    hint: 'reg.sector.hint',
     choose: 'reg.sector.choose',
     choices: (o) => o.sectors,
     airtable: { column: 'Bidang kerja', type: 'singleSelect' },

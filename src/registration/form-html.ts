@@ -268,6 +268,8 @@ export interface ReceiptFacts {
   receiptUrl: string;
   /** The current stage, as the status check shows it (its markup), when it could be read. */
   stageHtml?: string;
+  /** Whether the settings list an official number (the official-caller advice). */
+  numberListed: boolean;
 }
 
 /**
@@ -283,12 +285,14 @@ export function renderReceipt(lang: Locale, reference: string, nextSteps: string
   return (
     `<div class="receipt"><h1>${esc(t(lang, 'reg.thanks.title'))}</h1>` +
     `<div class="receipt__ref"><p>${esc(t(lang, 'reg.thanks.reference'))}</p><p class="ref" id="reference">${esc(reference)}</p>${when}</div>` +
+    // The number proves an arrival, nothing more: said beside it, so a screenshot cannot be sold as more.
+    `<p><strong>${esc(t(lang, 'reg.thanks.notHired'))}</strong></p>` +
     `<p>${esc(t(lang, 'reg.thanks.keep'))}</p>` +
     (facts.stageHtml ? `<div class="receipt__stage no-print">${facts.stageHtml}</div>` : '') +
     `<h2>${esc(t(lang, 'reg.thanks.linkTitle'))}</h2><p>${esc(t(lang, 'reg.thanks.link'))}</p>` +
     `<p class="receipt__url receipt__link">${esc(facts.receiptUrl)}</p>` +
     (nextSteps ? `<h2>${esc(t(lang, 'reg.thanks.next'))}</h2><p>${esc(nextSteps)}</p>` : '') +
-    officialCallerHtml(lang) +
+    officialCallerHtml(lang, facts.numberListed) +
     `<h2>${esc(t(lang, 'reg.thanks.statusTitle'))}</h2>` +
     `<p>${esc(t(lang, 'reg.thanks.status'))} <a href="${esc(facts.statusPath)}" class="receipt__url">${esc(facts.statusUrl)}</a></p>` +
     `<p class="no-print"><a href="${esc(facts.stagesPath)}">${esc(t(lang, 'status.stagesLink'))}</a></p>` +

@@ -121,6 +121,7 @@ export interface OwnersReceipt {
   nextSteps?: string | undefined;
   /** The current stage as the status check shows it, when it could be read. */
   stageHtml?: string | undefined;
+  numberListed: boolean;
 }
 
 /** The owner's receipt, at `url` (its full links are made from it). */
@@ -132,6 +133,7 @@ export function ownersReceipt(shell: string, lang: Locale, url: URL, r: OwnersRe
     stagesPath: sectionPath(lang, 'stages'),
     receiptUrl: new URL(receiptLocation(lang, r.reference, r.token), url).href,
     ...(r.stageHtml ? { stageHtml: r.stageHtml } : {}),
+    numberListed: r.numberListed,
   });
   return page(
     shell,

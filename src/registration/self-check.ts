@@ -1,6 +1,6 @@
 import { sectionPath } from '../content/paths';
 import { type Locale, t } from '../i18n';
-import { educationLevels } from '../shared/education';
+import { educationLevels, educationRank } from '../shared/education';
 import { esc } from '../shared/html';
 import type { DestinationChoice, RegistrationConfig } from './config';
 import { exemptionApplies, explainUnmet, ruleWords, type Unmet, unmetRequirements } from './eligibility';
@@ -100,8 +100,12 @@ const option = (value: string, label: string, selected?: string) => optionTag(va
 const radio = (name: string, value: string, label: string, checked?: string) =>
   choiceTag('radio', `e-${name}-${value}`, name, value, label, value === checked);
 const fieldset = (legend: string, inner: string) => `<fieldset class="field"><legend>${esc(legend)}</legend>${inner}</fieldset>`;
-const select = (id: string, name: string, label: string, config: string) =>
-  `<div class="field"><label for="${id}">${esc(label)}</label><select id="${id}" name="${name}">${config}</select></div>`;
+const select = (id: string, name: string, label: string, options: string, hint?: string) =>
+  `<div class="field"><label for="${id}">${esc(label)}</label>` +
+  (hint
+    ? `<p class="hint" id="${id}-hint">${esc(hint)}</p><select id="${id}" name="${name}" aria-describedby="${id}-hint">`
+    : `<select id="${id}" name="${name}">`) +
+  `${options}</select></div>`;
 
 export function renderSelfCheckForm(lang: Locale, config: RegistrationConfig, a: Answers = {}): string {
   const { minAge } = config.rules;
@@ -124,6 +128,7 @@ export function renderSelfCheckForm(lang: Locale, config: RegistrationConfig, a:
       'bidang',
       t(lang, 'eligibility.sector.label'),
       option(NOT_SURE, t(lang, 'eligibility.notSure')) + config.sectors.map((s) => option(s.value, s.label[lang], a.sector)).join(''),
+      t(lang, 'reg.sector.hint'),
     ) +
     fieldset(
       t(lang, 'eligibility.language.label'),
@@ -183,9 +188,18 @@ export function renderSelfCheckResult(lang: Locale, a: Answers, config: Registra
     state === 'closed'
       ? `<p class="notice">${esc(config.closedMessage[lang])}</p>`
       : `<p><a class="button" href="${esc(state === 'open' ? register : sectionPath(lang, 'register'))}">${esc(registerCallText(lang, state, 'eligibility.result.register'))}</a></p>`;
+  // Whatever it says, the result is not a registration and not an acceptance; whether a school the form
+  // groups with SMA counts as SMA is the staff's call (the article names SMA alone: src/shared/education.ts).
+  const atSma = config.rules.minEducation === 'sma' && a.education !== undefined && educationRank(a.education) === educationRank('sma');
+  const caveats = [
+    t(lang, 'eligibility.result.notRegistered'),
+    ...(atSma && !o.unclear ? [t(lang, 'eligibility.result.equivalence')] : []),
+  ];
+  // Right after "you seem to meet the main requirements"; after the lead that says what is not met yet.
+  const said = `<strong>${esc(caveats.join(' '))}</strong>`;
   return (
-    `<h1>${esc(title)}</h1><p class="lead">${esc(lead)}</p>` +
-    officialCallerHtml(lang) +
+    `<h1>${esc(title)}</h1><p class="lead">${o.language === 'yes' && !o.unclear ? `${said} ${esc(lead)}` : `${esc(lead)} ${said}`}</p>` +
+    officialCallerHtml(lang, config.numberListed) +
     `<h2>${esc(t(lang, o.chosen ? 'eligibility.result.chosen' : 'eligibility.result.destinations'))}</h2><ul>${destinations}</ul>` +
     `<h2>${esc(t(lang, 'eligibility.result.todo'))}</h2><p>${esc(todo)}</p>` +
     `<p class="notice">${esc(t(lang, 'eligibility.result.free'))}</p>${next}${again}`

@@ -1,6 +1,6 @@
 import { sectionPath } from '../content/paths';
 import { formatDateTime, type Locale, type MessageKey, t } from '../i18n';
-import type { StageText } from '../registration/config';
+import type { RegistrationConfig, StageText } from '../registration/config';
 import { memorableDateGroup } from '../registration/form-html';
 import { officialCallerHtml } from '../registration/official-caller';
 import { attrs, esc } from '../shared/html';
@@ -71,7 +71,12 @@ const codes = { stage: 200, nomatch: 200, busy: 503, limited: 429 } as const;
 /** The answer's status code: a locked reference answers as one that matches nothing, code included. */
 export const statusCode = (a: StatusAnswer) => (a.kind === 'limited' && a.scope === 'reference' ? 200 : codes[a.kind]);
 
-export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: StageText[], reference: string): string {
+export function renderStatusAnswer(
+  lang: Locale,
+  answer: StatusAnswer,
+  { stages, numberListed }: Pick<RegistrationConfig, 'stages' | 'numberListed'>,
+  reference: string,
+): string {
   const stagesLink = `<p><a href="${sectionPath(lang, 'stages')}">${esc(t(lang, 'status.stagesLink'))}</a></p>`;
   const again = `<p><a href="${sectionPath(lang, 'status')}">${esc(t(lang, 'status.again'))}</a></p>`;
   // A locked reference is answered as a reference that matches nothing: nothing tells them apart.
@@ -90,7 +95,7 @@ export function renderStatusAnswer(lang: Locale, answer: StatusAnswer, stages: S
   return (
     `<h1>${esc(t(lang, 'status.answer.title', { reference }))}</h1>` +
     stageCard(lang, answer, stages) +
-    officialCallerHtml(lang) +
+    officialCallerHtml(lang, numberListed) +
     `<p class="warning">${esc(t(lang, 'reg.thanks.never'))}</p>` +
     stagesLink +
     again

@@ -7,7 +7,7 @@ import { formatLetterCode, type LetterAnswer } from './letter-verify';
 
 // The printable letter (the owner's link) and the verification page (/cek-surat/): its form, the
 // static page and the function's answers alike, and the two answers anyone may see — "genuine", with
-// the date, the place, the reference partly hidden and the initials, or "not a letter of the program".
+// the date, the place, the reference partly hidden and the initials, or "not valid" (never issued, changed, cancelled or expired).
 
 export interface LetterFacts {
   reference: string;
@@ -35,6 +35,7 @@ export function renderLetter(lang: Locale, f: LetterFacts): string {
     (f.view.changedAt !== undefined ? `<p class="letter__changed"><strong>${esc(t(lang, 'letter.changed'))}</strong></p>` : '') +
     `<p>${esc(to)}</p>` +
     invitationFacts(lang, inv) +
+    `<p>${esc(t(lang, 'letter.notHired'))}</p>` +
     `<p class="warning"><strong>${esc(t(lang, 'letter.free'))}</strong></p>` +
     `<section class="letter__verify" aria-labelledby="letter-code-title">` +
     `<div class="letter__qr">${f.qrSvg}</div>` +

@@ -47,6 +47,9 @@ const cases: Case[] = [
       /Bahasa Jepang/,
       /pelatihan bahasa berlangsung 3–8 bulan/,
       /Cara mengenali petugas resmi/,
+      // The tests' content lists no official number: the caller advice sends people to the office.
+      /tanyakan langsung di kantor Disnakertrans Kota Serang\. Situs ini belum mencantumkan nomor resmi\./,
+      /Ini bukan pendaftaran dan bukan tanda diterima kerja\./,
     ],
   },
   {
@@ -56,8 +59,15 @@ const cases: Case[] = [
     sector: 'manufaktur',
     language: 'fluent',
     destination: 'belum-tahu',
-    heading: /memenuhi syarat utama/,
-    says: [/Negara tujuan program dan bahasanya/, /Jepang/, /Korea Selatan/],
+    heading: /^Menurut jawaban Anda, Anda tampaknya memenuhi syarat utama$/,
+    says: [
+      /Negara tujuan program dan bahasanya/,
+      /Jepang/,
+      /Korea Selatan/,
+      /Ini bukan pendaftaran dan bukan tanda diterima kerja\./,
+      // The form groups MA, SMK and MAK with SMA, and Paket C beside it: whether they count, staff decide.
+      /Apakah ijazah MA, SMK, MAK, atau Paket C dianggap setara SMA, petugas yang memastikan\./,
+    ],
   },
   {
     why: 'under the minimum age',
@@ -88,7 +98,7 @@ const cases: Case[] = [
     language: 'fluent',
     destination: 'belum-tahu',
     heading: /belum bisa dipastikan/,
-    says: [/aturan berbeda/, /belum diumumkan/, /tidak pernah meminta tanggal lahir/],
+    says: [/aturan berbeda/, /belum diumumkan/, /tidak pernah meminta tanggal lahir/, /bukan tanda diterima kerja/],
   },
 ];
 
@@ -110,8 +120,17 @@ describe.each([true, false])('self-check (JavaScript %s)', (js) => {
     expect(text).not.toMatch(/pilih bidang tersebut|memenuhi syarat dasar|Negara tujuan yang sesuai/);
     // Only categories travel in the URL: nothing personal.
     expect(page.url()).not.toMatch(/\d{16}|08\d{8}/);
+    if (c.education !== 'sma') expect(text).not.toContain('dianggap setara SMA');
     if (js) expect(await axeViolations(page)).toEqual([]);
     await context.close();
+  });
+});
+
+describe('the self-check form', () => {
+  it('says the field of work only records an interest', async () => {
+    const html = await (await fetch(`${env.site.url}/cek-kelayakan/`)).text();
+    expect(html).toContain('aria-describedby="e-bidang-hint"');
+    expect(html).toContain('Pilihan ini hanya mencatat minat Anda. Bidang yang tersedia bergantung pada lowongan resmi.');
   });
 });
 
@@ -131,7 +150,10 @@ describe('the self-check function', () => {
       `${env.site.url}/api/cek-kelayakan?lang=en&usia=over&pendidikan=s1&bidang=perawatan&bahasa=fluent&tujuan=eropa`,
     );
     const html = await res.text();
-    expect(html).toMatch(/From your answers, you meet the program(&#39;|')s main requirements/);
+    expect(html).toContain('From your answers, you seem to meet the main requirements');
+    expect(html).toContain('This is not a registration, and not proof of a job.');
+    // A degree is above SMA: no question of equivalence.
+    expect(html).not.toContain('counts as equal to SMA');
     expect(html).toContain('The destination you chose');
     expect(html).toContain('Europe');
   });

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { COLUMNS, INVITATION_COLUMNS as INV } from '../../src/delivery/airtable-fields';
+import { t } from '../../src/i18n';
 import { receiptToken } from '../../src/server/keys';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { person } from '../../tools/people';
@@ -82,6 +83,8 @@ describe('the invitation through the personal link', () => {
       expect(await readQr(page, '.letter__qr svg')).toBe(
         `${env.site.url}${lang === 'en' ? '/en/verify-letter/' : '/cek-surat/'}?kode=${code}`,
       );
+      // An invitation to selection, not an acceptance: said on the letter itself, so it cannot be sold as one.
+      expect(await page.locator('.letter').innerText()).toContain(t(lang, 'letter.notHired'));
       expect(await axeViolations(page)).toEqual([]);
       expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
       await shoot(page, `letter-${lang}`);
@@ -94,7 +97,7 @@ describe('the invitation through the personal link', () => {
 });
 
 describe.each([true, false])('verifying a letter (JavaScript %s)', (js) => {
-  it('scan: the code is filled in, one press says genuine; a wrong code says not a letter of the program', async () => {
+  it('scan: the code is filled in, one press says genuine; a wrong code says the letter is not valid', async () => {
     const context = await browser.newContext({ viewport: viewports.phone, javaScriptEnabled: js });
     const page = await context.newPage();
     await page.goto(link('/daftar/undangan/'));
@@ -108,6 +111,7 @@ describe.each([true, false])('verifying a letter (JavaScript %s)', (js) => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('Senin, 14 Januari 2030, pukul 09.00 WIB');
     expect(text).toContain('S. C. R.');
+    expect(text).toContain('bukan tanda diterima kerja');
     expect(text).not.toContain(ref);
     if (js) expect(await axeViolations(page)).toEqual([]);
     if (js) await shoot(page, 'verify-genuine');
@@ -115,7 +119,7 @@ describe.each([true, false])('verifying a letter (JavaScript %s)', (js) => {
     await page.locator('a', { hasText: 'Periksa surat lain' }).click();
     await page.fill('#v-code', 'ABCDE-FGH23');
     await page.getByRole('button', { name: 'Periksa surat' }).click();
-    await expect(page.locator('h1').innerText()).resolves.toBe('Surat ini bukan surat program');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Surat ini tidak berlaku');
     if (js) expect(await axeViolations(page)).toEqual([]);
     if (js) await shoot(page, 'verify-false');
     await context.close();

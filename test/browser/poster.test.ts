@@ -25,8 +25,8 @@ afterAll(async () => {
 const canonical = async (file: string) => /<link rel="canonical" href="([^"]+)"/.exec(await readFile(file, 'utf8'))![1];
 
 describe.each([
-  ['id', '/', '/poster/', 'dist/index.html', /GRATIS\. Jangan pernah membayar calo/],
-  ['en', '/en/', '/en/poster/', 'dist/en/index.html', /FREE\. Never pay a broker/],
+  ['id', '/', '/poster/', 'dist/index.html', /GRATIS bagi warga Kota Serang\. Jangan pernah membayar calo/],
+  ['en', '/en/', '/en/poster/', 'dist/en/index.html', /FREE for residents of Kota Serang\. Never pay a broker/],
 ])('the program poster (%s)', (_lang, home, path, homeFile, free) => {
   it('prints on one A4 page, its QR code opens the home page, and the home page links to it', async () => {
     const page = await (await browser.newContext({ viewport: { width: 794, height: 1123 } })).newPage();

@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { COLUMNS } from '../../src/delivery/airtable-fields';
+import { t } from '../../src/i18n';
 import { receiptToken } from '../../src/server/keys';
 import { launchBrowser, viewports } from '../../tools/browser';
 import { clientAddress, person } from '../../tools/people';
@@ -114,6 +115,12 @@ describe('the receipt on paper', () => {
     const context = await browser.newContext({ viewport: viewports.phone });
     const page = await context.newPage();
     await page.goto(`${env.site.url}/daftar/terima-kasih/?ref=${ref}&t=${receiptToken(ref)}`);
+    // The number proves an arrival, nothing more: on the page, on paper and in the WhatsApp message.
+    expect(await page.locator('.receipt').innerText()).toContain(t('id', 'reg.thanks.notHired'));
+    const wa = new URL((await page.locator('a[href^="https://wa.me/"]').getAttribute('href'))!);
+    expect(wa.searchParams.get('text')).toContain(
+      `Nomor pendaftaran minat kerja luar negeri Kota Serang (bukan tanda diterima kerja): ${ref}.`,
+    );
     const pdf = (await page.pdf({ format: 'A4', printBackground: false })).toString('latin1');
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.emulateMedia({ media: 'print' });

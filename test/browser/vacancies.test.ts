@@ -168,7 +168,7 @@ describe('in Chromium', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain(valid.position);
     expect(text).toContain(valid.sip);
-    expect(text).toMatch(/GRATIS\. Jangan pernah membayar calo/);
+    expect(text).toMatch(/GRATIS bagi warga Kota Serang\. Jangan pernah membayar calo/);
     expect(pdfPages(await page.pdf({ format: 'A4' }))).toBe(1);
     const vacancyUrl = /<link rel="canonical" href="([^"]+)"/.exec(
       await readFile(join(dist(), 'lowongan/operator-baru/index.html'), 'utf8'),
@@ -262,6 +262,11 @@ describe('the register of placement companies', () => {
     await page.waitForURL('**/perusahaan/pt-contoh-skors/');
     const text = await page.locator('main').innerText();
     expect(text).toContain('KEP-UJI/7/2026');
+    // The scope opens the sentence, capitalised, and being listed is said to mean a checked licence only.
+    expect(text).toMatch(
+      /^Sebagian kegiatan perusahaan ini dihentikan sementara dari .+ sampai .+ berdasarkan keputusan nomor KEP-UJI\/7\/2026\.$/m,
+    );
+    expect(text).toContain(t('id', 'companies.listed'));
     expect(text).toContain('tidak ditampilkan');
     await page.context().close();
     const en = await open('/en/companies/', false);
@@ -372,9 +377,22 @@ describe('the launch facts (settings → contact, privacy)', () => {
         expect(html.text).toContain(address);
         expect(html.text).not.toContain(t(lang, 'contact.none'));
       }
+      // Filled: only checked numbers are listed and no other number is official; "call back on a number
+      // this site lists" in the official-caller block. Empty: none is listed yet, ask at the office.
+      // (Read from the components' own elements: the page's text above them is staff's.)
+      const filled = main(await readFile(join(dist(), file), 'utf8'));
+      expect(filled.querySelector('.contact-only')?.text.trim()).toBe(`${t(lang, 'contact.checked')} ${t(lang, 'contact.listed')}`);
+      expect(filled.querySelector('.contact-none')).toBeNull();
+      expect(filled.querySelector('.caller')?.text).toContain(t(lang, 'caller.callBack'));
+      expect(filled.querySelector('.caller')?.text).not.toContain(t(lang, 'caller.askOffice'));
       const empty = parse(await before(file));
       expect(contactLinks(empty)).toEqual([]);
-      expect(empty.querySelector('main')!.text).toContain(t(lang, 'contact.none'));
+      const emptyMain = empty.querySelector('main')!;
+      expect(emptyMain.querySelector('.contact-none')?.text.trim()).toBe(t(lang, 'contact.noneListed'));
+      expect(emptyMain.querySelector('.contact-only')).toBeNull();
+      expect(emptyMain.querySelector('.caller')?.text).toContain(t(lang, 'caller.askOffice'));
+      expect(emptyMain.querySelector('.caller')?.text).not.toContain(t(lang, 'caller.callBack'));
+      expect(empty.querySelector('footer')!.text).toContain(t(lang, 'contact.none'));
       expect(empty.querySelector('footer')!.text).not.toContain(t(lang, 'footer.helpText'));
     },
   );
@@ -425,8 +443,25 @@ describe('the program now (settings → programStatus)', () => {
         lang === 'id' ? 'Contoh keadaan program yang dipastikan petugas' : 'An example of the program state staff confirmed',
       );
       expect(filled, file).toMatch(lang === 'id' ? /Dipastikan petugas pada 30 November 2026/ : /Confirmed by staff on 30 November 2026/);
+      expect(parse(await before(file)).querySelector('.program-status-none'), file).toBeNull();
       const cleared = parse(await readFile(join(dist(), file), 'utf8'));
       expect(cleared.querySelector('.program-status'), file).toBeNull();
+      // Cleared, the timeline (only) says that no selection date has been announced on the site.
+      const none = cleared.querySelector('.program-status-none')?.text.trim();
+      if (/jadwal|timeline/.test(file)) expect(none, file).toBe(t(lang, 'program.statusNone'));
+      else expect(none, file).toBeUndefined();
+    }
+  });
+});
+
+describe('the vacancies published (content/vacancies)', () => {
+  it('the home page says none is published yet exactly while none is, beside APJATI’s claim', async () => {
+    for (const lang of ['id', 'en'] as const) {
+      const file = lang === 'id' ? 'index.html' : 'en/index.html';
+      const facts = (html: string) => parse(html).querySelector('.facts')!.text;
+      expect(facts(await readFile(join(dist(), file), 'utf8'))).toContain(t(lang, 'home.fact.legalValue'));
+      expect(facts(await readFile(join(dist(), file), 'utf8'))).not.toContain(t(lang, 'home.fact.legalNone'));
+      expect(facts(await before(file))).toContain(t(lang, 'home.fact.legalNone'));
     }
   });
 });

@@ -59,7 +59,29 @@ const banned: [string, RegExp][] = [
     /salinan yang sudah diterima APJATI|copies already received by APJATI/,
   ],
   ['English that reads translated', /3 × 24 hours|City Government of Serang|working records|A command of the destination/],
+  // The independent reader of every built page (issue #27, second pass).
+  ['"free" for everyone (the article: residents of Kota Serang pay nothing)', /Program ini gratis\.|This program is free\./],
+  ['"terjamin" (the article\'s "keamanan dan perlindungan pekerja terjamin" is APJATI\'s, not the site\'s)', /terjamin|(are|is) assured/],
+  ['APJATI membership as a licence', /Perusahaan anggota APJATI adalah P3MI|APJATI's member companies are P3MI/],
+  ['a medical check (the article names none)', /pemeriksaan kesehatan|medical check/],
+  ['the source named another way', /artikel resmi|official article/i],
+  ['"placement" where the MoU opens access to international careers', /kerja sama penempatan|on placement in jobs abroad/],
+  ["EPS as Korea's main route (no source)", /Jalur utama kerja ke Korea|main route to work in South Korea/],
+  [
+    'the selection start as a fact of its own (the article: planned)',
+    /akan dilakukan mulai awal tahun|was to start early the following year/,
+  ],
+  ["the job seekers as the site's own count", /Kota Serang mencatat sekitar|Kota Serang records about/],
 ];
+
+/** Texts a broker could screenshot as proof: each says, in its own words, that it is not an acceptance. */
+const notAcceptance = [
+  ['reg.thanks.notHired', /bukan tanda diterima kerja/, /not proof of a job/],
+  ['reg.thanks.whatsappText', /bukan tanda diterima kerja/, /not proof of a job/],
+  ['letter.notHired', /bukan tanda diterima kerja/, /not proof of a job/],
+  ['verify.genuine.lead', /bukan tanda diterima kerja/, /not proof of a job/],
+  ['eligibility.result.notRegistered', /bukan pendaftaran dan bukan tanda diterima/, /not a registration, and not proof of a job/],
+] as const;
 
 /** Claims that need their source beside them: the training and its cost are the announcement's, of 8 December 2025. */
 const dated: [string, RegExp][] = [
@@ -69,7 +91,10 @@ const dated: [string, RegExp][] = [
     /tidak dibebani biaya|pay nothing|pelatihan bahasa (gratis|tanpa biaya)|language training (is free|costs residents nothing)/g,
   ],
 ];
-const SOURCE = /(pengumuman|announcement of) 8 (Desember|December) 2025|Agus Hendrawan|Sumber asli|serangkota\.go\.id/;
+const SOURCE =
+  /(pengumuman (Pemkot Serang )?|announcement of )8 (Desember|December) 2025|pengumuman itu|that announcement|Agus Hendrawan|Sumber asli|serangkota\.go\.id/;
+/** The source's one name: in full at its first mention on a page, "pengumuman 8 Desember 2025" after that. */
+const SOURCE_NAME = /pengumuman (Pemkot Serang )?8 Desember 2025|(the City of Serang['’]s )?announcement of 8 December 2025/i;
 
 describe('every sentence true to the source', () => {
   it('no page and no function page shows an unfilled {placeholder} (the build refuses one too)', async () => {
@@ -94,10 +119,13 @@ describe('every sentence true to the source', () => {
         const around = t.slice(Math.max(0, m.index - 200), m.index + 200);
         expect(around, file).toMatch(/APJATI/);
       }
-      if (/Semua ber-SIP|All hold a SIP/.test(t)) expect(t, file).toMatch(/(Semua ber-SIP|All hold a SIP), (menurut|according to) APJATI/);
+      for (const m of t.matchAll(/semua lowongan (program )?ber-SIP|every vacancy in the program holds a SIP/gi))
+        expect(t.slice(Math.max(0, m.index - 25), m.index), file).toMatch(/(Menurut|According to) APJATI, $/);
     }
     expect(text.get('index.html')).toMatch(/Menurut APJATI; tergantung negara/);
-    expect(text.get('poster/index.html')).toMatch(/Rp80 juta per bulan, menurut APJATI/);
+    expect(text.get('index.html')).toContain(t('id', 'home.fact.legalValue'));
+    expect(text.get('poster/index.html')).toMatch(/Rp80 juta per bulan, tergantung negara dan jenis pekerjaan \(menurut APJATI\)/);
+    expect(text.get('en/poster/index.html')).toMatch(/depending on the country and type of work \(according to APJATI\)/);
   });
 
   it.each(dated)('%s is dated to the announcement wherever a page states it', (_what, pattern) => {
@@ -111,6 +139,36 @@ describe('every sentence true to the source', () => {
       }
     }
     expect(undated).toEqual([]);
+  });
+
+  it('names the source one way: "pengumuman Pemkot Serang 8 Desember 2025" at its first mention on a page', () => {
+    const short: string[] = [];
+    for (const [file, t] of text) {
+      const m = SOURCE_NAME.exec(t);
+      if (m && !m[1] && !m[2]) short.push(`${file}: …${t.slice(Math.max(0, m.index - 60), m.index + 30)}…`);
+    }
+    expect(short).toEqual([]);
+    // The interface strings that open a page's mention of it (the form's, the self-check's, the poster's, the home page's).
+    for (const key of [
+      'home.lead',
+      'destinations.lead',
+      'reg.languageLevel.hint',
+      'eligibility.result.languageLead',
+      'poster.lead',
+    ] as const) {
+      expect(t('id', key), key).toContain('pengumuman Pemkot Serang 8 Desember 2025');
+      expect(t('en', key), key).toContain("the City of Serang's announcement of 8 December 2025");
+    }
+  });
+
+  it.each(notAcceptance)('%s says it is not an acceptance, in both languages', (key, idWords, enWords) => {
+    expect(t('id', key)).toMatch(idWords);
+    expect(t('en', key)).toMatch(enWords);
+  });
+
+  it('free for residents of Kota Serang, not for anyone: the banner (the poster\'s line) on every page, the tagline leaving "free" to it', () => {
+    for (const [file, t] of text) expect(t, file).toMatch(/Gratis bagi warga Kota Serang\.|Free for residents of Kota Serang\./i);
+    for (const lang of ['id', 'en'] as const) expect(t(lang, 'site.tagline')).not.toMatch(/gratis|free/i);
   });
 
   it("the home page's age gives its source, the law, as /persyaratan/ does", () => {
@@ -144,10 +202,18 @@ describe('every sentence true to the source', () => {
     }
   });
 
-  it('forward-looking statements are dated to the announcement', () => {
-    for (const f of ['jadwal/index.html', 'tanya-jawab/index.html', 'en/timeline/index.html']) {
-      expect(text.get(f), f).toMatch(/(pengumuman|announcement of) 8 (Desember|December) 2025/);
+  it('forward-looking statements are dated to the announcement, and said as its plans', () => {
+    for (const f of ['jadwal/index.html', 'tanya-jawab/index.html', 'en/timeline/index.html', 'en/faq/index.html']) {
+      expect(text.get(f), f).toMatch(SOURCE_NAME);
+      expect(text.get(f), f).toMatch(/direncanakan mulai awal 2026|was planned to start in early 2026/);
     }
+    for (const f of ['jadwal/index.html', 'en/timeline/index.html']) expect(text.get(f), f).toMatch(/(Awal|Early) 2026 — /);
+  });
+
+  it('the timeline pages in both languages carry the same "updated" date', () => {
+    const updated = (f: string) => parse(html.get(f)!).querySelector('main time')?.getAttribute('datetime');
+    expect(updated('jadwal/index.html')).toBeTruthy();
+    expect(updated('en/timeline/index.html')).toBe(updated('jadwal/index.html'));
   });
 
   it('wherever staff may contact someone, the page says how to recognise official staff', () => {

@@ -168,7 +168,9 @@ describe('one NIK, a few registrations', () => {
     expect(answers.filter((a) => a.status === 303)).toHaveLength(3);
     const refused = answers.filter((a) => a.status !== 303);
     // Told what to do at the office, never how many registrations the NIK has.
-    expect(refused.every((a) => a.status === 422 && a.html.includes('membawa KTP Anda') && !/\b3 pendaftaran/.test(a.html))).toBe(true);
+    expect(
+      refused.every((a) => a.status === 422 && a.html.includes('Disnakertrans Kota Serang dengan KTP') && !/\b3 pendaftaran/.test(a.html)),
+    ).toBe(true);
     expect(answers.some((a) => a.status >= 500)).toBe(false);
   });
 

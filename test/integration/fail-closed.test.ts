@@ -293,9 +293,9 @@ describe('the owner of a NIK gets it back', () => {
     const squatted = await Promise.all(Array.from({ length: 3 }, () => register({ ...owner })));
     const refused = await register({ ...owner });
     expect(refused.status).toBe(422);
-    const message = parse(refused.html).querySelector('#nik-error')?.text ?? refused.html;
-    expect(message).toContain('membawa KTP Anda');
-    expect(message).toContain('membuka kembali NIK Anda');
+    const message = parse(refused.html).querySelector('#f-nik-error')?.text ?? refused.html;
+    expect(message).toContain('Datanglah ke Disnakertrans Kota Serang dengan KTP. Petugas akan memeriksa dan membantu Anda.');
+    expect(message).toContain('Jangan membayar siapa pun.');
     expect(refused.html).not.toMatch(/\b3 pendaftaran|tiga pendaftaran/);
     const res = await staff({ action: 'release', reference: squatted[0]!.ref });
     expect(await res.json()).toEqual({ reference: squatted[0]!.ref, released: 3 });

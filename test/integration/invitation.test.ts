@@ -217,7 +217,7 @@ describe("the letter's code, verified by anyone", () => {
     expect(genuine.answer.h1).toBe('Surat ini asli');
     for (const r of [bad, made]) {
       expect(r.answer.status).toBe(200);
-      expect(r.answer.h1).toBe('Surat ini bukan surat program');
+      expect(r.answer.h1).toBe('Surat ini tidak berlaku');
       expect(r.answer.text).toContain('SP4N-LAPOR!');
       expect(r.answer.text).toContain('Jangan bayar');
     }
@@ -238,7 +238,7 @@ describe("the letter's code, verified by anyone", () => {
     expect(receipt.main!.querySelector('.invitation__changed')?.text).toContain('Undangan diubah');
     expect(receipt.text).toContain('Gedung Juang, ruang 2');
     expect(await readLetter(old)).toBeUndefined();
-    expect((await verify(old)).h1).toBe('Surat ini bukan surat program');
+    expect((await verify(old)).h1).toBe('Surat ini tidak berlaku');
     const renewed = await letterOf(ref);
     expect(renewed.code).not.toBe(old);
     expect(renewed.main!.querySelector('.letter__changed')).not.toBeNull();
@@ -253,7 +253,7 @@ describe("the letter's code, verified by anyone", () => {
     expect(receipt.main!.querySelector('.invitation--cancelled h2')?.text).toBe('Undangan dibatalkan');
     expect((await letterOf(ref)).main?.querySelector('h1')?.text).toBe('Belum ada undangan seleksi');
     expect((await fetch(`${env.site.url}${paths.calendar.id}${owner(ref)}`)).status).toBe(404);
-    expect((await verify(code!)).h1).toBe('Surat ini bukan surat program');
+    expect((await verify(code!)).h1).toBe('Surat ini tidak berlaku');
     // Withdrawn (staff emptied it): the same notice.
     await staffSet(ref, { [INV.cancelled]: false, [INV.at]: null, [INV.place]: null });
     const after = await afterCacheWindow(() => get(`${paths.receipt.id}${owner(ref)}`));

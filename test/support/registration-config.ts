@@ -55,5 +55,6 @@ export const registrationConfig: RegistrationConfig = {
     ...(status === 'Baru' ? { next: { id: 'Dihubungi.', en: 'Contacted.' } } : {}),
   })),
   rules: { minAge: 18, minEducation: 'sma', educationExemptSectors: ['perkebunan'] },
+  numberListed: false,
   training: { min: 3, max: 8 },
 };
