@@ -318,7 +318,7 @@ describe('the receipt worth keeping', () => {
     const wa = main.querySelectorAll('a').find((a) => a.getAttribute('href')?.startsWith('https://wa.me/'))!;
     const message = new URL(wa.getAttribute('href')!).searchParams.get('text');
     expect(message).toBe(
-      `Nomor pendaftaran minat kerja luar negeri Kota Serang: ${ref}. Tautan pribadi untuk melihat tahap (jangan dibagikan): ${link} Cek status dengan tanggal lahir: ${env.site.url}/cek-status/`,
+      `Nomor pendaftaran minat kerja luar negeri Kota Serang (bukan tanda diterima kerja): ${ref}. Tautan pribadi untuk melihat tahap (jangan dibagikan): ${link} Cek status dengan tanggal lahir: ${env.site.url}/cek-status/`,
     );
     expect(main.querySelector('a[href="/tahapan/"]')).not.toBeNull();
   });
