@@ -86,6 +86,9 @@ export async function prepareWindow(airtable: AirtableClient, entries: QueueEntr
       result.stop = errorLabel(e);
     }
     const already = maybeSent.filter((i) => found.has(i.reference));
+    // Its status is Airtable's to tell (staff may have moved it since), but a wrong birth date is
+    // still answered from the cache: no Airtable read that would set this reference's timing apart.
+    await cacheBirth(already, false);
     await Promise.all(already.map((i) => removeItem(i)));
     result.delivered.push(...already.map((i) => i.reference));
     prepared.toCreate = items.filter((i) => !found.has(i.reference));
@@ -97,6 +100,21 @@ export async function prepareWindow(airtable: AirtableClient, entries: QueueEntr
     throw e;
   }
 }
+
+/**
+ * What the status check needs of a delivered record without asking Airtable: the birth date's keyed
+ * hash, and the first status when this run just created it.
+ */
+const cacheBirth = (items: OutboxItem[], created: boolean) =>
+  Promise.all(
+    items.map((i) =>
+      writeCachedStatus(i.reference, {
+        ...(created ? { status: INITIAL_STATUS } : {}),
+        birth: birthHash(i.reference, i.submission.values.birthDate),
+        at: Date.now(),
+      }),
+    ),
+  );
 
 /** Every Airtable call of a window, counted in its result. */
 const counted = (airtable: AirtableClient, result: WindowResult) => airtable.with({ onCall: () => result.calls++ });
@@ -120,15 +138,7 @@ export async function sendWindow(airtable: AirtableClient, prepared: PreparedWin
     try {
       await client.create(sent.map(record));
       // The status check's first answer after delivery needs no Airtable call: the first status, as just created.
-      await Promise.all(
-        sent.map((i) =>
-          writeCachedStatus(i.reference, {
-            status: INITIAL_STATUS,
-            birth: birthHash(i.reference, i.submission.values.birthDate),
-            at: Date.now(),
-          }),
-        ),
-      );
+      await cacheBirth(sent, true);
       await Promise.all(sent.map((i) => removeItem(i)));
       result.delivered.push(...sent.map((i) => i.reference));
     } catch (e) {

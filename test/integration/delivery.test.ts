@@ -13,6 +13,7 @@ import { removeItem } from '../../src/delivery/queue';
 import { choiceLabels } from '../../src/registration/fields';
 import { validateRegistration } from '../../src/registration/validate';
 import { todayInSerang } from '../../src/shared/serang-time';
+import { checkStatus } from '../../src/status/check';
 import { clientAddress, person } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { productionContext } from '../../tools/static-server';
@@ -167,6 +168,12 @@ describe('delivery when Airtable fails', () => {
     await drainAll();
     await expectExactlyOnce(refs);
     expect(await waitingReferences()).toEqual([]);
+    // A wrong birth date for them is still told without Airtable (none given here: it would answer "busy"),
+    // so their checks take the time of any other reference's.
+    const wrong = await Promise.all(
+      refs.map((r, i) => checkStatus(r, '1901-01-01', { airtable: undefined, ip: `198.51.100.${40 + i}`, floorMs: 0 })),
+    );
+    expect(wrong.map((a) => a.kind)).toEqual(['nomatch', 'nomatch', 'nomatch']);
   }, 60_000);
 
   it('a deliverer that dies mid-window, and the next run after its lease expires', async () => {
