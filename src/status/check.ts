@@ -14,9 +14,10 @@ import { CheckCount, type Limited, LIMITS } from './limits';
 // Guessing gets nothing: an unknown reference, a wrong birth date and a locked reference give the same
 // answer after the same store requests in the same order, three rounds each sent at once —
 //   1. the counters read (limits.ts) and the reference looked up (issued? its outbox record, its cached status)
-//   2. the client's slots and one try on the reference taken (a try for any reference, issued or not)
-//   3. the global slot taken, beside one delete: the try given back when nothing can be compared,
-//      else a key that holds nothing
+//   2. the client's shares of the minute and one try on the reference taken (a try for any reference,
+//      issued or not)
+//   3. the client's hours and the global slot taken, beside one delete: the try given back when nothing
+//      can be compared, else a key that holds nothing
 // — and no such answer leaves before FLOOR_MS from the start. A birth date is compared only after the
 // three rounds, so however many arrive at once, at most ten tries are compared; when the store does not
 // confirm a count the check answers "busy" and compares nothing. A wrong date is known from the cache's
@@ -173,11 +174,11 @@ export async function checkStatus(reference: string, birthDate: string, opts: Ch
     // Rounds 1–3 (above): nothing is compared before every count is confirmed.
     const [found] = await Promise.all([lookUp(reference), count.survey()]);
     const clientLimited = await count.takeOwn();
-    const globalLimited = await count.takeEveryone(!found.issued, !!clientLimited);
+    const laterLimited = await count.takeEveryone(!found.issued, !!clientLimited);
     if (clientLimited) return { kind: 'limited', scope: clientLimited };
-    if (globalLimited) {
+    if (laterLimited) {
       await count.giveBackTry();
-      return { kind: 'limited', scope: globalLimited };
+      return { kind: 'limited', scope: laterLimited };
     }
     if (!found.issued) return { kind: 'nomatch' };
     if (!count.tryHeld) return { kind: 'limited', scope: 'reference' };

@@ -1,4 +1,4 @@
-import { bucket, type Counter, expireBuckets, releaseSlot, store, StoreRefused, survey, takeSlot } from '../server/blobs';
+import { bucket, type Counter, expireBuckets, releaseSlot, store, StoreRefused, type Survey, survey, takeSlot } from '../server/blobs';
 import { clientKeys } from '../server/client';
 
 // Limits on the letter verification page, on the status check's primitives (src/server/blobs.ts): the
@@ -59,29 +59,51 @@ export class VerificationCount {
   }
 
   /**
-   * The client's counters read, then taken, then everyone's: which limit was hit, or undefined when this
-   * verification may look its code up (holding a wrong-code try to give back if the code matches).
+   * Three rounds: every counter read; the client's wrong-code tries taken (its scarcest counters); then,
+   * for a verification within them, its hours and everyone's minute. Taking all at once, a crowd's
+   * winners of one counter could lose another and give both back, leaving a limit under-used. Returns
+   * which limit was hit, or undefined when this verification may look its code up (holding a wrong-code
+   * try to give back if the code matches).
    */
   async take(): Promise<LetterLimited | undefined> {
     const s = limits();
-    const own = [...this.hourly, ...this.wrong];
-    const [everyone, ...surveys] = await Promise.all([this.everyone, ...own].map((c) => survey(s, c)));
-    const taken = await Promise.allSettled(surveys.map((sv) => takeSlot(s, sv)));
-    const slots = taken.map((r) => (r.status === 'fulfilled' ? r.value : undefined));
-    this.slots = slots.slice(0, this.hourly.length).filter((k): k is string => !!k);
-    this.wrongSlots = slots.slice(this.hourly.length).filter((k): k is string => !!k);
-    if (taken.some((r) => r.status === 'rejected')) throw new StoreRefused('letter-limits');
-    const hourlyFull = slots.slice(0, this.hourly.length).some((k) => !k);
-    const wrongFull = slots.slice(this.hourly.length).some((k) => !k);
-    if (hourlyFull || wrongFull) {
+    const [everyone, ...surveys] = await Promise.all([this.everyone, ...this.wrong, ...this.hourly].map((c) => survey(s, c)));
+    const wrongSurveys = surveys.slice(0, this.wrong.length);
+    const hourSurveys = surveys.slice(this.wrong.length);
+    this.wrongSlots = await this.takeAll(wrongSurveys);
+    if (this.wrongSlots.length < wrongSurveys.length) {
       await this.giveBackAll();
-      return hourlyFull ? 'client' : 'wrong';
+      return 'wrong';
     }
-    if (!(await takeSlot(s, everyone!))) {
+    const [all, ...hours] = await Promise.allSettled([everyone!, ...hourSurveys].map((sv) => takeSlot(s, sv)));
+    const slot = (r: PromiseSettledResult<string | undefined> | undefined) => (r?.status === 'fulfilled' ? r.value : undefined);
+    this.slots = hours.map(slot).filter((k): k is string => !!k);
+    const allSlot = slot(all);
+    if ([all, ...hours].some((r) => r.status === 'rejected')) {
+      if (allSlot) this.slots.push(allSlot);
+      throw new StoreRefused('letter-limits');
+    }
+    if (this.slots.length < hourSurveys.length) {
+      if (allSlot) await giveBack([allSlot]);
+      await this.giveBackAll();
+      return 'client';
+    }
+    if (!allSlot) {
       await this.giveBackAll();
       return 'global';
     }
     return undefined;
+  }
+
+  /** Takes one slot of each; throws StoreRefused (after keeping what it took, to give back) when any was refused. */
+  private async takeAll(surveys: Survey[]): Promise<string[]> {
+    const taken = await Promise.allSettled(surveys.map((sv) => takeSlot(limits(), sv)));
+    const slots = taken.map((r) => (r.status === 'fulfilled' ? r.value : undefined)).filter((k): k is string => !!k);
+    if (taken.some((r) => r.status === 'rejected')) {
+      this.wrongSlots = slots;
+      throw new StoreRefused('letter-limits');
+    }
+    return slots;
   }
 
   /** A code that matched a letter is not a wrong try: its slots go back. */

@@ -28,8 +28,9 @@ import { clientKeys } from '../server/client';
 // README "Status check" gives the arithmetic and the reasons for the numbers.
 //
 // A check is counted in three rounds of store requests, each sent at once (in the cloud each round
-// costs tens of milliseconds): the counters read; the client's slots and the reference's try taken; the
-// global slot taken and the try given back when there is nothing to compare. The rounds are the same
+// costs tens of milliseconds): the counters read; the client's shares of the minute and the reference's
+// try taken; the client's hours and the global slot taken, and the try given back when there is nothing
+// to compare. The rounds are the same
 // for a never-issued reference, a wrong birth date and a locked reference (src/status/check.ts).
 
 export const LIMITS: {
@@ -81,10 +82,11 @@ async function settle(takes: Promise<string | undefined>[]): Promise<(string | u
  * confirm a count; whatever the check had taken is then given back.
  */
 export class CheckCount {
-  private readonly own: Counter[];
+  private readonly shares: Counter[];
+  private readonly hourly: Counter[];
   private readonly everyone: Counter;
   private readonly tries: Counter;
-  private surveys: { own: Survey[]; everyone: Survey; tries: Survey } | undefined;
+  private surveys: { shares: Survey[]; hourly: Survey[]; everyone: Survey; tries: Survey } | undefined;
   private ownSlots: string[] = [];
   private trySlot: string | undefined;
 
@@ -94,15 +96,13 @@ export class CheckCount {
     const { client, network } = clientKeys(ip);
     const hour = bucket.hour(now);
     const minute = bucket.minute(now);
-    this.own = [
-      { folder: `client/${hour}/${client}`, limit: l.perClientPerHour },
+    this.shares = [
       { folder: `share/${minute}/${client}`, limit: l.perClientPerMinute },
-      ...(network
-        ? [
-            { folder: `client/${hour}/${network}`, limit: l.perNetworkPerHour },
-            { folder: `share/${minute}/${network}`, limit: l.perNetworkPerMinute },
-          ]
-        : []),
+      ...(network ? [{ folder: `share/${minute}/${network}`, limit: l.perNetworkPerMinute }] : []),
+    ];
+    this.hourly = [
+      { folder: `client/${hour}/${client}`, limit: l.perClientPerHour },
+      ...(network ? [{ folder: `client/${hour}/${network}`, limit: l.perNetworkPerHour }] : []),
     ];
     this.everyone = { folder: `all/${minute}`, limit: l.perMinute };
     this.tries = triesCounter(reference, now, l.failuresPerReference);
@@ -111,31 +111,37 @@ export class CheckCount {
   /** Round 1: every counter read, at once. */
   async survey(): Promise<void> {
     const s = limits();
-    const [everyone, tries, ...own] = await Promise.all([this.everyone, this.tries, ...this.own].map((c) => survey(s, c)));
-    this.surveys = { own, everyone: everyone!, tries: tries! };
+    const [everyone, tries, ...own] = await Promise.all(
+      [this.everyone, this.tries, ...this.shares, ...this.hourly].map((c) => survey(s, c)),
+    );
+    this.surveys = { shares: own.slice(0, this.shares.length), hourly: own.slice(this.shares.length), everyone: everyone!, tries: tries! };
   }
 
   /**
-   * Round 2: the client's slots and one try on the reference, at once — a try for every well-formed
-   * reference, issued or not, so that no reference is told from another by what the check does.
-   * Returns 'ip' when the client had its checks (its slots go back in round 3), else undefined.
+   * Round 2: the client's shares of the minute (its scarcest counters) and one try on the reference, at
+   * once — a try for every well-formed reference, issued or not, so that no reference is told from
+   * another by what the check does. Returns 'ip' when the client had its share (its slots go back in
+   * round 3), else undefined. The hours are taken only by checks within their share (round 3): taken
+   * at once with the shares, a crowd's winners of one counter could lose the other and give both back,
+   * leaving a limit under-used (never over).
    */
   async takeOwn(): Promise<'ip' | undefined> {
     const s = limits();
-    const { own, tries } = this.surveys!;
-    const [trySlot, ...ownSlots] = await settle([tries, ...own].map((sv, i) => takeSlot(s, sv, { sameCostWhenFull: i === 0 })));
+    const { shares, tries } = this.surveys!;
+    const [trySlot, ...shareSlots] = await settle([tries, ...shares].map((sv, i) => takeSlot(s, sv, { sameCostWhenFull: i === 0 })));
     this.trySlot = trySlot;
-    this.ownSlots = ownSlots.filter((k): k is string => !!k);
-    return ownSlots.every(Boolean) ? undefined : 'ip';
+    this.ownSlots = shareSlots.filter((k): k is string => !!k);
+    return shareSlots.every(Boolean) ? undefined : 'ip';
   }
 
   /**
-   * Round 3: the global slot (for a check within its client's counters), beside one delete — the try
-   * given back when the reference has nothing to compare (never issued, or the client was refused), else
-   * a key that holds nothing, so this round is the same whatever the reference is. Returns 'global'
-   * when everyone's checks for this minute are taken.
+   * Round 3: for a check within its shares, the client's hours and the global slot, beside one delete —
+   * the try given back when the reference has nothing to compare (never issued, or the client was
+   * refused), else a key that holds nothing, so this round is the same whatever the reference is.
+   * Returns 'ip' when the client had its checks of the hour (what this check took goes back), 'global'
+   * when everyone's checks of this minute are taken (the client's slots stay taken).
    */
-  async takeEveryone(nothingToCompare: boolean, clientLimited: boolean): Promise<'global' | undefined> {
+  async takeEveryone(nothingToCompare: boolean, clientLimited: boolean): Promise<Limited | undefined> {
     const s = limits();
     const back = nothingToCompare || clientLimited ? this.trySlot : undefined;
     if (back) this.trySlot = undefined;
@@ -146,7 +152,15 @@ export class CheckCount {
       await Promise.all([tryBack, giveBack(own)]);
       return undefined;
     }
-    const [, [slot]] = await Promise.all([tryBack, settle([takeSlot(s, this.surveys!.everyone)])]);
+    const { hourly, everyone } = this.surveys!;
+    const [, [slot, ...hourSlots]] = await Promise.all([tryBack, settle([everyone, ...hourly].map((sv) => takeSlot(s, sv)))]);
+    this.ownSlots.push(...hourSlots.filter((k): k is string => !!k));
+    if (!hourSlots.every(Boolean)) {
+      const taken = [slot, ...this.ownSlots];
+      this.ownSlots = [];
+      await giveBack(taken);
+      return 'ip';
+    }
     return slot ? undefined : 'global';
   }
 
