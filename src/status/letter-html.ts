@@ -92,7 +92,7 @@ export function renderVerifyPage(lang: Locale, form: Parameters<typeof renderVer
 export function renderVerifyAnswer(lang: Locale, answer: LetterAnswer): string {
   const again = `<p><a href="${sectionPath(lang, 'verifyLetter')}">${esc(t(lang, 'verify.again'))}</a></p>`;
   if (answer.kind === 'limited')
-    return `<h1>${esc(t(lang, 'verify.limited.title'))}</h1><p class="lead">${esc(t(lang, 'verify.limited.text'))}</p>`;
+    return `<h1>${esc(t(lang, 'verify.limited.title'))}</h1><p class="lead">${esc(t(lang, answer.scope === 'global' ? 'verify.limited.everyone' : 'verify.limited.text'))}</p>`;
   if (answer.kind === 'busy')
     return `<h1>${esc(t(lang, 'verify.busy.title'))}</h1><p class="lead">${esc(t(lang, 'verify.busy.text'))}</p>${again}`;
   if (answer.kind === 'unknown') {

@@ -8,6 +8,7 @@ import { LETTER_ALPHABET } from '../../src/delivery/invitation';
 import { readLetter } from '../../src/delivery/letter-index';
 import { receiptToken } from '../../src/server/keys';
 import { STATUS_CALLS } from '../../src/status/check';
+import { renderVerifyAnswer } from '../../src/status/letter-html';
 import { LETTER_LIMITS } from '../../src/status/letter-limits';
 import { verifyLetter } from '../../src/status/letter-verify';
 import { type Person, person } from '../../tools/people';
@@ -326,6 +327,16 @@ describe('the limits under 100 simultaneous verifications', () => {
     );
     expect(answers.filter((a) => a.kind === 'unknown')).toHaveLength(40);
     expect(answers.filter((a) => a.kind === 'limited' && a.scope === 'global')).toHaveLength(60);
+  });
+
+  it("a full global limit is told as everyone's wait of a minute, not as this connection's fault, and warns against paying", () => {
+    const everyone = renderVerifyAnswer('id', { kind: 'limited', scope: 'global' });
+    const own = renderVerifyAnswer('id', { kind: 'limited', scope: 'client' });
+    expect(everyone).toContain('satu menit');
+    expect(everyone).toContain('jangan membayar');
+    expect(everyone).not.toContain('sambungan Anda');
+    expect(own).toContain('sambungan Anda');
+    expect(renderVerifyAnswer('en', { kind: 'limited', scope: 'global' })).toContain('in a minute');
   });
 });
 
