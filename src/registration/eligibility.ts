@@ -54,7 +54,7 @@ export function ruleWords(
   return {
     minAge: rules.minAge,
     education: ruleName[rules.minEducation]?.[lang] ?? (level ? level[lang] : rules.minEducation),
-    // Lower case: the names stand mid-sentence ("except plantation"), never at its start.
+    // Lower case: the names stand mid-sentence ("for plantation"), never at its start.
     sectors: sectors
       .filter((s) => rules.educationExemptSectors.includes(s.value))
       .map((s) => s.label[lang].toLowerCase())

@@ -269,7 +269,7 @@ describe('a notice a lawyer signs and a citizen reads', () => {
               /once it has been formed/,
               /One rule applies to every registration/,
               /have left for work/,
-              /Arrived, waiting to be reviewed/,
+              /Received, awaiting review/,
               /the vacancy you chose/,
               /status check/,
               /within 72 hours of your request \(Article 11\)/,

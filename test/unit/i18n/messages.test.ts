@@ -41,7 +41,7 @@ describe('interface strings', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('id', 'home.fact.payValue', { min: 8, max: 80 })).toBe('±Rp8 juta hingga Rp80 juta per bulan');
+    expect(t('id', 'home.fact.payValue', { min: 8, max: 80 })).toBe('Sekitar Rp8 juta hingga Rp80 juta per bulan');
     expect(t('en', 'home.fact.payValue', { min: 8 })).toBe('From about Rp8 million up to Rp{max} million a month');
   });
 });
