@@ -204,6 +204,25 @@ describe('built site', () => {
 
 // Whatever staff have filled in (the tests' content, empty and filled, is in test/browser/vacancies.test.ts):
 // a page that points people to contact details points to some the site shows.
+describe('destinations', () => {
+  it('name a region only where it says more than the name (no "Australia — Australia", no kicker repeating the title)', () => {
+    const destinationPages = pages.filter((f) => /^(tujuan|en\/destinations)\/[^/]+\/index\.html$/.test(f));
+    expect(destinationPages.length).toBeGreaterThan(0);
+    for (const f of destinationPages) {
+      const d = doc(f);
+      const kicker = d.querySelector('main .kicker')?.text.trim();
+      expect(kicker, f).not.toBe(d.querySelector('main h1')!.text.trim());
+    }
+    for (const f of ['index.html', 'en/index.html', 'tujuan/index.html', 'en/destinations/index.html']) {
+      for (const card of doc(f).querySelectorAll('main .cards li')) {
+        const name = card.querySelector('a')!.text.trim();
+        const detail = card.querySelector('span')?.text.trim() ?? '';
+        expect(detail === name || detail.startsWith(`${name} —`), `${f}: ${name}`).toBe(false);
+      }
+    }
+  });
+});
+
 describe('texts that depend on contact details', () => {
   const lang = (file: string) => (doc(file).querySelector('html')?.getAttribute('lang') === 'en' ? 'en' : 'id');
 
