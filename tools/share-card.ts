@@ -1,8 +1,8 @@
-// npm run share-card — writes public/favicon.svg (the mark) and draws public/share-card.png (1200×630, what WhatsApp and others show beside a
+// npm run share-card — draws public/share-card.png (1200×630, what WhatsApp and others show beside a
 // shared link: og:image) and public/apple-touch-icon.png (180×180, a phone's home-screen icon) from the
 // site's mark and name. Committed, not drawn at build: the fonts a build machine has may differ, and a
 // preview must look the same everywhere. Run again when the name or the mark changes.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 
 import sharp from 'sharp';
 
@@ -26,9 +26,8 @@ const card = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" 
 </svg>`;
 
 await mkdir('public', { recursive: true });
-await writeFile('public/favicon.svg', `${BRAND_MARK_SVG}\n`);
 await sharp(Buffer.from(card)).png({ compressionLevel: 9, palette: true }).toFile('public/share-card.png');
 await sharp(Buffer.from(mark(180)))
   .png({ compressionLevel: 9 })
   .toFile('public/apple-touch-icon.png');
-console.log('public/favicon.svg, public/share-card.png, public/apple-touch-icon.png');
+console.log('public/share-card.png, public/apple-touch-icon.png');
