@@ -30,8 +30,14 @@ export const LETTER_LIMITS: {
 export type LetterLimited = 'client' | 'global' | 'wrong';
 
 const limits = () => store('limits');
-const giveBack = (keys: (string | undefined)[]) =>
-  Promise.all(keys.filter((k): k is string => !!k).map((k) => releaseSlot(limits(), k).catch(() => undefined)));
+const present = (slots: (string | undefined)[]) => slots.filter((k): k is string => !!k);
+const giveBack = (keys: (string | undefined)[]) => Promise.all(present(keys).map((k) => releaseSlot(limits(), k).catch(() => undefined)));
+
+/** One round of takes, sent at once: each counter's slot (undefined when full), and whether the store refused any. */
+async function takeRound(surveys: Survey[]): Promise<{ slots: (string | undefined)[]; refused: boolean }> {
+  const taken = await Promise.allSettled(surveys.map((sv) => takeSlot(limits(), sv)));
+  return { slots: taken.map((r) => (r.status === 'fulfilled' ? r.value : undefined)), refused: taken.some((r) => r.status === 'rejected') };
+}
 
 /** The counting of one verification; every step throws StoreRefused when the store does not confirm. */
 export class VerificationCount {
@@ -68,42 +74,20 @@ export class VerificationCount {
   async take(): Promise<LetterLimited | undefined> {
     const s = limits();
     const [everyone, ...surveys] = await Promise.all([this.everyone, ...this.wrong, ...this.hourly].map((c) => survey(s, c)));
-    const wrongSurveys = surveys.slice(0, this.wrong.length);
-    const hourSurveys = surveys.slice(this.wrong.length);
-    this.wrongSlots = await this.takeAll(wrongSurveys);
-    if (this.wrongSlots.length < wrongSurveys.length) {
+    const wrong = await takeRound(surveys.slice(0, this.wrong.length));
+    this.wrongSlots = present(wrong.slots);
+    if (wrong.refused) throw new StoreRefused('letter-limits');
+    if (this.wrongSlots.length < wrong.slots.length) {
       await this.giveBackAll();
       return 'wrong';
     }
-    const [all, ...hours] = await Promise.allSettled([everyone!, ...hourSurveys].map((sv) => takeSlot(s, sv)));
-    const slot = (r: PromiseSettledResult<string | undefined> | undefined) => (r?.status === 'fulfilled' ? r.value : undefined);
-    this.slots = hours.map(slot).filter((k): k is string => !!k);
-    const allSlot = slot(all);
-    if ([all, ...hours].some((r) => r.status === 'rejected')) {
-      if (allSlot) this.slots.push(allSlot);
-      throw new StoreRefused('letter-limits');
-    }
-    if (this.slots.length < hourSurveys.length) {
-      if (allSlot) await giveBack([allSlot]);
-      await this.giveBackAll();
-      return 'client';
-    }
-    if (!allSlot) {
-      await this.giveBackAll();
-      return 'global';
-    }
-    return undefined;
-  }
-
-  /** Takes one slot of each; throws StoreRefused (after keeping what it took, to give back) when any was refused. */
-  private async takeAll(surveys: Survey[]): Promise<string[]> {
-    const taken = await Promise.allSettled(surveys.map((sv) => takeSlot(limits(), sv)));
-    const slots = taken.map((r) => (r.status === 'fulfilled' ? r.value : undefined)).filter((k): k is string => !!k);
-    if (taken.some((r) => r.status === 'rejected')) {
-      this.wrongSlots = slots;
-      throw new StoreRefused('letter-limits');
-    }
-    return slots;
+    const rest = await takeRound([everyone!, ...surveys.slice(this.wrong.length)]);
+    this.slots = present(rest.slots);
+    if (rest.refused) throw new StoreRefused('letter-limits');
+    const [all, ...hours] = rest.slots;
+    const limited = present(hours).length < hours.length ? 'client' : !all ? 'global' : undefined;
+    if (limited) await this.giveBackAll();
+    return limited;
   }
 
   /** A code that matched a letter is not a wrong try: its slots go back. */
