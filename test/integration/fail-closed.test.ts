@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
 
 import { getStore } from '@netlify/blobs';
 import { parse } from 'node-html-parser';
@@ -236,11 +235,11 @@ describe('a slow store', () => {
   });
 
   it('40 ms a request: their answers leave at the same time, medians within 15 ms', async (ctx) => {
-    // Timing means nothing on a machine running several times more work than it has cores (a local
-    // disk-backed store answers a small read later than a miss when its thread pool queues): then the
-    // rounds test above is the proof, and `npm run bench:abuse` the figures.
-    const load = loadavg()[0]! / cpus().length;
-    if (load > 2) ctx.skip(`machine oversubscribed: load ${load.toFixed(1)} per core`);
+    // Timing means nothing beside the rest of the suite (two workers and Chromium on two cores; a local
+    // disk-backed store answers a small read later than a miss when its thread pool queues), so this runs
+    // alone, after it: `npm test` ends with `npm run test:timing`. The rounds test above is the proof in
+    // the parallel run, and `npm run bench:abuse` gives the figures.
+    if (!process.env.TIMING_ALONE) ctx.skip('runs alone, after the suite: npm run test:timing');
     const refs = await Promise.all(Array.from({ length: 3 }, async () => (await register()).ref));
     const locked = (await register()).ref;
     for (let i = 0; i < LIMITS.failuresPerReference; i++) await check(locked, wrongDate(i));
