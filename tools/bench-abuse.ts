@@ -10,7 +10,7 @@ import { drainOutbox } from '../src/delivery/drain';
 import { expireBuckets, store } from '../src/server/blobs';
 import { checkStatus, STATUS_CALLS } from '../src/status/check';
 import { pct, print, table, withEnv } from './bench-support';
-import { type Person, person } from './people';
+import { type Person, person, statusCheckBody, unissuedReferences } from './people';
 
 console.log = () => {};
 
@@ -30,17 +30,11 @@ await withEnv(async (env) => {
     return { status: res.status, location: res.headers.get('location') ?? '' };
   };
   const check = async (reference: string, birthDate: string, from = ip()) => {
-    const [y, m, d] = birthDate.split('-');
     const started = performance.now();
     const res = await fetch(`${env.site.url}/api/cek-status`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': from },
-      body: new URLSearchParams({
-        reference,
-        'birthDate-day': String(Number(d)),
-        'birthDate-month': String(Number(m)),
-        'birthDate-year': y!,
-      }),
+      body: statusCheckBody(reference, birthDate),
     });
     const html = await res.text();
     return { status: res.status, ms: performance.now() - started, stage: html.includes('id="stage-title"') };
@@ -50,9 +44,7 @@ await withEnv(async (env) => {
   const limits = store('limits');
   const kept = async (ref: string) => (await limits.list({ prefix: 'ref/' })).blobs.filter((b) => b.key.includes(`/${ref}/`)).length;
   const outboxItems = async () => (await store('outbox').list({ prefix: 'item/' })).blobs.length;
-  const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  let u = 0;
-  const unissued = () => `SRG-XX${A[(++u >> 10) & 31]}${A[(u >> 5) & 31]}${A[u & 31]}Z`;
+  const unissued = unissuedReferences('XX');
   const count = (xs: { status: number }[], f: (s: number) => boolean) => xs.filter((x) => f(x.status)).length;
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const rows: string[][] = [];

@@ -1,3 +1,4 @@
+import { REFERENCE_ALPHABET } from '../src/registration/reference';
 import type { Registration } from '../src/registration/validate';
 
 // Synthetic people: every NIK, phone number and birth date here is made up for tests. Each value is
@@ -65,4 +66,29 @@ let addresses = 0;
 export function clientAddress(): string {
   const n = addresses++;
   return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * Well-formed references this site never issued, one per call: "SRG-" and a two-letter prefix of the
+ * caller's (so test files never collide), then a counter in the reference alphabet.
+ */
+export function unissuedReferences(prefix: string): () => string {
+  let i = 0;
+  const A = REFERENCE_ALPHABET;
+  return () => {
+    i++;
+    return `SRG-${prefix}${A[(i >> 15) & 31]}${A[(i >> 10) & 31]}${A[(i >> 5) & 31]}${A[i & 31]}`;
+  };
+}
+
+/** The status check's form as the page sends it: the reference and the birth date's three fields. */
+export function statusCheckBody(reference: string, birthDate: string, extra: Record<string, string> = {}): URLSearchParams {
+  const [y, m, d] = birthDate.split('-');
+  return new URLSearchParams({
+    ...extra,
+    reference,
+    'birthDate-day': String(Number(d)),
+    'birthDate-month': String(Number(m)),
+    'birthDate-year': y!,
+  });
 }

@@ -36,8 +36,8 @@ const monthNames: Record<Locale, Intl.DateTimeFormat> = {
   id: new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
-const moments: Record<Locale, Intl.DateTimeFormat> = {
-  id: new Intl.DateTimeFormat('id-ID', {
+const moment = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -46,18 +46,8 @@ const moments: Record<Locale, Intl.DateTimeFormat> = {
     minute: '2-digit',
     hourCycle: 'h23',
     timeZone: SERANG_TIME_ZONE,
-  }),
-  en: new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: SERANG_TIME_ZONE,
-  }),
-};
+  });
+const moments: Record<Locale, Intl.DateTimeFormat> = { id: moment('id-ID'), en: moment('en-GB') };
 
 /** "Selasa, 3 Maret 2026 pukul 00.12 WIB": when the figures were computed, in words, in Kota Serang's time. */
 const computedAtWords = (lang: Locale, doc: FiguresDoc) => `${moments[lang].format(new Date(doc.computedAt))} WIB`;

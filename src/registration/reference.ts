@@ -4,7 +4,7 @@ import { sectionPath } from '../content/paths';
 import type { Locale } from '../i18n';
 
 // Read aloud over the phone and copied by hand: no 0/O or 1/I to confuse. 32^6 ≈ 1.07 billion codes.
-const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 export const REFERENCE_PATTERN = /^SRG-[2-9A-HJ-NP-Z]{6}$/;
 
 export function newReference(): string {

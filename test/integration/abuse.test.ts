@@ -3,7 +3,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { LIMITS } from '../../src/status/limits';
-import { type Person, person } from '../../tools/people';
+import { type Person, person, statusCheckBody, unissuedReferences } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -18,12 +18,7 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 const limits = () => getStore({ name: 'status-limits', consistency: 'strong' });
-const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-let n = 0;
-const unissued = () => {
-  const i = ++n;
-  return `SRG-ZZ${A[(i >> 15) & 31]}${A[(i >> 10) & 31]}${A[(i >> 5) & 31]}${A[i & 31]}`;
-};
+const unissued = unissuedReferences('ZZ');
 let octet = 0;
 const freshIp = () => `100.64.${(++octet >> 8) & 255}.${octet & 255}`;
 
@@ -42,16 +37,10 @@ async function register(p: Person = person(), headers: Record<string, string> = 
 }
 
 async function check(reference: string, birthDate: string, ip = freshIp(), headers: Record<string, string> = {}) {
-  const [y, m, d] = birthDate.split('-');
   const res = await fetch(`${env.site.url}/api/cek-status`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip, ...headers },
-    body: new URLSearchParams({
-      reference,
-      'birthDate-day': String(Number(d)),
-      'birthDate-month': String(Number(m)),
-      'birthDate-year': y!,
-    }),
+    body: statusCheckBody(reference, birthDate),
   });
   const html = await res.text();
   return { status: res.status, html, h1: parse(html).querySelector('main h1')?.text.trim() };

@@ -13,7 +13,7 @@ import { store, StoreRefused, survey, takeSlot } from '../../src/server/blobs';
 import { receiptTokenValid } from '../../src/server/keys';
 import { checkStatus } from '../../src/status/check';
 import { LIMITS } from '../../src/status/limits';
-import { type Person, person } from '../../tools/people';
+import { type Person, person, statusCheckBody, unissuedReferences } from '../../tools/people';
 import { startRegistrationEnv, TEST_ADMIN_TOKEN } from '../../tools/registration-env';
 import { fixtureProject } from '../support/fixture-site';
 
@@ -34,12 +34,7 @@ afterEach(async () => {
 
 const keysUnder = async (name: string, prefix: string) =>
   (await getStore({ name, consistency: 'strong' }).list({ prefix })).blobs.map((b) => b.key);
-const A = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-let n = 0;
-const unissued = () => {
-  const i = ++n;
-  return `SRG-FC${A[(i >> 15) & 31]}${A[(i >> 10) & 31]}${A[(i >> 5) & 31]}${A[i & 31]}`;
-};
+const unissued = unissuedReferences('FC');
 let octet = 0;
 const freshIp = () => `100.70.${(++octet >> 8) & 255}.${octet & 255}`;
 const wrongDate = (i: number) => `19${60 + (i % 30)}-0${1 + (i % 9)}-1${i % 10}`;
@@ -65,17 +60,11 @@ async function register(p: Person = person(), ip = freshIp(), extra: Record<stri
 }
 
 async function check(reference: string, birthDate: string, ip = freshIp()) {
-  const [y, m, d] = birthDate.split('-');
   const started = performance.now();
   const res = await fetch(`${env.site.url}/api/cek-status`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip },
-    body: new URLSearchParams({
-      reference,
-      'birthDate-day': String(Number(d)),
-      'birthDate-month': String(Number(m)),
-      'birthDate-year': y!,
-    }),
+    body: statusCheckBody(reference, birthDate),
   });
   const html = await res.text();
   const main = parse(html).querySelector('main');

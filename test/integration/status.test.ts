@@ -7,7 +7,7 @@ import { forgetCachedStatus } from '../../src/delivery/status-cache';
 import { receiptToken } from '../../src/server/keys';
 import { checkStatus, STATUS_CALLS } from '../../src/status/check';
 import { LIMITS } from '../../src/status/limits';
-import { clientAddress, type Person, person } from '../../tools/people';
+import { clientAddress, type Person, person, statusCheckBody } from '../../tools/people';
 import { startRegistrationEnv } from '../../tools/registration-env';
 import { drainAll, testClient } from '../support/delivery';
 import { fixtureProject } from '../support/fixture-site';
@@ -42,14 +42,7 @@ const airtableCalls = async () => (await env.standin.requests()).filter((r) => r
 
 /** The form as a person posts it: the birth date in three fields, no leading zeros. */
 async function check(reference: string, birthDate: string, { ip = `198.51.100.${++address % 250}`, lang = 'id' } = {}) {
-  const [y, m, d] = birthDate.split('-');
-  const body = new URLSearchParams({
-    lang,
-    reference,
-    'birthDate-day': String(Number(d)),
-    'birthDate-month': String(Number(m)),
-    'birthDate-year': y!,
-  });
+  const body = statusCheckBody(reference, birthDate, { lang });
   const res = await fetch(`${env.site.url}/api/cek-status`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'x-nf-client-connection-ip': ip },
